@@ -112,6 +112,19 @@ def test_next_weekday_is_after_anchor(blank):
     assert found.value == (WEDNESDAY + timedelta(days=7)).isoformat()
 
 
+def test_until_weekday_points_forward(blank):
+    found = only(blank, "The curfew in Vorna stays until Friday.", WEDNESDAY)
+    assert found.value == "2024-03-08"
+
+
+@pytest.mark.parametrize(
+    "phrase, value", [("in November", "2023-11"), ("in April", "2024-04"), ("last March", "2023-03")]
+)
+def test_bare_month_without_tense_is_nearest(blank, phrase, value):
+    found = only(blank, f"The FHF offensive {phrase} changed little.", WEDNESDAY)
+    assert (found.value, found.grain) == (value, "month")
+
+
 @pytest.mark.parametrize(
     "word, shift", [("yesterday", -1), ("today", 0), ("tonight", 0), ("tomorrow", 1)]
 )

@@ -152,3 +152,17 @@ def test_token_fragments_join_adjacent_tokens():
     spacy = pytest.importorskip("spacy")
     doc = spacy.blank("en")("Mayor Ada Brel of Vorna said")
     assert token_fragments([doc[2], doc[1], doc[4]]) == ((6, 14), (18, 23))
+
+
+@pytest.mark.model
+def test_counterclaim_claims_land_on_their_text_in_the_raw_file(article):
+    import counterclaim.analyze  # noqa: F401 - the subpackage import must not break the run
+
+    system = attribution.load_counterclaim()
+    report = system.process(article.text)
+    found = system.attributions(report, article.text)
+    claims = [c for c in report.claims if c.mode != "outlet"]
+    assert found and len(found) == len(claims)
+    for claim, predicted in zip(claims, found):
+        (start, end), = predicted.content
+        assert article.text[start:end] == claim.text

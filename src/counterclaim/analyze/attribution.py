@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import cues
 from .quotes import Quote, find_quotes
-from .spans import CharSpan, char_span_of_subtree, contains, overlaps, trim
+from .spans import CharSpan, char_span_of_subtree, contains, sentence_bounds, sentence_of, trim, text_of
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "csubj")
@@ -41,13 +41,14 @@ class Attribution(NamedTuple):
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
-    quotes = [q for q in find_quotes(doc.text)]
+    quotes = [q for q in find_quotes(text_of(doc))]
     found: list[Attribution] = []
     used_cues: set[int] = set()
     for attribution in _quote_attributions(doc, quotes):
         found.append(attribution)
         used_cues.add(attribution.cue_token)  # type: ignore[arg-type]
-    for sent in doc.sents:
+    for start, end in sentence_bounds(doc):
+        sent = doc[start:end]
         for finder in (_verb_attributions, _according_to, _nominal_attributions):
             for attribution in finder(sent, quotes):
                 if attribution.cue_token in used_cues:
@@ -121,7 +122,7 @@ def _inverted_subject(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.i + 1 >= len(doc):
         return None
-    for chunk in doc[verb.i + 1:verb.sent.end].noun_chunks:
+    for chunk in doc[verb.i + 1:sentence_of(verb).end].noun_chunks:
         if chunk.start == verb.i + 1 and chunk.root.pos_ in ("PROPN", "NOUN", "PRON"):
             return chunk.root
         break
@@ -179,9 +180,9 @@ def _quote_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
         head, _ = source_head(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
         parts = tuple((q.start, q.end) for q in group)
         content = (parts[0][0], parts[-1][1])
-        sent = verb.sent
+        sent = sentence_of(verb)
         found.append(Attribution(
-            content=trim(doc.text, *content), parts=parts if len(parts) > 1 else (),
+            content=trim(text_of(doc), *content), parts=parts if len(parts) > 1 else (),
             cue=cue_span(verb), cue_lemma=verb.lemma_.lower(), cue_token=verb.i,
             source=_source_span(head), source_token=head.i if head is not None else None,
             mode="direct", sentence=(min(sent.start_char, content[0]), max(sent.end_char, content[1])),
@@ -192,7 +193,7 @@ def _quote_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
 def _quote_inside_clause(verb: Token, group: list[Quote]) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    content = _verb_content(verb, verb.sent)
+    content = _verb_content(verb, sentence_of(verb))
     if content is None:
         return False
     quoted = sum(q.end - q.start for q in group)
@@ -206,7 +207,8 @@ def _cue_for_quote(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
     last = doc.char_span(max(quote.end - 1, quote.start), quote.end, alignment_mode="expand")
     if first is None or last is None:
         return None
-    sentences = {first.sent.start: first.sent, last.sent.start: last.sent}
+    first_sent, last_sent = sentence_of(first[0]), sentence_of(last[-1])
+    sentences = {first_sent.start: first_sent, last_sent.start: last_sent}
     candidates = []
     for sent in sentences.values():
         for tok in sent:
@@ -217,7 +219,7 @@ def _cue_for_quote(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
     if candidates:
         return min(candidates, key=lambda c: c[0])[1]
     # "He said:" closing the previous sentence introduces the quote.
-    previous = doc[first.sent.start - 1].sent if first.sent.start > 0 else None
+    previous = sentence_of(doc[first_sent.start - 1]) if first_sent.start > 0 else None
     if previous is not None and previous.text.rstrip().endswith(":"):
         for tok in reversed(list(previous)):
             if _introduces_quote(tok) and not _in_any_quote(tok, quotes):
@@ -276,7 +278,7 @@ def _verb_content(verb: Token, sent: Span) -> CharSpan | None:
         if len(objects) >= 2:
             start = min(o.left_edge.idx for o in objects)
             last = max(objects, key=lambda o: o.right_edge.i).right_edge
-            return trim(doc.text, start, last.idx + len(last.text))
+            return trim(text_of(doc), start, last.idx + len(last.text))
     # Parenthetical cue after its content: "Troops crossed the border, sources said."
     if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.i > verb.head.i and lemma not in cues.CLAUSE_ONLY_VERBS:
         root = verb.head
@@ -312,11 +314,11 @@ def _according_to(sent: Span, quotes: list[Quote]):
         start, end = char_span_of_subtree(clause, exclude) if clause.i >= phrase_end or clause.i < tok.i else (sent.start_char, sent.end_char)
         if start < doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text) and start >= tok.idx:
             start = doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text)
-        content = trim(doc.text, start, end)
+        content = trim(text_of(doc), start, end)
         if content[1] - content[0] < 3:
             continue
         if content[0] < tok.idx < content[1]:
-            content = trim(doc.text, content[0], tok.idx)
+            content = trim(text_of(doc), content[0], tok.idx)
         yield Attribution(
             content=content, parts=(), cue=(tok.idx, to.idx + len(to.text)),
             cue_lemma="according to", cue_token=tok.i, source=_source_span(pobj),

@@ -12,9 +12,9 @@ from .. import model
 from . import extensions  # noqa: F401
 from .attribution import Attribution, find_attributions
 from .entities import EntityIndex, EntityRecord, build_index
-from .quotes import find_quotes
+from .quotes import Quote, find_quotes
 from .sources import resolve_source
-from .spans import CharSpan, overlaps, trim
+from .spans import CharSpan, forget_caches, overlaps, trim, text_of
 from .status import classify
 
 MIN_OUTLET_WORDS = 4
@@ -27,14 +27,16 @@ class ClaimsComponent:
     def __call__(self, doc: Doc) -> Doc:
         attributions = find_attributions(doc)
         index = build_index(doc)
-        claims = [_attributed_claim(doc, index, a) for a in attributions]
-        claims += _outlet_claims(doc, attributions)
+        quotes = find_quotes(text_of(doc))
+        claims = [_attributed_claim(doc, index, a, quotes) for a in attributions]
+        claims += _outlet_claims(doc, attributions, quotes)
         claims.sort(key=lambda c: c.span[0])
         for number, claim in enumerate(claims, 1):
             claim.id = f"c{number}"
         doc._.cc_attributions = attributions
         doc._.cc_claims = claims
         doc._.cc_entities = [_entity_model(r) for r in index.records]
+        forget_caches(doc)
         return doc
 
 
@@ -44,19 +46,19 @@ def make_claims(nlp: Language, name: str) -> ClaimsComponent:
     return ClaimsComponent(nlp, name)
 
 
-def _attributed_claim(doc: Doc, index: EntityIndex, a: Attribution) -> model.Claim:
+def _attributed_claim(doc: Doc, index: EntityIndex, a: Attribution, quotes: list[Quote]) -> model.Claim:
     resolved = resolve_source(doc, index, a)
-    text = _content_text(doc.text, a)
-    quoted = _quoted_offsets(doc.text, a.content)
-    context = doc.text[a.sentence[0]:a.sentence[1]]
-    context_outside = context.replace(doc.text[a.content[0]:a.content[1]], " ")
+    text = _content_text(text_of(doc), a)
+    quoted = _quoted_offsets(quotes, a.content)
+    context = text_of(doc)[a.sentence[0]:a.sentence[1]]
+    context_outside = context.replace(text_of(doc)[a.content[0]:a.content[1]], " ")
     result = classify(text=text, context=context_outside, mode=a.mode, source_kind=resolved.kind,
                       cue_lemma=a.cue_lemma, quoted=quoted)
     source = model.Source(
-        text=doc.text[a.source[0]:a.source[1]] if a.source else None,
+        text=text_of(doc)[a.source[0]:a.source[1]] if a.source else None,
         span=a.source, entity=resolved.entity.id if resolved.entity else None, kind=resolved.kind,
     )
-    cue = model.Cue(text=doc.text[a.cue[0]:a.cue[1]], lemma=a.cue_lemma or "", span=a.cue) if a.cue else None
+    cue = model.Cue(text=text_of(doc)[a.cue[0]:a.cue[1]], lemma=a.cue_lemma or "", span=a.cue) if a.cue else None
     return model.Claim(
         id="", text=text, span=a.content, parts=list(a.parts), source=source, cue=cue,
         channel=resolved.channel, mode=a.mode, status=result.status, hedges=result.hedges,
@@ -70,14 +72,14 @@ def _content_text(text: str, a: Attribution) -> str:
     return text[a.content[0]:a.content[1]]
 
 
-def _quoted_offsets(text: str, span: CharSpan) -> list[CharSpan]:
+def _quoted_offsets(quotes: list[Quote], span: CharSpan) -> list[CharSpan]:
     """Quoted stretches of the content, relative to its start."""
     start, end = span
     return [(max(q.start, start) - start, min(q.end, end) - start)
-            for q in find_quotes(text) if q.start < end and start < q.end]
+            for q in quotes if q.start < end and start < q.end]
 
 
-def _outlet_claims(doc: Doc, attributions: list[Attribution]) -> list[model.Claim]:
+def _outlet_claims(doc: Doc, attributions: list[Attribution], quotes: list[Quote]) -> list[model.Claim]:
     """Sentences in the outlet's own voice: no attribution's content or cue overlaps them."""
     article = doc._.cc_article
     dateline = article.dateline.span if article is not None and article.dateline else None
@@ -87,14 +89,14 @@ def _outlet_claims(doc: Doc, attributions: list[Attribution]) -> list[model.Clai
         start, end = sent.start_char, sent.end_char
         if dateline and overlaps((start, end), tuple(dateline)):
             start = max(start, dateline[1])
-        start, end = trim(doc.text, start, end)
+        start, end = trim(text_of(doc), start, end)
         if end - start <= 0 or any(overlaps((start, end), c) for c in covered):
             continue
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         if len(text.split()) < MIN_OUTLET_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue
         result = classify(text=text, context="", mode="outlet", source_kind="outlet", cue_lemma=None,
-                          quoted=_quoted_offsets(doc.text, (start, end)))
+                          quoted=_quoted_offsets(quotes, (start, end)))
         claims.append(model.Claim(
             id="", text=text, span=(start, end), source=model.Source(kind="outlet"),
             mode="outlet", status=result.status, hedges=result.hedges, negated=result.negated,

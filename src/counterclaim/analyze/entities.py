@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import cues
-from .spans import CharSpan
+from .spans import CharSpan, sentence_bounds, sentence_number, sentence_of, text_of
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place",
                 "LOC": "place", "FAC": "place"}
@@ -96,7 +96,7 @@ class EntityIndex:
     def resolve(self, token: Token) -> EntityRecord | None:
         """The entity a pronoun or nominal reference at ``token`` points back to."""
         lower = token.lower_
-        sent_start = token.sent.start
+        sent_start = sentence_of(token).start
         window_start = self._window_start(token)
         candidates = [r for i, r in reversed(self._timeline) if window_start <= i < token.i
                       or (i < sent_start and i >= window_start)]
@@ -123,9 +123,8 @@ class EntityIndex:
         return None
 
     def _window_start(self, token: Token) -> int:
-        sents = list(token.doc.sents)
-        index = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
-        return sents[max(0, index - 3)].start
+        bounds = sentence_bounds(token.doc)
+        return bounds[max(0, sentence_number(token) - 3)][0]
 
 
 def _nominal_fits(lemma: str, record: EntityRecord) -> bool:
@@ -190,7 +189,7 @@ def build_index(doc: Doc) -> EntityIndex:
         if ent.label_ in ENTITY_TYPES and ent.text.strip() and not ent.text.islower():
             index.add_named(ent)
     # "Free Highlands Front (FHF)" declares an acronym even where the model misses it.
-    for match in ACRONYM_IN_PARENS.finditer(doc.text):
+    for match in ACRONYM_IN_PARENS.finditer(text_of(doc)):
         for record in index.records:
             if record.type in ("organization", "group") and _acronym_of(match.group(1), record.name):
                 record.aliases.add(match.group(1))

@@ -29,7 +29,7 @@ from typing import NamedTuple, Optional
 
 from unidecode import unidecode
 
-INDEX_VERSION = 9
+INDEX_VERSION = 12
 COMPASS = ("North ", "South ", "East ", "West ", "Central ", "Northern ", "Southern ",
            "Eastern ", "Western ", "Upper ", "Lower ")
 # Regions news names that no data package lists; coordinates are rough middles.
@@ -47,6 +47,18 @@ MACRO_REGIONS = {
     "Kurdistan": (36.5, 44.0), "Kashmir": (34.0, 76.0), "Gaza Strip": (31.42, 34.38),
     "Gaza": (31.42, 34.38), "West Bank": (32.0, 35.25), "Tibet": (31.0, 88.0),
     "European Union": (48.69, 9.14), "EU": (48.69, 9.14), "Arab world": (25.0, 35.0),
+}
+# "Eastern District" and "Western District" do not make a place called "District"
+GENERIC_STEMS = {"district", "province", "region", "division", "islands", "island", "county",
+                 "area", "zone", "department", "state", "territory", "cape", "coast"}
+REGION_DEMONYMS = {
+    "European": "Europe", "African": "Africa", "Asian": "Asia", "Kurdish": "Kurdistan",
+    "Kurd": "Kurdistan", "Arab": "Arab world", "Latin American": "Latin America",
+    "Central American": "Central America", "South American": "South America",
+    "North American": "North America", "Middle Eastern": "Middle East",
+    "Caribbean": "Caribbean", "Scottish": "Scotland", "Scot": "Scotland", "English": "England",
+    "Welsh": "Wales", "Tibetan": "Tibet", "Kashmiri": "Kashmir", "Siberian": "Siberia",
+    "Balkan": "Balkans", "Scandinavian": "Scandinavia", "Palestinian": "PS",
 }
 SEAS = {
     "Atlantic": (10.0, -25.0), "Atlantic Ocean": (10.0, -25.0), "Pacific": (0.0, -160.0),
@@ -87,7 +99,8 @@ class GazEntry(NamedTuple):
 
 
 class Gazetteer(NamedTuple):
-    """Entries plus lookups by normalised name; ``demonyms`` maps a demonym to alpha-2."""
+    """Entries plus lookups by normalised name; ``demonyms`` maps a demonym to a country's
+    alpha-2 code or a region's name."""
 
     entries: list[GazEntry]
     names: dict[str, tuple[int, ...]]
@@ -96,6 +109,18 @@ class Gazetteer(NamedTuple):
 
     def lookup(self, name: str) -> list[GazEntry]:
         return [self.entries[i] for i in self.names.get(normalise(name), ())]
+
+    def demonym(self, text: str) -> Optional[GazEntry]:
+        """The place a demonym points to: "Kenyan(s)" -> Kenya, "European" -> Europe."""
+        key = normalise(text)
+        target = self.demonyms.get(key) or (self.demonyms.get(key[:-1]) if key.endswith("s")
+                                            else None)
+        if target is None:
+            return None
+        if len(target) == 2 and target.isupper():
+            return self.country(target)
+        regions = [e for e in self.lookup(target) if e.feature in {"region", "admin1"}]
+        return max(regions, key=lambda e: e.population) if regions else None
 
     def country(self, alpha2: str) -> Optional[GazEntry]:
         for entry in self.lookup(self.country_names.get(alpha2, "")):
@@ -264,7 +289,7 @@ def _midpoint(points: list[tuple[float, float, int]]) -> tuple[Optional[float], 
         return None, None
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    cut = len(points) // 20 if len(points) >= 20 else 0
+    cut = len(points) // 100  # the outermost 1%: islands and mis-filed towns
     lo, hi = cut, len(points) - 1 - cut
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
@@ -354,7 +379,8 @@ def _regions(builder: _Builder) -> None:
             if entry.feature == "admin1" and entry.lat is not None:
                 groups[(entry.country, key.split(" ", 1)[1].title())].add(entry)
     for (country, stem), parts in groups.items():
-        if len(parts) >= 2 and normalise(stem) not in builder.names:
+        generic = stem.lower() in GENERIC_STEMS or len(stem) < 4
+        if len(parts) >= 2 and not generic and normalise(stem) not in builder.names:
             lat, lon = _midpoint([(p.lat, p.lon, 0) for p in parts])
             builder.add(GazEntry(stem, lat, lon, country, None, "region",
                                  sum(p.population for p in parts), None), {stem})
@@ -371,6 +397,8 @@ def build() -> Gazetteer:
     _cities(builder, cities, admin1_of)
     _continents(builder)
     _regions(builder)
+    for demonym, target in REGION_DEMONYMS.items():
+        builder.demonyms.setdefault(normalise(demonym), target)
     return builder.freeze()
 
 

@@ -30,7 +30,13 @@ from spacy.tokens import Doc, Span
 from counterclaim import model
 from counterclaim.analyze import gazetteer as gaz
 from counterclaim.analyze.gazetteer import GazEntry, normalise
-from counterclaim.analyze.toponyms import TYPE_WORDS, Mention, demonym_country, recognise
+from counterclaim.analyze.toponyms import (
+    COMPASS_WORDS,
+    TYPE_WORDS,
+    Mention,
+    is_name_token,
+    recognise,
+)
 
 CONTAINER_PREPS = {"in", "of"}
 PRECISION = {"country": 3, "admin1": 3, "region": 3, "admin2": 2, "natural": 2,
@@ -73,9 +79,10 @@ US_STATE_ABBREVIATIONS = {
 }
 FEATURE_PRIOR = {"country": 6.0, "admin1": 3.0, "region": 3.0, "natural": 3.0, "city": 1.0,
                  "admin2": -0.5, "locality": 0.0}
-SURE_MARGIN = float(__import__("os").environ.get("CC_SURE", 3.0))  # a resolution this far ahead of the runner-up may inform the others
 BROAD = {"country", "admin1", "region"}
 MAX_CONTEXT_BONUS = 10.0
+ALTERNATE_MIN_POPULATION = 100_000
+BIG_CITY = 500_000
 
 
 class _Context(NamedTuple):
@@ -107,13 +114,16 @@ def _candidates(name: str, gazetteer: gaz.Gazetteer, type_word: Optional[str]) -
         found = gazetteer.lookup(" ".join(words[:-1]))
     if not found and re.match(r"(?i)st\.? ", name):
         found = gazetteer.lookup("Saint " + name.split(" ", 1)[1])
-    if not found and "." in name and normalise(name) in US_STATE_ABBREVIATIONS:
-        found = gazetteer.lookup(US_STATE_ABBREVIATIONS[normalise(name)])
+    if "." in name and normalise(name) in US_STATE_ABBREVIATIONS:  # "Ga." is not Georgia
+        state = US_STATE_ABBREVIATIONS[normalise(name)]
+        found = [e for e in gazetteer.lookup(state) if e.country == "US"]
     return found
 
 
 def _fits(entry: GazEntry, container: GazEntry) -> bool:
     """Whether ``entry`` lies in ``container`` as far as the gazetteer tells."""
+    if entry.feature == "country":
+        return True  # "China, Japan" is a list, not China in Japan
     if container.feature == "region" or container.country is None:
         return True
     if entry.country != container.country:
@@ -173,25 +183,48 @@ def _score(entry: GazEntry, query: str, ctx: _Context, container: Optional[GazEn
     return score + _type_bonus(entry, type_word) + context
 
 
-def _ranked(candidates: list[GazEntry], query: str, ctx: _Context,
-            container: Optional[GazEntry], type_word: Optional[str]) -> tuple[Optional[GazEntry], float]:
-    """The best candidate and its lead over the runner-up (infinite when alone)."""
-    if not candidates:
-        return None, 0.0
-    scored = sorted(((_score(e, normalise(query), ctx, container, type_word), i)
-                     for i, e in enumerate(candidates)), reverse=True)
-    lead = scored[0][0] - scored[1][0] if len(scored) > 1 else math.inf
-    return candidates[scored[0][1]], lead
+def _plausible(candidates: list[GazEntry], query: str) -> list[GazEntry]:
+    """Drop towns that carry the name only as an alternate when a place bears it as its
+    own name: GeoNames lists "Liverpool" among a small Indiana town's alternates."""
+    key = normalise(query)
+    if not any(normalise(e.name) == key for e in candidates):
+        return candidates
+    return [e for e in candidates
+            if normalise(e.name) == key or e.population >= ALTERNATE_MIN_POPULATION]
+
+
+def _namesake_penalty(entry: GazEntry, candidates: list[GazEntry],
+                      type_word: Optional[str]) -> float:
+    """ "Washington", "New York": news means the big city, not the state, unless it says
+    "state"."""
+    if entry.feature != "admin1" or type_word:
+        return 0.0
+    big_city = any(e.feature == "city" and e.population >= BIG_CITY for e in candidates)
+    return -4.0 if big_city else 0.0
 
 
 def _best(candidates: list[GazEntry], query: str, ctx: _Context,
           container: Optional[GazEntry], type_word: Optional[str]) -> Optional[GazEntry]:
-    return _ranked(candidates, query, ctx, container, type_word)[0]
+    candidates = _plausible(candidates, query)
+    if not candidates:
+        return None
+    key = normalise(query)
+    return max(candidates, key=lambda e: _score(e, key, ctx, container, type_word)
+               + _namesake_penalty(e, candidates, type_word))
 
 
-def _container_text(mention: Mention, following: dict[int, Mention]) -> Optional[str]:
+def _in_list(mention: Mention, ending: dict[int, Mention]) -> bool:
+    """ "Kessen, Dalmar, Vorna": a place after "," or "and" that follows another place."""
+    start, doc = mention.span.start, mention.span.doc
+    return start >= 2 and doc[start - 1].lower_ in {",", "and", "or"} and (start - 1) in ending
+
+
+def _container_text(mention: Mention, following: dict[int, Mention],
+                    ending: dict[int, Mention]) -> Optional[str]:
     """The enclosing place written beside a mention: "X, Y" or "X in (the) Y"."""
     doc, end = mention.span.doc, mention.span.end
+    if _in_list(mention, ending):
+        return None
     if mention.type_word and end < len(doc) and doc[end].lower_ == mention.type_word:
         end += 1
     if end + 1 >= len(doc):
@@ -225,33 +258,56 @@ def _dateline_entry(dateline_place: Optional[str], gazetteer: gaz.Gazetteer):
 def _resolve_all(mentions: list[Mention], gazetteer: gaz.Gazetteer, ctx: _Context):
     """Resolve each mention once per (name, container), as one sense per discourse."""
     following = {m.span.start: m for m in mentions}
-    chosen: dict[tuple, tuple[Optional[GazEntry], Optional[GazEntry], bool]] = {}
+    ending = {m.span.end: m for m in mentions}
+    chosen: dict[tuple, tuple] = {}
     out = []
     for mention in mentions:
-        container = _resolve_container(_container_text(mention, following), gazetteer, ctx)
+        container = _resolve_container(_container_text(mention, following, ending), gazetteer, ctx)
         key = (normalise(mention.span.text), container, mention.type_word, mention.role)
         if key not in chosen:
             if mention.role == "demonym":
-                alpha2 = demonym_country(mention.span.text, gazetteer)
-                chosen[key] = (gazetteer.country(alpha2) if alpha2 else None, None, False)
+                chosen[key] = (gazetteer.demonym(mention.span.text), None, None)
             else:
                 cands = _candidates(mention.span.text, gazetteer, mention.type_word)
-                best, lead = _ranked(cands, mention.span.text, ctx, container, mention.type_word)
-                chosen[key] = (best, container, container is not None or lead >= SURE_MARGIN)
+                best = _best(cands, mention.span.text, ctx, container, mention.type_word)
+                inner = None if best else _enclosing(mention.span, gazetteer, ctx, container)
+                chosen[key] = (best, container, inner)
         out.append((mention, *chosen[key]))
     return out
 
 
+def _enclosing(span: Span, gazetteer: gaz.Gazetteer, ctx: _Context,
+               container: Optional[GazEntry]) -> Optional[GazEntry]:
+    """A known place named inside an unknown one: Manila in "Manila Cathedral", Russia in
+    "Russian Embassy"."""
+    if len(span) < 2:
+        return None
+    for size in range(len(span) - 1, 0, -1):
+        found: list[GazEntry] = []
+        for start in range(span.start, span.end - size + 1):
+            part = span.doc[start : start + size]
+            if not all(is_name_token(t) for t in part) or part.text.lower() in COMPASS_WORDS:
+                continue
+            best = (gazetteer.demonym(part.text) if size == 1 else None) or _best(
+                _candidates(part.text, gazetteer, None), part.text, ctx, container, None)
+            if best is not None and best.lat is not None:
+                found.append(best)
+        if found:
+            return max(found, key=lambda e: e.population)
+    return None
+
+
 def _context_from(resolved, dateline: Optional[GazEntry]) -> _Context:
-    """The sure resolutions: a clear lead, or an enclosing place written beside them."""
+    """The current resolution of every name but demonyms."""
     by_name: dict[str, GazEntry] = {}
-    for mention, entry, _container, sure in resolved:
-        if entry is not None and sure and mention.role != "demonym":
+    for mention, entry, _container, _inner in resolved:
+        if entry is not None and mention.role != "demonym":
             by_name.setdefault(normalise(mention.span.text), entry)
     return _Context(by_name, dateline)
 
 
-def _to_match(mention: Mention, entry: Optional[GazEntry], container: Optional[GazEntry]):
+def _to_match(mention: Mention, entry: Optional[GazEntry], container: Optional[GazEntry],
+              inner: Optional[GazEntry]):
     span = mention.span
     start = span.start_char
     end = span.end_char
@@ -261,8 +317,14 @@ def _to_match(mention: Mention, entry: Optional[GazEntry], container: Optional[G
                           entry.country, entry.admin1, entry.feature, entry.geonames_id,
                           precision, mention.source)
     feature, precision = TYPE_WORDS.get(mention.type_word or "", (None, 3))
+    if inner is not None:  # somewhere in or at a known place: ACLED's "nearby"
+        precision = max(2, PRECISION.get(inner.feature, 3))
+        return PlaceMatch(span.text, start, end, mention.role, span.text, inner.lat, inner.lon,
+                          inner.country, inner.admin1, feature, None, precision, mention.source)
     country = container.country if container is not None else None
     admin1 = container.admin1 if container is not None else None
+    if container is not None and container.feature == "admin1":
+        admin1 = container.name
     return PlaceMatch(span.text, start, end, mention.role, span.text, None, None, country,
                       admin1, feature, None, precision, mention.source)
 
@@ -291,7 +353,7 @@ def find_places(doc: Doc, dateline_place: Optional[str] = None) -> list[PlaceMat
     resolved = _resolve_all(mentions, gazetteer, _Context({}, dateline))
     for _round in range(2):
         resolved = _resolve_all(mentions, gazetteer, _context_from(resolved, dateline))
-    return [_to_match(*item[:3]) for item in resolved if not _is_noise(item[0], item[1])]
+    return [_to_match(*item) for item in resolved if not _is_noise(item[0], item[1] or item[3])]
 
 
 def _place_id(match: PlaceMatch) -> str:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from . import cues
 from .attribution import Attribution
 from .entities import EntityIndex, EntityRecord, entity_span_for, gender_hint
+from .spans import text_of
 
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "i", "you"}
 
@@ -24,7 +25,7 @@ def resolve_source(doc: Doc, index: EntityIndex, attribution: Attribution) -> Re
     if attribution.source is None or attribution.source_token is None:
         return ResolvedSource(None, "anonymous", channel)
     head = doc[attribution.source_token]
-    phrase = doc.text[attribution.source[0]:attribution.source[1]]
+    phrase = text_of(doc)[attribution.source[0]:attribution.source[1]]
     lower = phrase.lower()
     if any(marker in lower for marker in cues.UNVERIFIED_MARKERS):
         entity = entity_span_for(index, attribution.source)
@@ -102,7 +103,7 @@ def find_channel(doc: Doc, attribution: Attribution) -> str | None:
         if child.dep_ in ("prep", "dobj", "npadvmod", "advcl", "dative", "agent") or child.i < cue.i and child.dep_ == "prep":
             words.extend(t.lower_ for t in child.subtree)
     if attribution.source is not None:
-        words.extend(doc.text[attribution.source[0]:attribution.source[1]].lower().split())
+        words.extend(text_of(doc)[attribution.source[0]:attribution.source[1]].lower().split())
     if cue.pos_ == "NOUN":
         words.append(cue.lower_)
     if cue.lemma_.lower() == "tell" and any(w in ("reporters", "journalists", "press") for w in words):

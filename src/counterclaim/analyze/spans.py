@@ -61,7 +61,7 @@ def char_span_of_subtree(token: Token, exclude: frozenset[int] = frozenset()) ->
     doc: Doc = token.doc
     block = contiguous_block(subtree_tokens(token, exclude), token)
     start, end = token_span(block)  # type: ignore[misc]
-    return trim(doc.text, start, end)
+    return trim(text_of(doc), start, end)
 
 
 def overlaps(a: CharSpan, b: CharSpan) -> bool:
@@ -70,3 +70,47 @@ def overlaps(a: CharSpan, b: CharSpan) -> bool:
 
 def contains(outer: CharSpan, inner: CharSpan) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+_SENT_KEY = "_cc_sentence_index"
+_TEXT_KEY = "_cc_text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text`` without its cost: spaCy joins every token on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent`` without its cost: spaCy rescans the doc on every ``.sent`` access."""
+    doc = token.doc
+    index = doc.user_data.get(_SENT_KEY)
+    if index is None:
+        bounds = [(s.start, s.end) for s in doc.sents]
+        owner = [0] * len(doc)
+        for number, (start, end) in enumerate(bounds):
+            owner[start:end] = [number] * (end - start)
+        index = doc.user_data[_SENT_KEY] = (bounds, owner)
+    bounds, owner = index
+    start, end = bounds[owner[token.i]]
+    return doc[start:end]
+
+
+def sentence_number(token: Token) -> int:
+    sentence_of(token)
+    return token.doc.user_data[_SENT_KEY][1][token.i]
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    if len(doc) == 0:
+        return []
+    sentence_of(doc[0])
+    return doc.user_data[_SENT_KEY][0]
+
+
+def forget_caches(doc: Doc) -> None:
+    doc.user_data.pop(_SENT_KEY, None)
+    doc.user_data.pop(_TEXT_KEY, None)

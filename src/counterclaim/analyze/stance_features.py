@@ -68,7 +68,13 @@ def _lexicon_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _CUE_PATTERNS = {name: _lexicon_pattern(words) for name, words in CUE_LEXICONS.items()}
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\s*\n+\s*")
+_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Prof",
+                  "Lt", "Col", "Sgt", "Capt", "No", "Vs")  # fmt: skip
+_NOT_AFTER_ABBREVIATION = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+_SENTENCE_END = re.compile(
+    rf"(?:(?<=[.!?])|(?<=[.!?][\"'”’)])){_NOT_AFTER_ABBREVIATION}\s+(?=[\"'“‘(]?[A-Z0-9])"
+    r"|\s*\n+\s*"
+)
 _TOKEN = re.compile(r"\w+(?:'\w+)?")
 _QUOTE = re.compile(r"[\"“”‘’]|(?<!\w)'|'(?!\w)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

@@ -68,15 +68,16 @@ def _month(g, anchor, tense, text, match):
     return f"{chosen // 12}-{month:02d}", "month"
 
 
-_FUTURE_PREPOSITIONS = {"until", "by", "through", "till"}
+_FUTURE_PREPOSITIONS = {"until", "by", "through", "till", "as soon as"}
 
 
 def _direction(g: dict, tense: str | None) -> str | None:
     """Which way an underspecified date points: "past", "future" or None (unknown)."""
     rel = (g.get("rel") or "").lower()
-    if rel == "next" or tense == "future" or (g.get("pre") or "").lower() in _FUTURE_PREPOSITIONS:
+    preposition = " ".join((g.get("pre") or "").lower().split())
+    if rel == "next" or tense == "future" or preposition in _FUTURE_PREPOSITIONS:
         return "future"
-    if rel == "last" or tense == "past" or (g.get("pre") or "").lower() == "since":
+    if rel == "last" or tense == "past" or preposition == "since":
         return "past"
     return None
 

@@ -40,7 +40,9 @@ TYPE_WORDS = {
     "city": ("city", 1), "town": ("city", 1), "village": ("locality", 1),
 }
 PLACE_PREPS = {"in", "at", "near", "from", "to", "outside", "into", "across", "around",
-               "toward", "towards", "through", "between", "of", "inside", "throughout"}
+               "toward", "towards", "through", "between", "of", "inside", "throughout",
+               "on", "via", "along", "beyond", "within"}
+DEMONYM_TAGS = {"JJ", "NNP", "NNPS", "NNS"}
 NAME_LINKS = {"of", "de", "del", "la", "le", "al", "el", "upon", "on", "the", "du", "des"}
 NOT_PLACES = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -74,12 +76,14 @@ def strip_span(span: Span) -> Optional[Span]:
 
 
 COMPASS_WORDS = {"north", "south", "east", "west", "central", "northern", "southern",
-                 "eastern", "western", "upper", "lower", "new", "great"}
+                 "eastern", "western", "upper", "lower", "new", "great", "northeast",
+                 "northwest", "southeast", "southwest", "mid", "greater"}
 
 
-def _is_name_token(token) -> bool:
+def is_name_token(token) -> bool:
+    # "US" is not the stop word "us"
     return (token.text[:1].isupper() and token.tag_ in {"NNP", "NNPS"}
-            and token.lower_ not in NOT_PLACES and not token.is_stop)
+            and token.lower_ not in NOT_PLACES and (not token.is_stop or token.is_upper))
 
 
 def gazetteer_runs(doc: Doc, gazetteer: gaz.Gazetteer) -> Iterable[Span]:
@@ -87,13 +91,13 @@ def gazetteer_runs(doc: Doc, gazetteer: gaz.Gazetteer) -> Iterable[Span]:
     i = 0
     while i < len(doc):
         found = None
-        if _is_name_token(doc[i]):
+        if is_name_token(doc[i]):
             for j in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
                 ends_with_type = doc[j - 1].lower_ in TYPE_WORDS and j - 1 > i
-                if not (_is_name_token(doc[j - 1]) or ends_with_type):
+                if not (is_name_token(doc[j - 1]) or ends_with_type):
                     continue
                 inner = doc[i + 1 : j - 1]
-                if any(not _is_name_token(t) and t.lower_ not in NAME_LINKS for t in inner):
+                if any(not is_name_token(t) and t.lower_ not in NAME_LINKS for t in inner):
                     continue
                 if j - i == 1 and doc[i].lower_ in COMPASS_WORDS:
                     continue  # "North" alone is a direction, "North Dakota" a place
@@ -157,6 +161,9 @@ class _Evidence(NamedTuple):
 def _evidence(run: Span, gazetteer: gaz.Gazetteer) -> _Evidence:
     typed = type_word(run) is not None
     entries = gazetteer.lookup(run.text)
+    if run.text.isupper() and len(run.text) <= 5:
+        # "UN", "HIV", "FAO" are organisations and diseases; "US", "UK", "EU" are places
+        entries = [e for e in entries if e.feature in {"country", "region"}]
     # bare "Henry" is an alias of Henry County: count counties only when so written
     usable = [e for e in entries if typed or e.feature != "admin2"]
     broad = any(e.feature in {"country", "admin1", "region"} for e in usable)
@@ -190,17 +197,10 @@ def _accept_run(run: Span, ent: Optional[Span], ev: _Evidence, refused: set[str]
     return None
 
 
-def demonym_country(text: str, gazetteer: gaz.Gazetteer) -> Optional[str]:
-    """The alpha-2 code a demonym points to: "Kenyan", "Kenyans", "Sri Lankan"."""
-    key = normalise(text)
-    return gazetteer.demonyms.get(key) or (gazetteer.demonyms.get(key[:-1])
-                                           if key.endswith("s") else None)
-
-
 def _demonym_tokens(doc: Doc, gazetteer: gaz.Gazetteer, taken: set[int]) -> Iterable[Span]:
     for token in doc:
-        if token.i not in taken and token.text[:1].isupper() and token.tag_ in {"JJ", "NNPS"}:
-            if demonym_country(token.text, gazetteer):
+        if token.i not in taken and token.text[:1].isupper() and token.tag_ in DEMONYM_TAGS:
+            if gazetteer.demonym(token.text):
                 yield doc[token.i : token.i + 1]
 
 
@@ -214,7 +214,7 @@ def _typed_names(doc: Doc, taken: set[int]) -> Iterable[Span]:
     for token in doc:
         if token.text in TYPED_NAME_WORDS and token.i > 0:
             start = token.i
-            while start > 0 and _is_name_token(doc[start - 1]) and start - 1 not in taken:
+            while start > 0 and is_name_token(doc[start - 1]) and start - 1 not in taken:
                 start -= 1
             if start < token.i and token.i - start <= MAX_NAME_TOKENS:
                 yield doc[start : token.i]
@@ -235,9 +235,9 @@ def recognise(doc: Doc, gazetteer: gaz.Gazetteer) -> list[Mention]:
         if ent.label_ in PLACE_LABELS:
             span = strip_span(ent)
             adjective = span is not None and len(span) == 1 and span[0].pos_ == "ADJ"
-            demonym = adjective or (span is not None and demonym_country(span.text, gazetteer))
+            demonym = adjective or (span is not None and gazetteer.demonym(span.text))
             add(span, ent.label_, "demonym" if demonym else None)
-        elif ent.label_ == "NORP" and demonym_country(ent.text, gazetteer):
+        elif ent.label_ == "NORP" and gazetteer.demonym(ent.text):
             add(ent, "NORP", "demonym")
     entity_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     refused = _person_words(doc) | {t.text.title() for t in doc if t.text.islower()}

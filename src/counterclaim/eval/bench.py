@@ -1,0 +1,108 @@
+"""``counterclaim bench speed``: the full analysis vs the bare spaCy pipeline, one run.
+
+Machines here are shared and noisy, so the figure that matters is the ratio of the two rows
+measured back to back on the same texts and process count, not the absolute seconds.
+"""
+
+from __future__ import annotations
+
+import itertools
+import platform
+import time
+from pathlib import Path
+
+import spacy
+
+from ..errors import DataError
+from ..model import Article
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+DEFAULT_DIR = REPO_ROOT / "examples"
+
+
+def load_articles(data: Path | None, count: int) -> list[Article]:
+    """``count`` articles from a directory of .txt/.html files, cycled when there are fewer."""
+    from ..read import read_path
+
+    directory = Path(data) if data else DEFAULT_DIR
+    files = sorted(p for p in directory.rglob("*") if p.suffix in (".txt", ".html", ".htm"))
+    articles = []
+    for path in files:
+        try:
+            articles.append(read_path(path))
+        except Exception:  # noqa: BLE001 - a bench skips unreadable files
+            continue
+    if not articles:
+        raise DataError(f"no readable .txt or .html articles in {directory}")
+    return list(itertools.islice(itertools.cycle(articles), count))
+
+
+def _timed(func) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def run_speed(data: Path | None = None, *, articles: int = 200, processes: int = 1,
+              compare: tuple[str, ...] = (), model_name: str | None = None,
+              batch_size: int = 32) -> dict:
+    from ..analyze import analyze_articles
+    from ..analyze.nlp import default_model_name, load_nlp
+
+    name = model_name or default_model_name()
+    items = load_articles(data, articles)
+    texts = [a.text for a in items]
+    words = sum(len(t.split()) for t in texts)
+    bare = spacy.load(name)
+    full = load_nlp(name)
+    # Warm both pipelines so first-call costs (lazy tables, imports) do not land in one row.
+    list(bare.pipe(texts[:4]))
+    list(analyze_articles(items[:4], nlp=full))
+
+    rows = {}
+    rows["spacy"] = _timed(lambda: list(bare.pipe(texts, batch_size=batch_size, n_process=processes)))
+    rows["counterclaim"] = _timed(lambda: list(
+        analyze_articles(items, nlp=full, batch_size=batch_size, n_process=processes)))
+    if "textacy" in compare:
+        from textacy.extract.triples import direct_quotations
+
+        def run_textacy():
+            for doc in bare.pipe(texts, batch_size=batch_size, n_process=processes):
+                try:
+                    list(direct_quotations(doc))
+                except ValueError:
+                    pass  # textacy refuses texts with an odd number of quote marks
+
+        rows["textacy"] = _timed(run_textacy)
+    n = len(items)
+    result = {
+        "model": name, "articles": n, "mean_words": round(words / n, 1), "processes": processes,
+        "python": platform.python_version(), "spacy": spacy.__version__,
+        "rows": {k: {"seconds": round(v, 2), "articles_per_s": round(n / v, 2),
+                     "words_per_s": round(words / v)} for k, v in rows.items()},
+    }
+    result["ratio_full_vs_spacy"] = round(rows["spacy"] / rows["counterclaim"], 3)
+    if "textacy" in rows:
+        result["ratio_full_vs_textacy"] = round(rows["textacy"] / rows["counterclaim"], 3)
+    return result
+
+
+def print_speed(result: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"bench speed · {result['articles']} articles · "
+                        f"{result['mean_words']} words each · {result['processes']} process(es) · "
+                        f"{result['model']}")
+    for col in ("pipeline", "seconds", "articles/s", "words/s"):
+        table.add_column(col, justify="right" if col != "pipeline" else "left")
+    labels = {"spacy": "bare spaCy", "counterclaim": "counterclaim (full)",
+              "textacy": "textacy direct_quotations"}
+    for key, row in result["rows"].items():
+        table.add_row(labels[key], f"{row['seconds']:.2f}", f"{row['articles_per_s']:.2f}",
+                      f"{row['words_per_s']:,}")
+    console = Console()
+    console.print(table)
+    console.print(f"ratio counterclaim / bare spaCy (speed): {result['ratio_full_vs_spacy']:.3f}")
+    if "ratio_full_vs_textacy" in result:
+        console.print(f"ratio counterclaim / textacy (speed): {result['ratio_full_vs_textacy']:.3f}")

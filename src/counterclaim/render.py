@@ -1,0 +1,74 @@
+"""Readable terminal output of reports (rich tables)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .model import Report
+
+STATUS_STYLE = {
+    "asserted": "white", "attributed": "cyan", "reported": "yellow", "alleged": "magenta",
+    "purported": "bold red", "hedged": "bright_black",
+}
+
+
+
+def _shorten(text: str, width: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _header(report: Report) -> Text:
+    a = report.article
+    head = Text(a.title or "(untitled)", style="bold")
+    bits = []
+    if a.dateline:
+        d = a.dateline
+        bits.append(" ".join(x for x in (d.place, d.date or d.date_text, d.agency and f"({d.agency})") if x))
+    bits += [x for x in (a.outlet, a.published, a.url) if x]
+    if bits:
+        head.append("\n" + " · ".join(bits), style="dim")
+    head.append(f"\narticle {a.id} · {len(report.claims)} claims · {len(report.entities)} entities"
+                f" · {len(report.relations)} relations", style="dim")
+    return head
+
+
+def print_report(report: Report, out: Console | None = None) -> None:
+    out = out or Console(highlight=False)  # made per call so it sees the current terminal
+    out.print(_header(report))
+    names = {e.id: e.name for e in report.entities}
+    related: dict[str, list[str]] = {}
+    for rel in report.relations:
+        related.setdefault(rel.to, []).append(f"{rel.type} by {rel.from_}")
+        related.setdefault(rel.from_, []).append(f"{rel.type} {rel.to}")
+    table = Table(show_lines=False, expand=True, pad_edge=False)
+    table.add_column("id", style="dim", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("source", ratio=2)
+    table.add_column("cue / channel", ratio=1)
+    table.add_column("mode", no_wrap=True)
+    table.add_column("claim", ratio=5)
+    for claim in report.claims:
+        source = claim.source
+        who = "(outlet)" if source.kind == "outlet" else (source.text or f"({source.kind})")
+        if source.entity and names.get(source.entity) and names[source.entity] not in who:
+            who += f" → {names[source.entity]}"
+        if source.kind not in ("named", "outlet"):
+            who += f" [{source.kind}]"
+        cue = " / ".join(x for x in ((claim.cue.text if claim.cue else None), claim.channel) if x)
+        text = Text(_shorten(claim.text))
+        extras = []
+        if claim.hedges:
+            extras.append("hedges: " + ", ".join(claim.hedges))
+        if claim.negated:
+            extras.append("negated")
+        if claim.id in related:
+            extras.append("; ".join(related[claim.id]))
+        if extras:
+            text.append("\n" + " · ".join(extras), style="italic dim")
+        table.add_row(claim.id, Text(claim.status, style=STATUS_STYLE.get(claim.status, "")),
+                      Text(who), Text(cue), claim.mode, text)
+    out.print(table)
+    out.print()

@@ -1,0 +1,124 @@
+"""Stance of invented articles toward a claim, with the shipped model; features and JSONL I/O."""
+
+import json
+
+import numpy as np
+import pytest
+
+from counterclaim.analyze.stance import stance, stance_pairs
+from counterclaim.analyze.stance_baseline import BASELINE_FEATURE_NAMES, baseline_features
+from counterclaim.analyze.stance_features import (
+    CUE_NAMES,
+    DENSE_FEATURE_NAMES,
+    StanceFeaturizer,
+    cue_counts,
+    split_sentences,
+)
+from counterclaim.errors import EmptyInput
+
+CLAIM = "Free Highlands Front rebels have seized the city of Kessen."
+
+ARTICLES = {
+    "agree": (
+        "Fighters of the Free Highlands Front (FHF) seized the city of Kessen on Tuesday after "
+        "a two-day battle, residents and officials confirmed. The rebels raised their flag over "
+        "the city hall in Kessen as government troops withdrew toward Dalmar. Video footage "
+        "shows FHF convoys driving through the centre of Kessen. The Ostrian defence ministry "
+        "confirmed that Kessen had fallen to the Free Highlands Front."
+    ),
+    "disagree": (
+        "The Ostrian defence ministry on Tuesday denied reports that Free Highlands Front rebels "
+        "had seized Kessen, calling the claims a hoax spread by rebel accounts. Government troops "
+        "remain in full control of Kessen, officials said. Residents reached by phone said there "
+        "was no fighting in the city and that the rebels were not in Kessen. A photo shared "
+        "online as proof of the capture was fake: it was taken in another country years ago."
+    ),
+    "discuss": (
+        "Reports that Free Highlands Front rebels have seized Kessen could not be independently "
+        "verified on Tuesday. A rebel spokesman claimed on social media that FHF fighters had "
+        "entered the city, but the government has not commented. It is unclear whether the "
+        "rebels control Kessen or only parts of its outskirts, according to analysts. If "
+        "confirmed, the capture would be the biggest rebel gain this year."
+    ),
+    "unrelated": (
+        "Ostria's central bank raised interest rates by half a point on Wednesday to curb "
+        "inflation, the bank's governor told reporters in Vorna. Bread and fuel prices have "
+        "climbed sharply since spring. Economists expect one more increase before the end of "
+        "the year, while exporters warned that a stronger currency would hurt sales abroad."
+    ),
+}
+
+
+@pytest.mark.parametrize("expected", sorted(ARTICLES))
+def test_stance_of_invented_article(expected):
+    result = stance(CLAIM, ARTICLES[expected])
+    assert result.stance == expected
+    assert 0.25 < result.score <= 1.0
+    assert sum(result.probabilities.values()) == pytest.approx(1.0, abs=1e-4)
+
+
+@pytest.mark.parametrize("label", ["agree", "disagree", "discuss"])
+def test_evidence_is_sentences_of_the_text(label):
+    result = stance(CLAIM, ARTICLES[label])
+    if result.stance == "unrelated":
+        pytest.skip("model called it unrelated; reported by test_stance_of_invented_article")
+    assert result.evidence
+    assert all(sentence in ARTICLES[label] for sentence in result.evidence)
+
+
+def test_disagree_evidence_carries_a_denial():
+    result = stance(CLAIM, ARTICLES["disagree"])
+    deny = CUE_NAMES.index("deny")
+    assert any(cue_counts(sentence)[deny] for sentence in result.evidence)
+
+
+def test_empty_claim_is_an_input_error():
+    with pytest.raises(EmptyInput):
+        stance("   ", ARTICLES["agree"])
+
+
+def test_stance_pairs_keeps_order_and_reports_bad_lines():
+    lines = [
+        json.dumps({"claim": CLAIM, "text": ARTICLES["unrelated"]}),
+        "{not json",
+        json.dumps({"claim": CLAIM}),
+        json.dumps({"claim": CLAIM, "text": ARTICLES["agree"]}),
+    ]
+    records = list(stance_pairs(lines))
+    assert len(records) == 4
+    assert records[1]["line"] == 2 and "JSON" in records[1]["error"]
+    assert records[2]["line"] == 3 and "text" in records[2]["error"]
+    assert records[0]["stance"] == stance(CLAIM, ARTICLES["unrelated"]).stance
+    assert records[3]["stance"] == stance(CLAIM, ARTICLES["agree"]).stance
+
+
+def test_split_sentences_keeps_quotes_and_titles():
+    text = 'He said "no." Then Mr. Arlen left Dalmar! Was it 3.5 km?\nA new line'
+    assert split_sentences(text) == [
+        'He said "no."', "Then Mr. Arlen left Dalmar!", "Was it 3.5 km?", "A new line"
+    ]
+
+
+def test_cue_counts_find_multiword_and_clitic_cues():
+    counts = dict(zip(CUE_NAMES, cue_counts("Officials say it is not true and didn't happen")))
+    assert counts["deny"] == 1  # "not true"
+    assert counts["negation"] == 2  # "not", "n't"
+    assert counts["hedge"] == 0
+
+
+def test_features_have_one_column_per_name_and_see_overlap():
+    claims = [CLAIM, CLAIM]
+    texts = [ARTICLES["agree"], ARTICLES["unrelated"]]
+    featurizer = StanceFeaturizer().fit(claims * 3, texts + list(ARTICLES.values()))
+    features = featurizer.transform(claims, texts)
+    assert features.shape == (2, len(DENSE_FEATURE_NAMES))
+    assert np.isfinite(features).all()
+    cosine = DENSE_FEATURE_NAMES.index("cos_text")
+    assert features[0, cosine] > features[1, cosine]
+
+
+def test_baseline_features_count_refuting_words_in_headline():
+    features = baseline_features(["Kessen capture a hoax, army says"], ["The army spoke."])
+    assert features.shape == (1, len(BASELINE_FEATURE_NAMES)) == (1, 44)
+    assert features[0, BASELINE_FEATURE_NAMES.index("refute_hoax")] == 1
+    assert features[0, BASELINE_FEATURE_NAMES.index("refute_fake")] == 0

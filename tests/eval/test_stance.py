@@ -1,0 +1,77 @@
+"""Scorers and splits of the stance evaluation, on tiny hand-made gold."""
+
+import pytest
+
+from counterclaim.analyze.stance_data import StancePair
+from counterclaim.errors import DataError
+from counterclaim.eval.stance import (
+    classification_report,
+    evaluate_stance,
+    fnc_max_score,
+    fnc_relative_score,
+    fnc_score,
+    hold_out_body_ids,
+    split_by_body,
+)
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "expected"),
+    [
+        (["agree"], ["agree"], 1.0),  # exact related label: 0.25 + 0.75
+        (["agree"], ["discuss"], 0.25),  # related, wrong related label
+        (["agree"], ["unrelated"], 0.0),
+        (["unrelated"], ["unrelated"], 0.25),
+        (["unrelated"], ["disagree"], 0.0),
+        (["disagree", "unrelated", "discuss"], ["disagree", "unrelated", "agree"], 1.5),
+    ],
+)
+def test_fnc_score_follows_official_scorer(gold, predicted, expected):
+    assert fnc_score(gold, predicted) == pytest.approx(expected)
+
+
+def test_fnc_relative_score_is_one_only_when_all_right():
+    gold = ["agree", "unrelated", "discuss", "disagree"]
+    assert fnc_max_score(gold) == pytest.approx(3.25)
+    assert fnc_relative_score(gold, gold) == pytest.approx(1.0)
+    all_unrelated = fnc_relative_score(gold, ["unrelated"] * 4)
+    assert all_unrelated == pytest.approx(0.25 / 3.25)
+
+
+def test_macro_f1_averages_per_class_f1():
+    gold = ["agree", "agree", "disagree", "discuss"]
+    predicted = ["agree", "discuss", "disagree", "discuss"]
+    report = classification_report(gold, predicted, ("agree", "disagree", "discuss"))
+    # agree: P=1, R=.5 -> 2/3; disagree: 1; discuss: P=.5, R=1 -> 2/3
+    assert report["f1"]["agree"] == pytest.approx(2 / 3)
+    assert report["f1"]["disagree"] == pytest.approx(1.0)
+    assert report["macro_f1"] == pytest.approx((2 / 3 + 1 + 2 / 3) / 3)
+    assert report["accuracy"] == pytest.approx(0.75)
+    assert report["confusion"][0] == [1, 0, 1]
+
+
+def test_split_never_puts_a_body_on_both_sides():
+    body_ids = [str(i) for i in range(50)]
+    pairs = [
+        StancePair(f"headline {h}", f"body {b}", "unrelated", b)
+        for b in body_ids
+        for h in range(3)
+    ]
+    train, hold_out = split_by_body(pairs, body_ids)
+    train_bodies = {p.group for p in train}
+    hold_out_bodies = {p.group for p in hold_out}
+    assert not train_bodies & hold_out_bodies
+    assert len(train) + len(hold_out) == len(pairs)
+    assert len(train_bodies) == 40 and len(hold_out_bodies) == 10
+
+
+def test_hold_out_split_is_reproducible_and_shuffled():
+    body_ids = [str(i) for i in range(100)]
+    first = hold_out_body_ids(body_ids)
+    assert first == hold_out_body_ids(body_ids)
+    assert first[0] != {str(i) for i in range(80)}
+
+
+def test_evaluate_stance_rejects_a_folder_without_a_dataset(tmp_path):
+    with pytest.raises(DataError):
+        evaluate_stance(tmp_path)
