@@ -14,8 +14,15 @@ from .report import to_report
 
 
 def make_doc(nlp: Language, article: model.Article) -> Doc:
+    """A tokenized Doc carrying its article. A dateline ends a sentence before parsing, so the
+    parser never makes "OSTGRAD, March 3 (MW) - Army spokesperson X" one subject."""
     doc = nlp.make_doc(article.text)
     doc._.cc_article = article
+    if article.dateline is not None:
+        end = article.dateline.span[1]
+        after = doc.char_span(end, len(article.text), alignment_mode="expand")
+        if after is not None and len(after) and after[0].i > 0:
+            after[0].is_sent_start = True
     return doc
 
 

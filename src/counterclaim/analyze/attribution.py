@@ -151,7 +151,8 @@ def _source_span(head: Token | None) -> CharSpan | None:
     if head is None:
         return None
     exclude = frozenset(c.i for c in head.children if c.i > head.i and (
-        c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and _names_channel(c))))
+        c.dep_ == "relcl" or (c.dep_ == "acl" and c.lemma_.lower() not in ("purport", "claim"))
+        or (c.dep_ == "prep" and _names_channel(c))))
     return char_span_of_subtree(head, exclude)
 
 
@@ -273,6 +274,12 @@ def _verb_content(verb: Token, sent: Span) -> CharSpan | None:
     for child in verb.children:
         if child.dep_ in ("ccomp", "csubj") or (child.dep_ == "xcomp" and lemma not in ("call", "ask", "order", "urge")):
             return char_span_of_subtree(child)
+    if lemma in ("accuse", "blame", "charge", "credit", "praise", "thank", "condemn"):
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        reason = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
+        if obj is not None and reason is not None:
+            last = reason.right_edge
+            return trim(text_of(doc), obj.left_edge.idx, last.idx + len(last.text))
     if lemma in cues.LABELLING_VERBS:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr", "xcomp")]
         if len(objects) >= 2:
@@ -344,7 +351,7 @@ def _nominal_attributions(sent: Span, quotes: list[Quote]):
         content = char_span_of_subtree(clause) if clause is not None else _prep_object_span(about)
         if content is None:
             continue
-        head = _nominal_source(noun)
+        head = None if about is not None else _nominal_source(noun)
         yield Attribution(
             content=content, parts=(), cue=(noun.idx, noun.idx + len(noun.text)),
             cue_lemma=noun.lemma_.lower(), cue_token=noun.i, source=_source_span(head),

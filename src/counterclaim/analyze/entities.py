@@ -45,6 +45,7 @@ class EntityIndex:
         self.records: list[EntityRecord] = []
         self._by_key: dict[str, EntityRecord] = {}
         self._timeline: list[tuple[int, EntityRecord]] = []  # (token index, entity)
+        self.speakers: set[str] = set()  # ids of entities already resolved as sources
 
     # -- building --------------------------------------------------------------------------
     def add_named(self, ent: Span) -> EntityRecord:
@@ -97,16 +98,20 @@ class EntityIndex:
         """The entity a pronoun or nominal reference at ``token`` points back to."""
         lower = token.lower_
         sent_start = sentence_of(token).start
-        window_start = self._window_start(token)
+        # Pronouns reach three sentences back; "the group" or "the spokesperson" further.
+        window_start = self._window_start(token, 3 if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS else 8)
         candidates = [r for i, r in reversed(self._timeline) if window_start <= i < token.i
                       or (i < sent_start and i >= window_start)]
         if lower in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[lower]
-            for record in candidates:
-                if record.type == "person" and record.gender in (None, gender):
-                    if record.gender is None:
-                        record.gender = gender
-                    return record
+            people = [r for r in candidates if r.type == "person" and r.gender in (None, gender)]
+            # A pronoun subject of a speech verb mostly continues the last speaker; an exact
+            # gender match beats an unknown one.
+            people.sort(key=lambda r: (r.id not in self.speakers, r.gender != gender))
+            if people:
+                record = people[0]
+                record.gender = record.gender or gender
+                return record
             return None
         if lower in GROUP_PRONOUNS:
             plural = lower in ("they", "them", "their", "we", "our", "us")
@@ -118,19 +123,20 @@ class EntityIndex:
         for record in candidates:
             if head_lemma in record.roles or head_lemma in record.name.lower().split():
                 return record
-            if head_lemma in cues.GROUP_NOUNS and record.type in ("organization", "group") and _nominal_fits(head_lemma, record):
+            if head_lemma in cues.GROUP_NOUNS and record.named and record.type in (
+                    "organization", "group") and _nominal_fits(head_lemma, record):
                 return record
         return None
 
-    def _window_start(self, token: Token) -> int:
+    def _window_start(self, token: Token, sentences: int) -> int:
         bounds = sentence_bounds(token.doc)
-        return bounds[max(0, sentence_number(token) - 3)][0]
+        return bounds[max(0, sentence_number(token) - sentences)][0]
 
 
 def _nominal_fits(lemma: str, record: EntityRecord) -> bool:
     name = record.name.lower()
     if lemma in ("group", "movement", "organisation", "organization"):
-        return True
+        return record.type == "organization"
     return lemma in name or any(lemma in r for r in record.roles) or (
         lemma in ("rebels", "rebel", "fighters", "militants", "insurgents") and record.type == "organization"
         and any(w in name for w in ("front", "army", "movement", "liberation", "brigade", "forces"))
@@ -152,7 +158,7 @@ def _clean_name(ent: Span) -> str:
 
 
 def _nominal_name(head: Token) -> str:
-    words = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("amod", "compound", "nmod")]
+    words = [t for t in head.subtree if t.i < head.i and t.dep_ in ("amod", "compound", "nmod")]
     return " ".join([*(t.text for t in sorted(words, key=lambda t: t.i)), head.text])
 
 

@@ -21,6 +21,13 @@ class ResolvedSource(NamedTuple):
 
 
 def resolve_source(doc: Doc, index: EntityIndex, attribution: Attribution) -> ResolvedSource:
+    resolved = _resolve(doc, index, attribution)
+    if resolved.entity is not None and resolved.kind in ("named", "unnamed"):
+        index.speakers.add(resolved.entity.id)
+    return resolved
+
+
+def _resolve(doc: Doc, index: EntityIndex, attribution: Attribution) -> ResolvedSource:
     channel = find_channel(doc, attribution)
     if attribution.source is None or attribution.source_token is None:
         return ResolvedSource(None, "anonymous", channel)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlalchemy import Connection, and_, func, insert, select, text, update
+from sqlalchemy import Connection, case, func, insert, select, text, update
 
 from counterclaim.model import Claim, Report
 
@@ -100,3 +100,161 @@ def _party(claim: Claim, links: dict[str, str], outlet: str | None) -> dict:
     label = name_key(source.text or "") or source.kind
     return {"party": f"source:{label}", "party_name": source.text or source.kind,
             "party_kind": source.kind, "entity_id": None}
+
+
+def _role(claim: Claim, facts: matching.ClaimFacts, contradicted: bool) -> str:
+    if facts.against:
+        return "denies"
+    if contradicted:
+        return "contradicts"
+    return "reports" if claim.source.kind == "outlet" or claim.status == "reported" else "asserts"
+
+
+def _within_article(facts: matching.ClaimFacts, fresh: list[tuple[matching.ClaimFacts, str]]):
+    """A cluster started earlier in this same article that the claim also states, if any."""
+    keys = set(matching.blocking_keys(facts))
+    for other, cluster_id in fresh:
+        if keys & set(matching.blocking_keys(other)) and matching.fuzz.token_set_ratio(
+                facts.signature, other.signature) >= matching.THRESHOLD:
+            return cluster_id
+    return None
+
+
+class ClaimContext:
+    """What storing one article's claims needs to know about the article."""
+
+    def __init__(self, report: Report, links: dict[str, str], story_id: str, status: str,
+                 day: str | None, stance_fn: StanceFn | None):
+        self.report, self.links, self.story_id, self.status = report, links, story_id, status
+        self.day, self.stance_fn = day, stance_fn
+        self.aid = report.article.id
+
+    def gid(self, local_id: str) -> str:
+        return f"{self.aid}:{local_id}"
+
+
+def _assign_clusters(conn: Connection, ctx: ClaimContext, facts: dict[str, matching.ClaimFacts]):
+    """claim id → (cluster id, joined an existing cluster?), creating new clusters."""
+    matchable = [f for c in ctx.report.claims if matching.is_matchable(c, (f := facts[c.id]).terms)]
+    joined = matching.match_clusters(conn, matchable)
+    assigned, fresh, new_rows, key_rows = {}, [], [], []
+    matchable_ids = {f.claim_id for f in matchable}
+    for claim in ctx.report.claims:
+        f = facts[claim.id]
+        if f.claim_id in joined:
+            assigned[claim.id] = (joined[f.claim_id][0], True)
+        else:
+            own = _within_article(f, fresh) if f.claim_id in matchable_ids else None
+            assigned[claim.id] = (own or f.claim_id, False)
+            if own is None:
+                new_rows.append({"id": f.claim_id, "text": claim.text, "terms": f.signature,
+                                 "negated": f.against, "first_seen": f.day, "last_seen": f.day,
+                                 "n_for": 0, "n_against": 0, "disputed": False})
+                if f.claim_id in matchable_ids:
+                    fresh.append((f, f.claim_id))
+        if f.claim_id in matchable_ids and ctx.status != "syndicated":
+            key_rows += matching.key_rows(f, assigned[claim.id][0], ctx.aid)
+    if new_rows:
+        conn.execute(insert(clusters), new_rows)
+    if key_rows:
+        conn.execute(insert(claim_keys), key_rows)
+    return assigned
+
+
+def _contradicted(conn: Connection, ctx: ClaimContext, cluster_id: str) -> bool:
+    """Optional stance check: does this article disagree with a cluster it joins?"""
+    if ctx.stance_fn is None:
+        return False
+    lead = conn.execute(select(clusters.c.text).where(clusters.c.id == cluster_id)).scalar()
+    return ctx.stance_fn(lead, ctx.report.article.text) == "disagree"
+
+
+def _store_claims(conn: Connection, ctx: ClaimContext) -> set[str]:
+    """Claims, their tags, clusters and memberships; returns the clusters touched."""
+    report, outlet = ctx.report, ctx.report.article.outlet
+    facts = {c.id: matching.facts_of(ctx.gid(c.id), c, _anchors(report, c, ctx.links),
+                                     day_of(c.date) or ctx.day) for c in report.claims}
+    assigned = _assign_clusters(conn, ctx, facts)
+    claim_rows, tag_rows, member_rows = [], [], []
+    for claim in report.claims:
+        f, (cluster_id, joined) = facts[claim.id], assigned[claim.id]
+        party = _party(claim, ctx.links, outlet)
+        claim_rows.append({
+            "id": f.claim_id, "article_id": ctx.aid, "local_id": claim.id, "text": claim.text,
+            "span_start": claim.span[0], "span_end": claim.span[1],
+            "source_entity_id": party["entity_id"], "source_text": claim.source.text,
+            "source_kind": claim.source.kind, "cue_lemma": claim.cue.lemma if claim.cue else None,
+            "channel": claim.channel, "mode": claim.mode, "status": claim.status,
+            "negated": claim.negated, "day": f.day, "cluster_id": cluster_id})
+        tag_rows += [{"tag": tag, "claim_id": f.claim_id, "day": f.day} for tag in f.anchors]
+        contradicted = joined and not f.against and _contradicted(conn, ctx, cluster_id)
+        member_rows.append({**party, "cluster_id": cluster_id, "story_id": ctx.story_id,
+                            "role": _role(claim, f, contradicted), "claim_id": f.claim_id,
+                            "article_id": ctx.aid, "outlet": outlet, "status": claim.status,
+                            "day": f.day})
+    if claim_rows:
+        conn.execute(insert(claims), claim_rows)
+    insert_ignore(conn, claim_tags, tag_rows)
+    member_rows += _relation_members(conn, ctx, {c: a[0] for c, a in assigned.items()}, facts)
+    insert_ignore(conn, cluster_members, member_rows)
+    if conn.dialect.name == "sqlite" and claim_rows:
+        conn.execute(text("INSERT INTO fts_claims (text, claim_id, article_id) VALUES "
+                          "(:text, :id, :article_id)"), claim_rows)
+    return {row["cluster_id"] for row in member_rows}
+
+
+def _relation_members(conn: Connection, ctx: ClaimContext, cluster_of: dict[str, str],
+                      facts: dict[str, matching.ClaimFacts]) -> list[dict]:
+    """Store relations; a claim that denies another stands against the other's cluster."""
+    by_id = {c.id: c for c in ctx.report.claims}
+    rows, members = [], []
+    for rel in ctx.report.relations:
+        if rel.from_ not in by_id or rel.to not in by_id:
+            continue
+        rows.append({"article_id": ctx.aid, "from_claim": ctx.gid(rel.from_),
+                     "to_claim": ctx.gid(rel.to), "type": rel.type, "evidence": rel.evidence})
+        source = by_id[rel.from_]
+        members.append({**_party(source, ctx.links, ctx.report.article.outlet),
+                        "cluster_id": cluster_of[rel.to], "story_id": ctx.story_id,
+                        "role": RELATION_ROLE[rel.type], "claim_id": ctx.gid(rel.from_),
+                        "article_id": ctx.aid, "outlet": ctx.report.article.outlet,
+                        "status": source.status, "day": facts[rel.from_].day})
+    insert_ignore(conn, relations, rows)
+    return members
+
+
+def refresh_clusters(conn: Connection, cluster_ids: set[str]) -> None:
+    """Recount sides, first/last seen and the disputed flag of the given clusters."""
+    if not cluster_ids:
+        return
+    m = cluster_members
+    is_for = func.sum(case((m.c.role.in_(FOR_ROLES), 1), else_=0))
+    is_against = func.sum(case((m.c.role.in_(AGAINST_ROLES), 1), else_=0))
+    rows = conn.execute(select(m.c.cluster_id, is_for, is_against, func.min(m.c.day),
+                               func.max(m.c.day))
+                        .where(m.c.cluster_id.in_(sorted(cluster_ids))).group_by(m.c.cluster_id))
+    for cluster_id, n_for, n_against, first, last in rows:
+        conn.execute(update(clusters).where(clusters.c.id == cluster_id).values(
+            n_for=n_for or 0, n_against=n_against or 0,
+            disputed=bool(n_for) and bool(n_against), first_seen=first, last_seen=last))
+
+
+def add_report(conn: Connection, report: Report, stance_fn: StanceFn | None = None):
+    """Store one report in the open transaction. → (status, story id)"""
+    existing = conn.execute(select(articles.c.story_id)
+                            .where(articles.c.id == report.article.id)).scalar()
+    if existing is not None:
+        return "present", existing
+    from .entities import link_entities
+
+    day = article_day(report)
+    story_id, status = _store_article(conn, report, day)
+    links = link_entities(conn, report, day)
+    if report.entities:
+        conn.execute(insert(article_entities), [
+            {"article_id": report.article.id, "local_id": e.id, "entity_id": links[e.id],
+             "name": e.name, "n_mentions": len(e.mentions)} for e in report.entities])
+    _store_geo(conn, report, day)
+    ctx = ClaimContext(report, links, story_id, status, day, stance_fn)
+    refresh_clusters(conn, _store_claims(conn, ctx))
+    return status, story_id

@@ -20,3 +20,9 @@ from .text import article_id, read_text
 
 __all__ = ["article_id", "decode_bytes", "find_dateline", "read_bytes", "read_path",
            "read_text"]
+
+# Batch input (``counterclaim ingest``): files, directories, globs, stdin, JSONL, feeds, WARC.
+from .records import Failed, Item, Limits, Loaded  # noqa: E402
+from .sources import iter_inputs  # noqa: E402
+
+__all__ += ["Failed", "Item", "Limits", "Loaded", "iter_inputs"]

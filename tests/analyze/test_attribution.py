@@ -1,0 +1,104 @@
+"""Attribution constructions (issue 3), each on a sentence written for the test.
+
+Each case names the source (a substring of the source phrase, or None when there is none),
+the cue lemma, a substring that the content must contain, one it must not, and the mode.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # direct quotes
+    ('"Dalmar has been fully captured," said army spokesperson Karim Sadeq in a tweet.',
+     "Karim Sadeq", "say", "fully captured", "Sadeq", "direct"),
+    ('Karim Sadeq said: "The city is calm and under our control."',
+     "Karim Sadeq", "say", "under our control", "Sadeq", "direct"),
+    ("\u201cThey took a few streets,\u201d Osei said, \u201cand now they call it a city.\u201d",
+     "Osei", "say", "a few streets", "Osei said", "direct"),
+    ('The minister gave an assurance that "no civilian will be harmed in the operation".',
+     "minister", "assurance", "no civilian will be harmed", "minister", "mixed"),
+    # indirect and mixed speech
+    ("The army said that rebels had fled the city overnight.",
+     "army", "say", "rebels had fled", "army said", "indirect"),
+    ("The rebels claimed they had shot down a drone near Vorna.",
+     "rebels", "claim", "shot down a drone", "rebels", "indirect"),
+    ("Valdoria denied that its troops had crossed the border.",
+     "Valdoria", "deny", "troops had crossed", "denied", "indirect"),
+    ("The FHF alleged that Valdorian soldiers were fighting in Kessen.",
+     "FHF", "allege", "Valdorian soldiers", "alleged", "indirect"),
+    ("Residents told reporters the market had been hit twice.",
+     "Residents", "tell", "market had been hit", "reporters", "indirect"),
+    ("The FHF termed the shelling a massacre.",
+     "FHF", "term", "the shelling a massacre", "termed", "indirect"),
+    ('Maj Gen Ilya Varnov said taking Dalmar would "break the back" of the insurgency.',
+     "Ilya Varnov", "say", "break the back", "Varnov", "mixed"),
+    # sourceless, anonymous and nominal forms
+    ("Troops crossed the border on Sunday, sources said.",
+     "sources", "say", "Troops crossed the border", "sources", "indirect"),
+    ("It was reported that dozens of families had fled the valley.",
+     None, "report", "dozens of families", "reported", "indirect"),
+    ("There were reports of looting in the old town of Kessen.",
+     None, "report", "looting", "There were", "indirect"),
+    ("According to reports, Valdorian troops crossed the border.",
+     "reports", "according to", "Valdorian troops crossed", "According", "according_to"),
+    ("Mobile networks were down for most of the week, according to aid groups.",
+     "aid groups", "according to", "Mobile networks were down", "aid groups", "according_to"),
+    ("The Free Highlands Front, citing local doctors, said nine civilians had died.",
+     "Free Highlands Front", "say", "nine civilians had died", "citing", "indirect"),
+    ("A tweet from the FHF said the army had shelled the market.",
+     "FHF", "say", "army had shelled", "tweet", "indirect"),
+    ("In an interview with state TV, Defence Minister Petra Halvorsen accused the FHF of "
+     "using civilians as shields.",
+     "Petra Halvorsen", "accuse", "using civilians as shields", "interview", "indirect"),
+]
+
+
+@pytest.mark.parametrize("text,source,cue,inside,outside,mode", CASES, ids=[c[2] + ":" + c[0][:30] for c in CASES])
+def test_attribution_construction(analyze_text, text, source, cue, inside, outside, mode):
+    report = analyze_text(text)
+    claims = [c for c in report.claims if c.mode != "outlet"]
+    assert len(claims) == 1, [c.text for c in report.claims]
+    claim = claims[0]
+    assert claim.cue is not None and claim.cue.lemma == cue
+    if source is None:
+        assert claim.source.text is None
+    else:
+        assert source in (claim.source.text or "")
+    assert inside in claim.text
+    assert outside not in claim.text
+    assert claim.mode == mode
+
+
+def test_split_quote_keeps_both_parts(analyze_text):
+    report = analyze_text("\u201cThey took a few streets,\u201d Osei said, \u201cand now they call it a city.\u201d")
+    (claim,) = [c for c in report.claims if c.mode == "direct"]
+    assert len(claim.parts) == 2
+    text = report.article.text
+    assert [text[s:e] for s, e in claim.parts][1].startswith("and now")
+
+
+def test_quote_over_two_paragraphs_is_one_claim(analyze_text):
+    report = analyze_text('Sadeq spoke after the strike.\n\n"We did not target civilians.\n\n'
+                          '"Every strike was aimed at military positions," Sadeq said.')
+    (claim,) = [c for c in report.claims if c.mode == "direct"]
+    assert "did not target civilians" in claim.text and "military positions" in claim.text
+
+
+def test_outlet_voice_sentences_are_claims_of_the_outlet(analyze_text):
+    report = analyze_text("Shelling continued in Kessen overnight. The army said it had taken the bridge.")
+    outlet = [c for c in report.claims if c.mode == "outlet"]
+    assert [c.text for c in outlet] == ["Shelling continued in Kessen overnight"]
+    assert outlet[0].source.kind == "outlet" and outlet[0].status == "asserted"
+
+
+def test_beliefs_are_attributions(analyze_text):
+    report = analyze_text("Western diplomats believe the offensive will stall before winter.")
+    (claim,) = [c for c in report.claims if c.mode != "outlet"]
+    assert claim.cue.lemma == "believe" and "offensive will stall" in claim.text
+
+
+def test_nested_speech_keeps_only_the_outer_attribution(analyze_text):
+    report = analyze_text("The ministry said the rebels claimed that the bridge was destroyed.")
+    claims = [c for c in report.claims if c.mode != "outlet"]
+    assert len(claims) == 1 and claims[0].cue.lemma == "say"
