@@ -147,7 +147,6 @@ def test_textacy_finds_the_direct_quote(article):
     assert "spokesman" in words(article.text, quotes[0].source)
 
 
-@pytest.mark.model
 def test_token_fragments_join_adjacent_tokens():
     spacy = pytest.importorskip("spacy")
     doc = spacy.blank("en")("Mayor Ada Brel of Vorna said")

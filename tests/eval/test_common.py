@@ -3,8 +3,8 @@
 import pytest
 
 from counterclaim.eval.common import (
-    Attribution, Counts, OffsetMap, SpanIndex, component_spans, match_spans, score_document,
-    triple_weight,
+    Attribution, Counts, OffsetMap, SpanIndex, component_spans, match_spans, resolve_data_dir,
+    score_document, triple_weight,
 )
 
 TEXT = ('Kessen officials said on Monday that "the Dalmar road is open again," '
@@ -164,3 +164,17 @@ def test_punctuation_only_cue_matches_itself_not_other_punctuation():
     for mode in ("exact", "partial"):
         assert match_spans(index, [colon], [colon], mode) == [(0, 0)]
         assert match_spans(index, [colon], [comma], mode) == []
+
+
+def test_offset_map_spans_a_replaced_character():
+    raw = "Ostria\n\nKessen\xa0officials said so."
+    clean = "Kessen officials said so."  # title dropped, no-break space normalised
+    mapping = OffsetMap(clean, raw)
+    start, end = mapping.span(*span(clean, "Kessen officials")[0])
+    assert raw[start:end] == "Kessen\xa0officials"
+
+
+def test_data_dir_falls_back_to_the_repository_root(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    found = resolve_data_dir("tests/data/polnear_tiny")
+    assert found.is_dir() and found.is_absolute()

@@ -96,7 +96,7 @@ def _outlet_claims(doc: Doc, attributions: list[Attribution], quotes: list[Quote
         if len(text.split()) < MIN_OUTLET_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue
         result = classify(text=text, context="", mode="outlet", source_kind="outlet", cue_lemma=None,
-                          quoted=_quoted_offsets(quotes, (start, end)))
+                          quoted=_quoted_offsets(quotes, (start, end)), sentence=sent)
         claims.append(model.Claim(
             id="", text=text, span=(start, end), source=model.Source(kind="outlet"),
             mode="outlet", status=result.status, hedges=result.hedges, negated=result.negated,

@@ -11,10 +11,12 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers the Doc extensions)
 from .claims import ClaimsComponent
+from .times import TimeFinder
 
 # (factory name, component class). Later components may read what earlier ones set.
 COMPONENTS: list[tuple[str, type]] = [
     ("cc_claims", ClaimsComponent),
+    ("cc_times", TimeFinder),
 ]
 
 
@@ -23,12 +25,19 @@ class CounterclaimComponent:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        self.parts = [cls(nlp, part_name) for part_name, cls in COMPONENTS]
+        self.parts = [_make(cls, nlp, part_name) for part_name, cls in COMPONENTS]
 
     def __call__(self, doc: Doc) -> Doc:
         for part in self.parts:
             doc = part(doc)
         return doc
+
+
+def _make(cls, nlp: Language, name: str):
+    try:
+        return cls(nlp, name)
+    except TypeError:  # components that need no nlp take only their name
+        return cls(name)
 
 
 @Language.factory(

@@ -1,8 +1,27 @@
-"""How a claim is sourced (status), its hedges and its negation.
+"""How the article presents a claim (its status), its hedges and its negation.
 
-A claim keeps the strongest applicable status: the one that says most about the doubt the
-article casts on it. Hedges inside a direct quote belong to the speaker: they are kept in
-``hedges`` but do not turn an attributed claim into a hedged one.
+Statuses, strongest first (a claim keeps the strongest one that applies):
+
+- ``purported``: the authenticity of a document, image, video or account is in doubt
+  ("purportedly shows", "a video claiming to show", "an account purporting to be");
+- ``alleged``: "allegedly", "alleged", "accused X of", an ``accuse``/``allege`` cue;
+- ``reported``: the claim rests on anonymous reports or sources ("reportedly", "according
+  to reports", "there were reports of", "sources said", "it is said to", a source speaking
+  on condition of anonymity);
+- ``hedged``: the outlet's own voice with an epistemic hedge ("apparently", "it appears",
+  "may have", "is believed to");
+- ``attributed``: a named or unnamed source says it; also an outlet sentence whose main verb
+  is a speech act of its subject ("The FHF rejected the account", "Fishermen welcomed the
+  decision"), since what it reports is that party's stance;
+- ``asserted``: the outlet's own voice, unhedged.
+
+Whose words count: markers of doubt are the outlet's only outside quotation marks. A hedge
+inside a direct quote belongs to the speaker: it is kept in ``hedges`` but does not make
+the claim hedged or reported.
+
+``negated`` says the source asserts a negative: the content is negated ("will not accept",
+"no tear gas was used"), or a denial cue governs it ("X denied that its troops had entered
+Lors" is X saying they had not); a negated content under a denial cue is positive again.
 """
 
 from __future__ import annotations
@@ -10,22 +29,54 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from spacy.tokens import Span, Token
+
 from . import cues
 
 # Strongest first.
 STATUS_ORDER = ("purported", "alleged", "reported", "hedged", "attributed", "asserted")
 
-ALLEGED = re.compile(r"\b(allegedly|alleged|accused of|accusing|accuses|accusation)\b", re.I)
+ALLEGED = re.compile(r"\b(allegedly|alleged|accus(?:ed|es|ing)\b[^.;:]{0,80}?\bof)\b", re.I)
+ALLEGING_CUES = frozenset({"allege", "accuse", "allegation", "accusation"})
 PURPORTED = re.compile(
     r"\b(purportedly|purported|purporting|claiming to show|claims to show|claimed to show|"
     r"said to show|appears to show|appeared to show|circulating on social media|"
     r"circulated on social media|circulating online|shared on social media|"
-    r"could not be (independently )?verified|unverified (video|footage|images?|photos?))\b",
+    r"could not be (independently )?verified|cannot be (independently )?verified|"
+    r"unverified (video|footage|images?|photos?|account|document))\b",
     re.I,
 )
-REPORTED = re.compile(r"\b(reportedly|according to reports|there (were|are|have been) reports)\b", re.I)
+REPORTED = re.compile(
+    r"\b(reportedly|according to (unconfirmed |local |media |press |several |news )*reports|"
+    r"there (were|are|have been|had been) (unconfirmed |several |conflicting )*reports|"
+    r"(is|are|was|were) (widely )?(said|rumou?red|reported) to|"
+    r"it (is|was|has been|had been) reported)\b",
+    re.I,
+)
+ANONYMOUS_SOURCE = re.compile(
+    r"\b(on condition of anonymity|condition of anonymity|speaking anonymously|"
+    r"(asked|declined|did not want|refused) (not )?to be (named|identified)|"
+    r"requested anonymity|not authori[sz]ed to (speak|talk|comment))\b",
+    re.I,
+)
+# "The FHF is believed to have ...": a passive belief verb without an agent is the outlet's
+# own hedge, not an attribution to the sentence's subject.
+# The claim's content starts after the verb ("to have positioned ..."), so the context is
+# matched up to the verb; an agent ("was believed by officials") names a real source.
+_PASSIVE = r"\b(is|are|was|were|has been|have been|had been) (widely |generally )?"
+PASSIVE_BELIEF = re.compile(
+    _PASSIVE + r"(believed|thought|understood|suspected|presumed|assumed|feared)\b(?! by\b)", re.I)
+BELIEF_CUES = frozenset({"believe", "think", "understand", "suspect", "presume", "assume", "fear"})
+PASSIVE_SAYING = re.compile(_PASSIVE + r"(said|reported|rumou?red)\b(?! by\b)", re.I)
+SAYING_CUES = frozenset({"say", "report", "rumour", "rumor"})
 HEDGES = re.compile(r"\b(" + "|".join(re.escape(h) for h in cues.HEDGE_WORDS) + r")\b", re.I)
-NEGATION = re.compile(r"\b(not|n't|never|no|none|nobody|nothing|neither|nor|without)\b", re.I)
+NEGATION = re.compile(
+    r"\b(not(?! only)|n't|never|no(?! doubt)|none|nobody|nothing|neither|nor|no one|no longer)\b",
+    re.I)
+# Cues through which the source asserts the negation of the content.
+NEGATING_CUES = frozenset({"deny", "refute", "disavow", "rebut", "dispute", "contest"})
+# Speech verbs that, as the main verb of an outlet sentence, report a party's stance.
+STANCE_VERBS = (cues.SPEECH_VERBS - cues.CLAUSE_ONLY_VERBS) | {"back", "endorse", "applaud"}
 
 
 class StatusResult(NamedTuple):
@@ -35,27 +86,108 @@ class StatusResult(NamedTuple):
 
 
 def classify(*, text: str, context: str, mode: str, source_kind: str, cue_lemma: str | None,
-             quoted: list[tuple[int, int]] | None = None) -> StatusResult:
+             quoted: list[tuple[int, int]] | None = None,
+             sentence: Span | None = None) -> StatusResult:
     """Status of a claim from its content ``text`` and the rest of its sentence ``context``.
 
     quoted: character spans of ``text`` that are inside quotation marks (the speaker's words).
+    sentence: the parsed sentence of an outlet claim; lets its main verb be read.
     """
     outside = _outside_quotes(text, quoted or [])
-    hedges = [m.group(0).lower() for m in HEDGES.finditer(text)]
-    hedges += [m.group(0).lower() for m in HEDGES.finditer(context) if m.group(0).lower() not in hedges]
-    candidates = []
-    if PURPORTED.search(context) or PURPORTED.search(outside) or source_kind == "unverified":
+    outlet_words = f"{outside} {context}"
+    candidates = [_base_status(mode, outside, context, cue_lemma, sentence)]
+    if _is_purported(outlet_words, sentence) or source_kind == "unverified":
         candidates.append("purported")
-    if ALLEGED.search(context) or ALLEGED.search(outside) or cue_lemma in ("allege", "accuse"):
+    if ALLEGED.search(outlet_words) or cue_lemma in ALLEGING_CUES or _root_lemma(sentence) in (
+            "accuse", "allege"):
         candidates.append("alleged")
-    if source_kind == "anonymous" or REPORTED.search(context) or REPORTED.search(outside):
+    if source_kind == "anonymous" or REPORTED.search(outlet_words) or (mode != "outlet" and (
+            ANONYMOUS_SOURCE.search(context) or _passive_cue(SAYING_CUES, PASSIVE_SAYING,
+                                                             cue_lemma, context))):
         candidates.append("reported")
-    if mode == "outlet":
-        candidates.append("hedged" if HEDGES.search(outside) else "asserted")
-    else:
-        candidates.append("attributed")
     status = min(candidates, key=STATUS_ORDER.index)
-    return StatusResult(status, hedges, bool(NEGATION.search(outside or text)))
+    hedges = find_hedges(text, context)
+    belief = _passive_cue(BELIEF_CUES, PASSIVE_BELIEF, cue_lemma, context)
+    if belief:
+        hedges.append(_hedge_phrase(belief, text))
+    return StatusResult(status, hedges, is_negated(text, cue_lemma))
+
+
+def _passive_cue(lemmas: frozenset[str], pattern: re.Pattern, cue_lemma: str | None,
+                 context: str) -> re.Match | None:
+    """``The FHF is believed to ...``: the cue verb in the passive with no agent."""
+    return pattern.search(context) if cue_lemma in lemmas else None
+
+
+def _hedge_phrase(match: re.Match, text: str) -> str:
+    phrase = f"{match.group(1)} {match.group(3)}".lower()
+    return phrase + " to" if text.lower().startswith("to ") else phrase
+
+
+def _base_status(mode: str, outside: str, context: str, cue_lemma: str | None,
+                 sentence: Span | None) -> str:
+    if mode == "outlet":
+        if HEDGES.search(outside):
+            return "hedged"
+        return "attributed" if _reports_stance(sentence) else "asserted"
+    if _passive_cue(BELIEF_CUES, PASSIVE_BELIEF, cue_lemma, context):
+        return "hedged"
+    return "attributed"
+
+
+def find_hedges(text: str, context: str = "") -> list[str]:
+    """Hedge words in the claim and the rest of its sentence, in order, lower-cased, once."""
+    found: list[str] = []
+    for piece in (text, context):
+        for match in HEDGES.finditer(piece):
+            hedge = " ".join(match.group(0).lower().split())
+            if hedge not in found:
+                found.append(hedge)
+    return found
+
+
+def is_negated(text: str, cue_lemma: str | None = None) -> bool:
+    """The source asserts a negative; quoted words count, they are the source's own."""
+    negated = bool(NEGATION.search(text))
+    return not negated if cue_lemma in NEGATING_CUES else negated
+
+
+def _is_purported(outlet_words: str, sentence: Span | None) -> bool:
+    if PURPORTED.search(outlet_words) is None:
+        return False
+    # "The document, shared on social media, could not be independently verified." is the
+    # outlet asserting what it could not check, not a purported claim.
+    return sentence is None or not _verify_is_main_verb(sentence)
+
+
+def _verify_is_main_verb(sentence: Span) -> bool:
+    root = sentence.root
+    return any(t.lemma_.lower() == "verify" and _governs_directly(root, t) for t in sentence)
+
+
+def _governs_directly(root: Token, token: Token) -> bool:
+    while token.i != root.i:
+        if token.dep_ not in ("xcomp", "conj", "ccomp") and token.head.i != root.i:
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def _root_lemma(sentence: Span | None) -> str | None:
+    return sentence.root.lemma_.lower() if sentence is not None else None
+
+
+def _reports_stance(sentence: Span | None) -> bool:
+    """The sentence's main verb is a speech act of a party: "X rejected the account"."""
+    if sentence is None:
+        return False
+    root = sentence.root
+    if root.lemma_.lower() not in STANCE_VERBS or any(c.dep_ == "neg" for c in root.children):
+        return False
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ not in ("it", "there", "we", "i")
 
 
 def _outside_quotes(text: str, quoted: list[tuple[int, int]]) -> str:

@@ -237,17 +237,14 @@ _SPEECH_AFTER = re.compile(r"\s*" + _SPEECH.pattern, re.IGNORECASE)
 
 # --- the spaCy component ---------------------------------------------------------------------
 
-# Registered here until analyze/extensions.py gathers every extension in one place.
 if not Doc.has_extension("cc_anchor"):
     Doc.set_extension("cc_anchor", default=None)
-if not Doc.has_extension("cc_times"):
-    Doc.set_extension("cc_times", default=None)
 
 
 @Language.factory(
     "cc_times",
-    assigns=["doc._.cc_times"],
-    requires=["doc._.cc_anchor"],
+    assigns=["doc._.cc_times", "doc._.cc_anchor"],
+    requires=["doc._.cc_article"],
     default_config={},
 )
 def make_times(nlp: Language, name: str) -> "TimeFinder":
@@ -255,19 +252,47 @@ def make_times(nlp: Language, name: str) -> "TimeFinder":
 
 
 class TimeFinder:
-    """Sets ``doc._.cc_times`` to the time expressions found, resolved on ``doc._.cc_anchor``."""
+    """Sets ``doc._.cc_times`` (``model.Time``) resolved on the article's anchor date, fills
+    the dateline's ISO date when the dateline gave no year, and dates each claim.
+
+    The anchor is ``doc._.cc_anchor`` when the caller set one, else it is resolved from
+    ``doc._.cc_article`` (dateline, published date, body text, today).
+    """
 
     def __init__(self, name: str = "cc_times"):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        from .. import model
+
+        anchor = self._anchor(doc)
+        doc._.cc_anchor = anchor
+        times = find_times(doc, anchor)
+        doc._.cc_times = [model.Time(**row) for row in to_model_times(times)]
+        article = doc._.cc_article
+        if article is not None and article.dateline is not None and anchor is not None:
+            if article.dateline.date is None and article.dateline.date_text:
+                article.dateline.date = anchor.isoformat()
+        for claim in doc._.cc_claims or []:
+            sentence = doc.char_span(claim.span[0], claim.span[1], alignment_mode="expand")
+            if sentence is not None:
+                claim.date = date_for_sentence(sentence.sent, times, anchor)
+        return doc
+
+    @staticmethod
+    def _anchor(doc: Doc) -> date | None:
         anchor = doc._.cc_anchor
         if isinstance(anchor, Anchor):
-            anchor = anchor.date
-        elif isinstance(anchor, str):
-            anchor = _parse_iso_day(anchor)
-        doc._.cc_times = find_times(doc, anchor)
-        return doc
+            return anchor.date
+        if isinstance(anchor, str):
+            return _parse_iso_day(anchor)
+        if isinstance(anchor, date):
+            return anchor
+        article = doc._.cc_article
+        if article is None:
+            return None
+        dateline_text = article.dateline.date_text if article.dateline else None
+        return resolve_anchor(dateline_text, article.published, article.text, date.today()).date
 
 
 _MODEL_GRAINS = {"day", "week", "month", "year", "range"}

@@ -19,8 +19,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Iterable, NamedTuple, Optional
 
+import numpy as np
+
 from counterclaim.errors import DataError
-from counterclaim.eval.common import resolve_data_dir
+from counterclaim.eval.common import assign, resolve_data_dir
 
 DEFAULT_DATA = Path("../shared/datasets/geo")
 DATASETS = {"lgl": "lgl/lgl.xml", "geowebnews": "geowebnews/GWN.xml",
@@ -120,17 +122,17 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 
 def match_overlapping(gold: list, predicted: list) -> dict[int, int]:
-    """One-to-one greedy matching of overlapping spans, largest overlap first."""
-    pairs = sorted(((_overlap(g.start, g.end, p.start, p.end), gi, pi)
-                    for gi, g in enumerate(gold) for pi, p in enumerate(predicted)
-                    if _overlap(g.start, g.end, p.start, p.end) > 0), reverse=True)
-    used_gold, used_pred, out = set(), set(), {}
-    for _size, gi, pi in pairs:
-        if gi not in used_gold and pi not in used_pred:
-            used_gold.add(gi)
-            used_pred.add(pi)
-            out[gi] = pi
-    return out
+    """gold index -> predicted index: one-to-one among overlapping spans, most pairs first,
+    then the largest overlap (``common.assign``)."""
+    if not gold or not predicted:
+        return {}
+    weights = np.zeros((len(gold), len(predicted)))
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            size = _overlap(g.start, g.end, p.start, p.end)
+            if size:
+                weights[gi, pi] = size / max(g.end - g.start, p.end - p.start)
+    return dict(assign(weights))
 
 
 class _Tally:

@@ -107,8 +107,11 @@ def match_clusters(conn: Connection, facts: list[ClaimFacts]) -> dict[str, tuple
     """claim id → (cluster id, score) for each claim that joins an existing cluster."""
     candidates = _candidates(conn, facts)
     cluster_ids = sorted(set().union(*candidates.values())) if candidates else []
-    terms = dict(conn.execute(select(clusters.c.id, clusters.c.terms)
-                              .where(clusters.c.id.in_(cluster_ids)))) if cluster_ids else {}
+    terms = {}
+    if cluster_ids:
+        rows = conn.execute(select(clusters.c.id, clusters.c.terms)
+                            .where(clusters.c.id.in_(cluster_ids)))
+        terms = {cluster_id: value for cluster_id, value in rows}
     matches = {}
     for f in facts:
         scored = sorted(((fuzz.token_set_ratio(f.signature, terms[c]), c)

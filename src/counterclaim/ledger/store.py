@@ -107,7 +107,7 @@ class Ledger:
     def claims(self, **kw): return queries.claims(self.engine, **kw)  # noqa: E704
     def entity(self, name: str): return queries.entity(self.engine, name)  # noqa: E704
     def timeline(self, **kw): return queries.timeline(self.engine, **kw)  # noqa: E704
-    def articles(self, **kw): return queries.articles(self.engine, **kw)  # noqa: E704
+    def articles(self, **kw): return queries.articles_list(self.engine, **kw)  # noqa: E704
     def article(self, article_id: str): return queries.article(self.engine, article_id)  # noqa: E704,E501
     def search(self, q: str, **kw): return queries.search(self.engine, q, **kw)  # noqa: E704
     def stats(self): return queries.stats(self.engine)  # noqa: E704

@@ -69,8 +69,9 @@ def parse_line(line: bytes, location: str) -> Record | Failed:
     except UnicodeDecodeError:
         return failed(location, "line is not valid UTF-8 (JSON Lines must be UTF-8)")
     except (json.JSONDecodeError, RecursionError) as exc:
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-        return failed(location, f"not valid JSON ({one_line(reason, 80)})")
+        if isinstance(exc, RecursionError):
+            return failed(location, "not valid JSON (nested too deeply)")
+        return failed(location, f"not valid JSON at column {exc.colno}: {one_line(exc.msg, 80)}")
     if not isinstance(data, dict):
         return failed(location, f"expected a JSON object, got {json_type(data)}")
     problem = field_problem(data)

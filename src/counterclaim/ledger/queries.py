@@ -1,0 +1,331 @@
+"""Read-only queries over a ledger. Each opens one connection and returns ``results`` models.
+
+Paging is ``limit``/``offset`` with a total order (date, then id), so pages never overlap.
+Syndicated copies count once: claim lists show each story's lead article, with every outlet
+that ran the story.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import Engine, and_, func, or_, select, text
+
+from counterclaim.model import Report
+
+from .entities import name_lookup_keys
+from .ingest import AGAINST_ROLES
+from .results import (
+    ArticleRow, ClaimRow, Dispute, EntityProfile, EntityRow, Party, SearchHit, Stats,
+    TimelineItem,
+)
+from .tables import claims as claims_t
+from .tables import (
+    appearances, article_entities, articles, claim_tags, cluster_members, clusters,
+    entities, entity_keys, events, places, stories,
+)
+from .text import name_key
+
+MAX_LIMIT = 1000
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    return max(0, min(int(limit), MAX_LIMIT)), max(0, int(offset))
+
+
+def entity_ids(conn, name: str) -> list[str]:
+    """Ids of the entities a user-typed name (or id) refers to, best match first."""
+    if conn.execute(select(entities.c.id).where(entities.c.id == name)).first():
+        return [name]
+    keys = name_lookup_keys(name)
+    rows = conn.execute(select(entity_keys.c.key, entity_keys.c.entity_id)
+                        .where(entity_keys.c.key.in_(keys))).all()
+    rank = {key: i for i, key in enumerate(keys)}
+    return list(dict.fromkeys(e for k, e in sorted(rows, key=lambda r: (rank[r[0]], r[1]))))
+
+
+def _outlets_of(conn, story_ids) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    if story_ids:
+        rows = conn.execute(select(appearances.c.story_id, appearances.c.outlet)
+                            .where(appearances.c.story_id.in_(sorted(set(story_ids))))
+                            .order_by(appearances.c.day, appearances.c.outlet))
+        for story_id, outlet in rows:
+            if outlet and outlet not in found[story_id]:
+                found[story_id].append(outlet)
+    return found
+
+
+def _clusters_tagged(tags: list[str]):
+    return select(claims_t.c.cluster_id).join(claim_tags, claim_tags.c.claim_id == claims_t.c.id) \
+        .where(claim_tags.c.tag.in_(tags))
+
+
+def _disputes_for(conn, rows) -> list[Dispute]:
+    """Build Dispute objects (with their parties) for cluster rows."""
+    ids = [row.id for row in rows]
+    members = conn.execute(select(cluster_members).where(cluster_members.c.cluster_id.in_(ids))
+                           .order_by(cluster_members.c.day)).all() if ids else []
+    outlets = _outlets_of(conn, [m.story_id for m in members])
+    by_cluster = defaultdict(list)
+    for m in members:
+        by_cluster[m.cluster_id].append(m)
+    result = []
+    for row in rows:
+        sides: dict[bool, dict[str, Party]] = {True: {}, False: {}}
+        stories_seen, statuses, all_outlets = set(), [], []
+        for m in by_cluster[row.id]:
+            against = m.role in AGAINST_ROLES
+            party = sides[against].setdefault(m.party, Party(
+                id=m.party, name=m.party_name or m.party, kind=m.party_kind or "", roles=[],
+                first_seen=m.day))
+            for value, bucket in ((m.role, party.roles), (m.claim_id, party.claims)):
+                if value not in bucket:
+                    bucket.append(value)
+            for outlet in outlets[m.story_id]:
+                if outlet not in party.outlets:
+                    party.outlets.append(outlet)
+                if outlet not in all_outlets:
+                    all_outlets.append(outlet)
+            stories_seen.add(m.story_id)
+            if m.status and m.status not in statuses:
+                statuses.append(m.status)
+        result.append(Dispute(
+            cluster_id=row.id, text=row.text, first_seen=row.first_seen,
+            last_seen=row.last_seen, claimants=list(sides[False].values()),
+            deniers=list(sides[True].values()), outlets=all_outlets, statuses=statuses,
+            n_stories=len(stories_seen), disputed=bool(row.disputed)))
+    return result
+
+
+def disputes(engine: Engine, entity: str | None = None, place: str | None = None,
+             since: str | None = None, limit: int = 20, offset: int = 0) -> list[Dispute]:
+    """Disputed claim clusters, newest first (by last seen).
+
+    entity: a name, alias or id; matches clusters where it takes a side or is mentioned.
+    place: a place name mentioned in the clusters' claims. since: ISO date (last seen >=).
+    """
+    limit, offset = _page(limit, offset)
+    with engine.connect() as conn:
+        query = select(clusters).where(clusters.c.disputed.is_(True))
+        if since:
+            query = query.where(clusters.c.last_seen >= since)
+        if entity is not None:
+            ids = entity_ids(conn, entity) or ["\x00none"]
+            query = query.where(or_(
+                clusters.c.id.in_(select(cluster_members.c.cluster_id)
+                                  .where(cluster_members.c.entity_id.in_(ids))),
+                clusters.c.id.in_(_clusters_tagged([f"e:{i}" for i in ids]))))
+        if place is not None:
+            query = query.where(clusters.c.id.in_(_clusters_tagged([f"p:{name_key(place)}"])))
+        query = query.order_by(clusters.c.last_seen.desc(), clusters.c.id)
+        rows = conn.execute(query.limit(limit).offset(offset)).all()
+        return _disputes_for(conn, rows)
+
+
+def _claim_query():
+    lead = and_(stories.c.id == articles.c.story_id, stories.c.lead_article_id == articles.c.id)
+    return (select(claims_t, articles.c.outlet, articles.c.story_id, articles.c.title)
+            .join(articles, articles.c.id == claims_t.c.article_id).join(stories, lead))
+
+
+def _claim_rows(conn, query) -> list[ClaimRow]:
+    rows = conn.execute(query).all()
+    outlets = _outlets_of(conn, [r.story_id for r in rows])
+    return [ClaimRow(id=r.id, article_id=r.article_id, text=r.text, source=r.source_text,
+                     source_entity_id=r.source_entity_id, source_kind=r.source_kind,
+                     cue=r.cue_lemma, channel=r.channel, mode=r.mode, status=r.status,
+                     negated=bool(r.negated), day=r.day, cluster_id=r.cluster_id,
+                     story_id=r.story_id, outlet=r.outlet, outlets=outlets[r.story_id],
+                     title=r.title) for r in rows]
+
+
+def _newest(query):
+    return query.order_by(claims_t.c.day.desc(), claims_t.c.id)
+
+
+def claims_query(conn, source=None, status=None, outlet=None, since=None):
+    query = _claim_query()
+    if source is not None:
+        ids = entity_ids(conn, source)
+        query = query.where(claims_t.c.source_entity_id.in_(ids) if ids else
+                            func.lower(claims_t.c.source_text).contains(source.lower()))
+    if status is not None:
+        query = query.where(claims_t.c.status == status)
+    if outlet is not None:
+        query = query.where(articles.c.story_id.in_(
+            select(appearances.c.story_id).where(appearances.c.outlet == outlet)))
+    if since is not None:
+        query = query.where(claims_t.c.day >= since)
+    return query
+
+
+def claims(engine: Engine, source: str | None = None, status: str | None = None,
+           outlet: str | None = None, since: str | None = None, limit: int = 50,
+           offset: int = 0) -> list[ClaimRow]:
+    """Claims, newest first; one per story (syndicated copies count once).
+
+    source: who made it (name, alias or entity id; else a substring of the source text).
+    status: asserted, attributed, ...; outlet: any outlet that ran the story; since: ISO date.
+    """
+    limit, offset = _page(limit, offset)
+    with engine.connect() as conn:
+        query = claims_query(conn, source, status, outlet, since)
+        return _claim_rows(conn, _newest(query).limit(limit).offset(offset))
+
+
+def _entity_row(conn, entity_id: str) -> EntityRow:
+    row = conn.execute(select(entities).where(entities.c.id == entity_id)).one()
+    n = conn.execute(select(func.count(func.distinct(article_entities.c.article_id)))
+                     .where(article_entities.c.entity_id == entity_id)).scalar()
+    return EntityRow(id=row.id, name=row.name, type=row.type, aliases=row.aliases,
+                     roles=row.roles, first_seen=row.first_seen, n_articles=n or 0)
+
+
+def entity(engine: Engine, name: str, limit: int = 50) -> EntityProfile | None:
+    """The best-matching entity's claims, claims about it, and the clusters it denied."""
+    with engine.connect() as conn:
+        ids = entity_ids(conn, name)
+        if not ids:
+            return None
+        best = ids[0]
+        claimed = _claim_rows(conn, _newest(_claim_query().where(
+            claims_t.c.source_entity_id == best)).limit(limit))
+        about = _claim_rows(conn, _newest(_claim_query().where(claims_t.c.id.in_(
+            select(claim_tags.c.claim_id).where(claim_tags.c.tag == f"e:{best}")))).limit(limit))
+        denied_ids = select(cluster_members.c.cluster_id).where(
+            cluster_members.c.entity_id == best, cluster_members.c.role.in_(AGAINST_ROLES))
+        denied_rows = conn.execute(select(clusters).where(clusters.c.id.in_(denied_ids))
+                                   .order_by(clusters.c.last_seen.desc()).limit(limit)).all()
+        return EntityProfile(entity=_entity_row(conn, best),
+                             others=[_entity_row(conn, i) for i in ids[1:5]],
+                             claimed=claimed, about=about,
+                             denied=_disputes_for(conn, denied_rows))
+
+
+def timeline(engine: Engine, entity: str | None = None, place: str | None = None,
+             since: str | None = None, limit: int = 200) -> list[TimelineItem]:
+    """Claim clusters (first appearance) and events in date order, optionally filtered."""
+    limit, _ = _page(limit, 0)
+    with engine.connect() as conn:
+        query = _claim_query().add_columns(clusters.c.disputed.label("cluster_disputed")) \
+            .join(clusters, clusters.c.id == claims_t.c.cluster_id).where(claims_t.c.day.isnot(None))
+        tags = []
+        if entity is not None:
+            ids = entity_ids(conn, entity) or ["\x00none"]
+            tags += [f"e:{i}" for i in ids]
+            query = query.where(or_(claims_t.c.source_entity_id.in_(ids), claims_t.c.id.in_(
+                select(claim_tags.c.claim_id).where(claim_tags.c.tag.in_(tags)))))
+        if place is not None:
+            query = query.where(claims_t.c.id.in_(select(claim_tags.c.claim_id).where(
+                claim_tags.c.tag == f"p:{name_key(place)}")))
+        if since is not None:
+            query = query.where(claims_t.c.day >= since)
+        rows = conn.execute(query.order_by(claims_t.c.day, claims_t.c.id).limit(limit * 3)).all()
+        items, seen = [], set()
+        for r in rows:
+            if r.cluster_id in seen:
+                continue
+            seen.add(r.cluster_id)
+            items.append(TimelineItem(day=r.day, kind="claim", text=r.text,
+                                      cluster_id=r.cluster_id, disputed=bool(r.cluster_disputed),
+                                      parties=[r.source_text] if r.source_text else [],
+                                      outlet=r.outlet, article_id=r.article_id))
+        if entity is None:
+            items += _event_items(conn, place, since, limit)
+        items.sort(key=lambda item: (item.day or "", item.kind))
+        return items[:limit]
+
+
+def _event_items(conn, place, since, limit) -> list[TimelineItem]:
+    query = select(events, articles.c.outlet).join(articles, articles.c.id == events.c.article_id)
+    if place is not None:
+        query = query.join(places, and_(places.c.article_id == events.c.article_id,
+                                        places.c.local_id == events.c.place_local_id)) \
+            .where(places.c.key == name_key(place))
+    if since is not None:
+        query = query.where(events.c.day >= since)
+    rows = conn.execute(query.order_by(events.c.day).limit(limit)).all()
+    return [TimelineItem(day=r.day, kind="event", text=" ".join(filter(None, (r.type, r.subtype))),
+                         disputed=r.status in ("denied", "disputed"), outlet=r.outlet,
+                         article_id=r.article_id) for r in rows]
+
+
+def articles_list(engine: Engine, outlet: str | None = None, since: str | None = None,
+                  story_id: str | None = None, limit: int = 50,
+                  offset: int = 0) -> list[ArticleRow]:
+    """Stored articles, newest first."""
+    limit, offset = _page(limit, offset)
+    with engine.connect() as conn:
+        query = select(articles.c.id, articles.c.title, articles.c.outlet, articles.c.published,
+                       articles.c.day, articles.c.url, articles.c.story_id)
+        if outlet is not None:
+            query = query.where(articles.c.outlet == outlet)
+        if since is not None:
+            query = query.where(articles.c.day >= since)
+        if story_id is not None:
+            query = query.where(articles.c.story_id == story_id)
+        rows = conn.execute(query.order_by(articles.c.day.desc(), articles.c.id)
+                            .limit(limit).offset(offset)).all()
+        outlets = _outlets_of(conn, [r.story_id for r in rows])
+        return [ArticleRow(**r._mapping, outlets=outlets[r.story_id]) for r in rows]
+
+
+
+def article(engine: Engine, article_id: str) -> Report | None:
+    """The stored Report of one article, or None."""
+    with engine.connect() as conn:
+        stored = conn.execute(select(articles.c.report).where(articles.c.id == article_id))
+        value = stored.scalar()
+        return Report.model_validate(value) if value is not None else None
+
+
+def _fts5_query(q: str) -> str:
+    # Quote every word: user text never reaches FTS5's query syntax (AND of the words).
+    return " ".join('"' + word.replace('"', '""') + '"' for word in q.split())
+
+
+def search(engine: Engine, q: str, limit: int = 20) -> list[SearchHit]:
+    """Full-text search: up to ``limit`` claims, then up to ``limit`` articles, best first.
+
+    SQLite: FTS5 (porter stemming), every word required. PostgreSQL: ``websearch_to_tsquery``
+    over the GIN-indexed ``to_tsvector('english', ...)`` expressions.
+    """
+    limit, _ = _page(limit, 0)
+    if not q.strip():
+        return []
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            params = {"q": _fts5_query(q), "n": limit}
+            rows = conn.execute(text(
+                "SELECT 'claim', claim_id, article_id, text, -bm25(fts_claims) FROM fts_claims "
+                "WHERE fts_claims MATCH :q ORDER BY rank LIMIT :n"), params).all()
+            rows += conn.execute(text(
+                "SELECT 'article', article_id, article_id, title, -bm25(fts_articles) "
+                "FROM fts_articles WHERE fts_articles MATCH :q ORDER BY rank LIMIT :n"),
+                params).all()
+        else:
+            params = {"q": q, "n": limit}
+            rows = conn.execute(text(
+                "SELECT 'claim', id, article_id, text, ts_rank(to_tsvector('english', text), "
+                "query) AS score FROM claims, websearch_to_tsquery('english', :q) query "
+                "WHERE to_tsvector('english', text) @@ query ORDER BY score DESC, id LIMIT :n"),
+                params).all()
+            rows += conn.execute(text(
+                "SELECT 'article', id, id, coalesce(title, ''), ts_rank(to_tsvector('english', "
+                "coalesce(title, '') || ' ' || text), query) AS score FROM articles, "
+                "websearch_to_tsquery('english', :q) query WHERE to_tsvector('english', "
+                "coalesce(title, '') || ' ' || text) @@ query ORDER BY score DESC, id LIMIT :n"),
+                params).all()
+        hits = [SearchHit(kind=k, id=i, article_id=a, text=t or "", score=float(s))
+                for k, i, a, t, s in rows]
+        return hits
+
+
+def stats(engine: Engine) -> Stats:
+    with engine.connect() as conn:
+        def count(table, *where):
+            return conn.execute(select(func.count()).select_from(table).where(*where)).scalar()
+        return Stats(articles=count(articles), stories=count(stories), entities=count(entities),
+                     claims=count(claims_t), clusters=count(clusters),
+                     disputed=count(clusters, clusters.c.disputed.is_(True)))
