@@ -8,8 +8,13 @@
 
 from __future__ import annotations
 
+from . import analyze as _analyze_package  # noqa: F401  (see below)
 from .errors import CounterclaimError
 from .model import SCHEMA_VERSION, Report
+
+# The subpackage ``counterclaim.analyze`` is imported before the function of the same name is
+# defined: Python binds a subpackage to its parent's attribute only on first import, so from
+# here on ``counterclaim.analyze`` stays the function however the subpackage is imported.
 
 __version__ = "0.1.0"
 __all__ = ["analyze", "Report", "CounterclaimError", "SCHEMA_VERSION", "__version__"]
@@ -24,9 +29,9 @@ def analyze(text_or_html: str, published: str | None = None, outlet: str | None 
     html (bool): force HTML (True) or text (False) reading; sniffed when None.
     model (str): spaCy pipeline name; see ``counterclaim.analyze.nlp.default_model_name``.
     """
-    from .analyze import analyze_article
     from .read import read_text
 
+    analyze_article = _analyze_package.analyze_article
     article = read_text(text_or_html, html=html, title=title, published=published,
                         outlet=outlet, url=url)
     return analyze_article(article, model_name=model)

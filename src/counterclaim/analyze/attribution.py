@@ -14,13 +14,14 @@ content belongs to the reported speech, not to the article.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from . import cues
 from .quotes import Quote, find_quotes
-from .spans import CharSpan, char_span_of_subtree, contains, sentence_bounds, sentence_of, trim, text_of
+from .spans import CharSpan, char_span_of_subtree, contains, sentence_bounds, sentence_of, text_of, token_at, trim
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "csubj")
@@ -44,7 +45,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     quotes = [q for q in find_quotes(text_of(doc))]
     found: list[Attribution] = []
     used_cues: set[int] = set()
-    for attribution in _quote_attributions(doc, quotes):
+    for attribution in [*_transcript_attributions(doc), *_quote_attributions(doc, quotes)]:
+        if _nested(attribution, found):
+            continue
         found.append(attribution)
         used_cues.add(attribution.cue_token)  # type: ignore[arg-type]
     for start, end in sentence_bounds(doc):
@@ -167,12 +170,17 @@ def _names_channel(prep: Token) -> bool:
 
 def _quote_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
     by_cue: dict[int, list[Quote]] = {}
+    text = text_of(doc)
+    last: tuple[int, Quote] | None = None  # the previous attributed quote and its cue
     for quote in quotes:
         if quote.words < 3:
             continue  # scare quotes and quoted labels are handled inside other claims
         cue = _cue_for_quote(doc, quote, quotes)
+        if cue is None and last is not None and _continues(text, last[1], quote):
+            cue = doc[last[0]]  # '"X," he said. "Y."': the second quote is the same speaker's
         if cue is not None:
             by_cue.setdefault(cue.i, []).append(quote)
+            last = (cue.i, quote)
     found = []
     for cue_i, group in by_cue.items():
         verb = doc[cue_i]
@@ -191,6 +199,13 @@ def _quote_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
     return found
 
 
+def _continues(text: str, previous: Quote, quote: Quote) -> bool:
+    """A quote that follows an attributed one after only a short cue sentence, in the same
+    paragraph, continues it."""
+    gap = text[previous.end:quote.start]
+    return len(gap) < 120 and "\n" not in gap
+
+
 def _quote_inside_clause(verb: Token, group: list[Quote]) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
@@ -204,11 +219,8 @@ def _quote_inside_clause(verb: Token, group: list[Quote]) -> bool:
 
 def _cue_for_quote(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
     """The speech verb that introduces a quote: outside any quote, nearest to it."""
-    first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
-    last = doc.char_span(max(quote.end - 1, quote.start), quote.end, alignment_mode="expand")
-    if first is None or last is None:
-        return None
-    first_sent, last_sent = sentence_of(first[0]), sentence_of(last[-1])
+    first_sent = sentence_of(token_at(doc, quote.start))
+    last_sent = sentence_of(token_at(doc, max(quote.start, quote.end - 1)))
     sentences = {first_sent.start: first_sent, last_sent.start: last_sent}
     candidates = []
     for sent in sentences.values():
@@ -239,6 +251,31 @@ def _introduces_quote(tok: Token) -> bool:
 
 def _in_any_quote(tok: Token, quotes: list[Quote]) -> bool:
     return any(q.start <= tok.idx < q.end for q in quotes)
+
+
+# Transcript and vox-pop lines: "PENCE: Well, the question ...", "Maria Lopez ― I voted ...".
+_SPEAKER_LINE = re.compile(
+    r"^(?P<name>(?:[A-Z][A-Za-z.'\u2019-]*\s?){1,4}?)\s*(?P<cue>[:\u2015\u2014])\s+(?P<content>\S.*)$",
+    re.MULTILINE)
+_NOT_SPEAKERS = {"note", "update", "editor", "photo", "video", "correction", "related", "source",
+                 "read", "watch", "q", "a", "question", "answer", "by", "and", "but", "the"}
+
+
+def _transcript_attributions(doc: Doc):
+    text = text_of(doc)
+    for match in _SPEAKER_LINE.finditer(text):
+        name = match.group("name").strip()
+        if name.lower() in _NOT_SPEAKERS or name.split()[0].lower() in _NOT_SPEAKERS:
+            continue
+        source_tok = token_at(doc, match.start("name"))
+        content = trim(text, match.start("content"), match.end("content"))
+        cue = (match.start("cue"), match.end("cue"))
+        yield Attribution(
+            content=content, parts=(), cue=cue, cue_lemma=match.group("cue"),
+            cue_token=token_at(doc, cue[0]).i, source=(match.start("name"), match.start("name") + len(name)),
+            source_token=source_tok.i, mode="direct",  # a transcript line is verbatim speech
+            sentence=(match.start(), match.end()),
+        )
 
 
 # --- 2. speech verbs governing a clause --------------------------------------------------
@@ -272,8 +309,20 @@ def _verb_content(verb: Token, sent: Span) -> CharSpan | None:
     doc = sent.doc
     lemma = verb.lemma_.lower()
     for child in verb.children:
-        if child.dep_ in ("ccomp", "csubj") or (child.dep_ == "xcomp" and lemma not in ("call", "ask", "order", "urge")):
+        if child.dep_ in ("ccomp", "csubj") or (child.dep_ == "xcomp" and lemma not in cues.NO_XCOMP_VERBS):
             return char_span_of_subtree(child)
+    if lemma in cues.OBJECT_INFINITIVE_VERBS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if obj is not None and comp is not None:
+            last = comp.right_edge
+            return trim(text_of(doc), obj.left_edge.idx, last.idx + len(last.text))
+    # "is calling for more flexibility", "pointed to the deficit"
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "to", "on") and lemma in ("call", "point", "appeal", "press", "push"):
+            pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return char_span_of_subtree(pobj)
     if lemma in ("accuse", "blame", "charge", "credit", "praise", "thank", "condemn"):
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         reason = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
@@ -286,6 +335,15 @@ def _verb_content(verb: Token, sent: Span) -> CharSpan | None:
             start = min(o.left_edge.idx for o in objects)
             last = max(objects, key=lambda o: o.right_edge.i).right_edge
             return trim(text_of(doc), start, last.idx + len(last.text))
+    if lemma in cues.OBJECT_CONTENT_VERBS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
+            last = obj.right_edge
+            for child in verb.children:
+                if child.i > last.i and (child.dep_ == "oprd" or (
+                        child.dep_ == "prep" and child.lower_ in ("for", "of", "as"))):
+                    last = child.right_edge
+            return trim(text_of(doc), obj.left_edge.idx, last.idx + len(last.text))
     # Parenthetical cue after its content: "Troops crossed the border, sources said."
     if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.i > verb.head.i and lemma not in cues.CLAUSE_ONLY_VERBS:
         root = verb.head

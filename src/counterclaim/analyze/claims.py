@@ -25,6 +25,10 @@ class ClaimsComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        if doc._.cc_article is None:  # a user's own pipeline: the doc is the whole article
+            from ..read import article_id
+
+            doc._.cc_article = model.Article(id=article_id(doc.text), text=doc.text)
         attributions = find_attributions(doc)
         index = build_index(doc)
         quotes = find_quotes(text_of(doc))
@@ -53,7 +57,8 @@ def _attributed_claim(doc: Doc, index: EntityIndex, a: Attribution, quotes: list
     context = text_of(doc)[a.sentence[0]:a.sentence[1]]
     context_outside = context.replace(text_of(doc)[a.content[0]:a.content[1]], " ")
     result = classify(text=text, context=context_outside, mode=a.mode, source_kind=resolved.kind,
-                      cue_lemma=a.cue_lemma, quoted=quoted)
+                      cue_lemma=a.cue_lemma, quoted=quoted, content=a.content,
+                      cue=doc[a.cue_token] if a.cue_token is not None else None)
     source = model.Source(
         text=text_of(doc)[a.source[0]:a.source[1]] if a.source else None,
         span=a.source, entity=resolved.entity.id if resolved.entity else None, kind=resolved.kind,

@@ -21,13 +21,39 @@ acknowledge assure reassure inform notify brief signal hint imply propose recomm
 caution announce order instruct threaten forecast project estimate calculate guarantee
 swear affirm allege attest certify contradict refute deny disavow decry condemn denounce
 label brand dub characterize characterise portray paint hail welcome lament regret
+agree disagree want wish support oppose criticize criticise thank applaud slam blast lambaste
+refuse decline plan intend decide prefer worry consider view see acknowledge recognize
+recognise cite speak liken compare refer mock challenge defend continue read insist
+caution assess project anticipate suppose guess reckon imagine assume trust bet figure
+accept endorse back champion favor favour lobby campaign appeal plead pray vote pledge
+express voice reaffirm underscore highlight acknowledge concede attribute credit hint
+joke yell shout chant scream congratulate discuss mention offer point tweeted retweet
 """.split())
 
 # Verbs that only count as cues when they govern a clause (``call``, ``find`` and ``show``
 # are too often literal: "called for calm", "found bodies").
 CLAUSE_ONLY_VERBS = frozenset("""
 call find show know learn understand feel think expect hope fear doubt suspect conclude
-ask question wonder order add note recall indicate signal mention
+ask question wonder order add note recall indicate signal mention continue read see figure
+bet trust imagine guess suppose assume speak refer compare project plan decide intend vote
+appeal campaign lobby pray accept consider view back discuss mention offer point
+""".split())
+
+# Verbs that take an object and an infinitive: "urged the judge to give me a fair sentence".
+OBJECT_INFINITIVE_VERBS = frozenset("urge ask order call tell instruct advise encourage implore".split())
+
+# Verbs whose infinitive complement is not what the source says ("will continue to fight").
+NO_XCOMP_VERBS = frozenset("call ask order urge continue read see figure point offer".split())
+
+# Verbs whose noun-phrase object is what the source says or stands for:
+# "announced the arrest of a man", "praised the effort", "dismissed the reports as propaganda".
+OBJECT_CONTENT_VERBS = frozenset("""
+announce deny confirm reject dismiss dispute contest criticize criticise condemn denounce
+praise thank applaud hail welcome slam blast lambaste decry support oppose endorse back
+champion favor favour acknowledge admit concede report reveal disclose predict promise
+pledge vow threaten demand propose recommend blame accuse question challenge defend
+like want prefer mock reaffirm underscore highlight express voice warn estimate claim
+allege describe term label brand dub characterize characterise portray liken refute rebut
 """.split())
 
 # Verbs whose object plus complement is the content: "X termed the shelling a massacre".

@@ -29,7 +29,7 @@ from typing import NamedTuple, Optional
 
 from unidecode import unidecode
 
-INDEX_VERSION = 12
+INDEX_VERSION = 13
 COMPASS = ("North ", "South ", "East ", "West ", "Central ", "Northern ", "Southern ",
            "Eastern ", "Western ", "Upper ", "Lower ")
 # Regions news names that no data package lists; coordinates are rough middles.
@@ -76,7 +76,10 @@ EXTRA_COUNTRY_NAMES = {
     "US": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the States"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain"],
     "AE": ["UAE", "U.A.E."],
-    "CD": ["DRC", "DR Congo", "Congo-Kinshasa"],
+    "CD": ["DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo",
+           "Democratic Republic of the Congo"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo"],
+    "CN": ["Mainland China", "People's Republic of China", "PRC"],
     "KR": ["South Korea"],
     "KP": ["North Korea"],
     "RU": ["Russia"],

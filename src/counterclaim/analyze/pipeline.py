@@ -11,11 +11,15 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers the Doc extensions)
 from .claims import ClaimsComponent
+from .loaded import LoadedComponent
+from .relations import RelationsComponent
 from .times import TimeFinder
 
 # (factory name, component class). Later components may read what earlier ones set.
 COMPONENTS: list[tuple[str, type]] = [
     ("cc_claims", ClaimsComponent),
+    ("cc_relations", RelationsComponent),
+    ("cc_loaded", LoadedComponent),
     ("cc_times", TimeFinder),
 ]
 

@@ -83,6 +83,10 @@ BROAD = {"country", "admin1", "region"}
 MAX_CONTEXT_BONUS = 10.0
 ALTERNATE_MIN_POPULATION = 100_000
 BIG_CITY = 500_000
+import os
+ADMIN1_W = float(os.environ.get("ADMIN1_W", 2))
+PROX_W = float(os.environ.get("PROX_W", 1))
+COUNTRY_W = float(os.environ.get("COUNTRY_W", 5))
 
 
 class _Context(NamedTuple):
@@ -143,7 +147,7 @@ def _proximity(entry: GazEntry, points: list[tuple[float, float]]) -> float:
     if entry.lat is None or not points or entry.feature in BROAD:
         return 0.0
     nearest = min(_km((entry.lat, entry.lon), p) for p in points)
-    return 3.0 if nearest < 50 else 2.0 if nearest < 150 else 1.0 if nearest < 400 else 0.0
+    return PROX_W * (3.0 if nearest < 50 else 2.0 if nearest < 150 else 1.0 if nearest < 400 else 0.0)
 
 
 def _type_bonus(entry: GazEntry, type_word: Optional[str]) -> float:
@@ -161,9 +165,9 @@ def _context_bonus(entry: GazEntry, query: str, ctx: _Context) -> float:
     """Country, region, neighbour and dateline agreement, capped: context can lift a town
     over a namesake ten times its size, not over a country or a capital."""
     countries, admin1s, points = ctx.without(query)
-    bonus = 5.0 * countries.get(entry.country, 0) / (sum(countries.values()) or 1)
+    bonus = COUNTRY_W * countries.get(entry.country, 0) / (sum(countries.values()) or 1)
     if entry.admin1 and entry.feature != "admin1":
-        bonus += 2.0 * min(admin1s.get(entry.admin1, 0), 1)
+        bonus += ADMIN1_W * min(admin1s.get(entry.admin1, 0), 1)
     bonus += _proximity(entry, points)
     if ctx.dateline is not None and entry.country == ctx.dateline.country:
         bonus += 2.0 + (2.0 if entry.admin1 and entry.admin1 == ctx.dateline.admin1 else 0.0)
@@ -199,7 +203,8 @@ def _namesake_penalty(entry: GazEntry, candidates: list[GazEntry],
     "state"."""
     if entry.feature != "admin1" or type_word:
         return 0.0
-    big_city = any(e.feature == "city" and e.population >= BIG_CITY for e in candidates)
+    big_city = any(e.feature == "city" and e.population >= BIG_CITY and
+                   normalise(e.name) == normalise(entry.name) for e in candidates)
     return -4.0 if big_city else 0.0
 
 
@@ -282,8 +287,8 @@ def _enclosing(span: Span, gazetteer: gaz.Gazetteer, ctx: _Context,
     "Russian Embassy"."""
     if len(span) < 2:
         return None
+    found: list[GazEntry] = []
     for size in range(len(span) - 1, 0, -1):
-        found: list[GazEntry] = []
         for start in range(span.start, span.end - size + 1):
             part = span.doc[start : start + size]
             if not all(is_name_token(t) for t in part) or part.text.lower() in COMPASS_WORDS:
@@ -292,9 +297,8 @@ def _enclosing(span: Span, gazetteer: gaz.Gazetteer, ctx: _Context,
                 _candidates(part.text, gazetteer, None), part.text, ctx, container, None)
             if best is not None and best.lat is not None:
                 found.append(best)
-        if found:
-            return max(found, key=lambda e: e.population)
-    return None
+    prior = lambda e: math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0)  # noqa: E731
+    return max(found, key=prior) if found else None
 
 
 def _context_from(resolved, dateline: Optional[GazEntry]) -> _Context:

@@ -112,5 +112,15 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 
 
 def forget_caches(doc: Doc) -> None:
-    doc.user_data.pop(_SENT_KEY, None)
-    doc.user_data.pop(_TEXT_KEY, None)
+    for key in (_SENT_KEY, _TEXT_KEY, "_cc_token_starts"):
+        doc.user_data.pop(key, None)
+
+
+def token_at(doc: Doc, char: int) -> Token:
+    """The token covering a character offset, or the nearest token before it (whitespace)."""
+    from bisect import bisect_right
+
+    starts = doc.user_data.get("_cc_token_starts")
+    if starts is None:
+        starts = doc.user_data["_cc_token_starts"] = [t.idx for t in doc]
+    return doc[max(0, bisect_right(starts, char) - 1)]

@@ -152,14 +152,30 @@ class StanceFeaturizer:
         self.linear_vectorizer.fit(unique_texts)
         return self
 
-    def _text(self, text: str) -> _Text:
-        sentences = split_sentences(text) or [text]
+    def _parse(self, claims: list[str], texts: list[str]):
+        """Parse each distinct claim and text once, vectorising them in a few batch calls."""
+        unique_claims = list(dict.fromkeys(claims))
+        claim_vectors = self.vectorizer.transform(unique_claims)
+        parsed_claims = {c: self._claim(c, claim_vectors[i]) for i, c in enumerate(unique_claims)}
+        unique_texts = list(dict.fromkeys(texts))
+        sentences = [split_sentences(text) or [text] for text in unique_texts]
+        starts = np.cumsum([0] + [len(parts) for parts in sentences])
+        sentence_vectors = self.vectorizer.transform([s for parts in sentences for s in parts])
+        whole_vectors = self.vectorizer.transform(unique_texts)
+        parsed_texts = {
+            text: self._text(sentences[i], sentence_vectors[starts[i] : starts[i + 1]],
+                             whole_vectors[i], text)  # fmt: skip
+            for i, text in enumerate(unique_texts)
+        }
+        return parsed_claims, parsed_texts
+
+    def _text(self, sentences: list[str], vectors, whole, text: str) -> _Text:
         tokens = [_tokens(sentence) for sentence in sentences]
         all_tokens = [token for sentence in tokens for token in sentence]
         return _Text(
             sentences=sentences,
-            vectors=self.vectorizer.transform(sentences),
-            whole=self.vectorizer.transform([text]),
+            vectors=vectors,
+            whole=whole,
             cues=np.vstack([cue_counts(sentence) for sentence in sentences]),
             tokens=tokens,
             token_set=frozenset(all_tokens),
@@ -167,11 +183,11 @@ class StanceFeaturizer:
             n_tokens=len(all_tokens),
         )
 
-    def _claim(self, claim: str) -> _Claim:
+    def _claim(self, claim: str, vector) -> _Claim:
         words = _TOKEN.findall(claim)
         lower = [word.lower() for word in words]
         return _Claim(
-            vector=self.vectorizer.transform([claim]),
+            vector=vector,
             content=frozenset(w for w in lower if w not in ENGLISH_STOP_WORDS and len(w) > 1),
             numbers=frozenset(_NUMBER.findall(claim)),
             names=frozenset(w.lower() for w in words[1:] if w[:1].isupper()),
@@ -182,8 +198,8 @@ class StanceFeaturizer:
 
     def sentence_similarities(self, claim: str, text: str) -> tuple[list[str], np.ndarray]:
         """The text's sentences and the TF-IDF cosine of each with the claim."""
-        parsed = self._text(text)
-        return parsed.sentences, self._similarities(self._claim(claim), parsed)
+        claims, texts = self._parse([claim], [text])
+        return texts[text].sentences, self._similarities(claims[claim], texts[text])
 
     @staticmethod
     def _similarities(claim: _Claim, text: _Text) -> np.ndarray:
@@ -234,15 +250,10 @@ class StanceFeaturizer:
 
     def transform(self, claims: list[str], texts: list[str]) -> np.ndarray:
         """Dense features (``DENSE_FEATURE_NAMES`` columns) for aligned claims and texts."""
-        claim_cache: dict[str, _Claim] = {}
-        text_cache: dict[str, _Text] = {}
+        parsed_claims, parsed_texts = self._parse(claims, texts)
         rows = []
         for claim, text in zip(claims, texts, strict=True):
-            if claim not in claim_cache:
-                claim_cache[claim] = self._claim(claim)
-            if text not in text_cache:
-                text_cache[text] = self._text(text)
-            own = self._pair_features(claim_cache[claim], text_cache[text])
+            own = self._pair_features(parsed_claims[claim], parsed_texts[text])
             rows.append(baseline_pair_features(claim, text) + own)
         return np.asarray(rows, dtype=np.float32).reshape(len(rows), len(DENSE_FEATURE_NAMES))
 

@@ -19,6 +19,7 @@ import numpy as np
 from lightgbm import LGBMClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
+from sklearn.multiclass import OneVsRestClassifier
 
 from counterclaim.analyze.stance_data import (
     DEFAULT_EMERGENT_DIR,
@@ -67,8 +68,11 @@ def _booster(config: TrainConfig, labels: list[str]) -> LGBMClassifier:
     )  # fmt: skip
 
 
-def _linear(config: TrainConfig) -> LogisticRegression:
-    return LogisticRegression(C=config.linear_c, max_iter=2000, random_state=config.seed)
+def _linear(config: TrainConfig) -> OneVsRestClassifier:
+    # liblinear one-vs-rest: on ~100k sparse columns it is many times faster than lbfgs.
+    return OneVsRestClassifier(LogisticRegression(
+        C=config.linear_c, solver="liblinear", max_iter=2000, random_state=config.seed
+    ))  # fmt: skip
 
 
 class StanceModel:
@@ -77,7 +81,7 @@ class StanceModel:
     def __init__(self, config: TrainConfig = TrainConfig()):
         self.config = config
         self.featurizer = StanceFeaturizer()
-        self.linear: LogisticRegression | None = None
+        self.linear: OneVsRestClassifier | None = None
         self.boosters: dict[str, LGBMClassifier] = {}
 
     def _out_of_fold(self, claims, texts, labels, groups) -> np.ndarray:

@@ -75,8 +75,11 @@ NEGATION = re.compile(
     re.I)
 # Cues through which the source asserts the negation of the content.
 NEGATING_CUES = frozenset({"deny", "refute", "disavow", "rebut", "dispute", "contest"})
+# Cues of a refusal to speak: the source claims nothing, the outlet asserts the refusal.
+REFUSAL_CUES = frozenset({"decline", "refuse"})
 # Speech verbs that, as the main verb of an outlet sentence, report a party's stance.
-STANCE_VERBS = (cues.SPEECH_VERBS - cues.CLAUSE_ONLY_VERBS) | {"back", "endorse", "applaud"}
+STANCE_VERBS = (cues.SPEECH_VERBS - cues.CLAUSE_ONLY_VERBS - REFUSAL_CUES) | {
+    "back", "endorse", "applaud"}
 
 
 class StatusResult(NamedTuple):
@@ -86,15 +89,22 @@ class StatusResult(NamedTuple):
 
 
 def classify(*, text: str, context: str, mode: str, source_kind: str, cue_lemma: str | None,
-             quoted: list[tuple[int, int]] | None = None,
-             sentence: Span | None = None) -> StatusResult:
+             quoted: list[tuple[int, int]] | None = None, sentence: Span | None = None,
+             cue: Token | None = None, content: tuple[int, int] | None = None) -> StatusResult:
     """Status of a claim from its content ``text`` and the rest of its sentence ``context``.
 
     quoted: character spans of ``text`` that are inside quotation marks (the speaker's words).
     sentence: the parsed sentence of an outlet claim; lets its main verb be read.
+    cue, content: the cue's head token and the content's character span in the doc. When
+    given, only the cue's own clause counts as the outlet's framing of the claim, so that
+    "X reportedly did Y, but Z said ..." does not make Z's claim reported.
     """
     outside = _outside_quotes(text, quoted or [])
-    outlet_words = f"{outside} {context}"
+    if cue is not None and content is not None:
+        clause, context = _cue_clause(cue, content, quoted or [])
+        outlet_words = f"{outside} {clause}"
+    else:
+        outlet_words = f"{outside} {context}"
     candidates = [_base_status(mode, outside, context, cue_lemma, sentence)]
     if _is_purported(outlet_words, sentence) or source_kind == "unverified":
         candidates.append("purported")
@@ -102,7 +112,7 @@ def classify(*, text: str, context: str, mode: str, source_kind: str, cue_lemma:
             "accuse", "allege"):
         candidates.append("alleged")
     if source_kind == "anonymous" or REPORTED.search(outlet_words) or (mode != "outlet" and (
-            ANONYMOUS_SOURCE.search(context) or _passive_cue(SAYING_CUES, PASSIVE_SAYING,
+            ANONYMOUS_SOURCE.search(outlet_words) or _passive_cue(SAYING_CUES, PASSIVE_SAYING,
                                                              cue_lemma, context))):
         candidates.append("reported")
     status = min(candidates, key=STATUS_ORDER.index)
@@ -126,6 +136,8 @@ def _hedge_phrase(match: re.Match, text: str) -> str:
 
 def _base_status(mode: str, outside: str, context: str, cue_lemma: str | None,
                  sentence: Span | None) -> str:
+    if cue_lemma in REFUSAL_CUES:
+        return "asserted"  # "Police declined to comment": the outlet reports a silence
     if mode == "outlet":
         if HEDGES.search(outside):
             return "hedged"
@@ -133,6 +145,20 @@ def _base_status(mode: str, outside: str, context: str, cue_lemma: str | None,
     if _passive_cue(BELIEF_CUES, PASSIVE_BELIEF, cue_lemma, context):
         return "hedged"
     return "attributed"
+
+
+def _cue_clause(cue: Token, content: tuple[int, int],
+                quoted: list[tuple[int, int]]) -> tuple[str, str]:
+    """The cue's clause in order without quoted words, and the part of it outside the content."""
+    quotes = [(content[0] + start, content[0] + end) for start, end in quoted]
+    words, framing = [], []
+    for tok in cue.subtree:
+        if any(start <= tok.idx < end for start, end in quotes):
+            continue
+        words.append(tok.text)
+        if not content[0] <= tok.idx < content[1]:
+            framing.append(tok.text)
+    return " ".join(words), " ".join(framing)
 
 
 def find_hedges(text: str, context: str = "") -> list[str]:
@@ -187,7 +213,10 @@ def _reports_stance(sentence: Span | None) -> bool:
     if root.lemma_.lower() not in STANCE_VERBS or any(c.dep_ == "neg" for c in root.children):
         return False
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.lower_ not in ("it", "there", "we", "i")
+    if subject is None or subject.lower_ in ("it", "there", "we", "i"):
+        return False
+    # "Neither the army nor the FHF has answered": the outlet reports a silence.
+    return not any(NEGATION.fullmatch(t.text) for t in subject.subtree)
 
 
 def _outside_quotes(text: str, quoted: list[tuple[int, int]]) -> str:

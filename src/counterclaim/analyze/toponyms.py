@@ -80,6 +80,19 @@ COMPASS_WORDS = {"north", "south", "east", "west", "central", "northern", "south
                  "northwest", "southeast", "southwest", "mid", "greater"}
 
 
+def join_hyphenated(span: Span, gazetteer: gaz.Gazetteer) -> Span:
+    """ "Guinea-Bissau", "KwaZulu-Natal": widen a span over hyphens to a known name."""
+    doc = span.doc
+    start, end = span.start, span.end
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].text[:1].isupper():
+        if normalise(doc[start : end + 2].text) in gazetteer.names:
+            end += 2
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text[:1].isupper():
+        if normalise(doc[start - 2 : end].text) in gazetteer.names:
+            start -= 2
+    return doc[start:end]
+
+
 def is_name_token(token) -> bool:
     # "US" is not the stop word "us"
     return (token.text[:1].isupper() and token.tag_ in {"NNP", "NNPS"}
@@ -234,6 +247,7 @@ def recognise(doc: Doc, gazetteer: gaz.Gazetteer) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             span = strip_span(ent)
+            span = join_hyphenated(span, gazetteer) if span is not None else None
             adjective = span is not None and len(span) == 1 and span[0].pos_ == "ADJ"
             demonym = adjective or (span is not None and gazetteer.demonym(span.text))
             add(span, ent.label_, "demonym" if demonym else None)

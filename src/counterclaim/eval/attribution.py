@@ -257,15 +257,17 @@ def attribution_table(result: dict):
         for measure in ("P", "R", "F1"):
             table.add_column(f"{part}\n{measure}" if measure == "P" else f"\n{measure}",
                              justify="right")
-    table.add_column("art./s", justify="right")
+    table.add_column("art./s\nwall", justify="right")
+    table.add_column("art./s\nCPU", justify="right")
     for name, scores in result["systems"].items():
-        speed = scores["articles_per_second"]
+        speeds = [f"{speed:.2f}" if speed else "-" for speed in
+                  (scores["articles_per_second"], scores["articles_per_cpu_second"])]
         for mode in MATCH_MODES:
             cells = [cell for c in COMPONENTS for cell in _prf(scores[c][mode])]
             triple = _prf(scores["triple"]) if mode == "partial" else ["", "", ""]
-            table.add_row(name if mode == MATCH_MODES[0] else "", mode, *cells, *triple,
-                          f"{speed:.2f}" if speed and mode == MATCH_MODES[0] else "",
-                          end_section=mode == MATCH_MODES[-1])
+            first = mode == MATCH_MODES[0]
+            table.add_row(name if first else "", mode, *cells, *triple,
+                          *(speeds if first else ["", ""]), end_section=not first)
     return table
 
 

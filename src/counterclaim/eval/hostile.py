@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
+from ..read.html import MAX_ELEMENTS
 from ..read.records import DEFAULT_LIMITS, Limits, Loaded
 from ..read.sources import iter_inputs
 
@@ -159,6 +160,7 @@ def write_html_cases(out: Path, nesting: int) -> list[Case]:
               f"<body><script>while (true) {{}}</script><article>{body}</article>"
               "<noscript>Enable JavaScript</noscript></body></html>")
     (out / "with-script.html").write_text(script)
+    (out / "many-elements.html").write_text("<p>" * (MAX_ELEMENTS + 1))  # 300 KB
     (out / "sitemap.xml").write_text('<?xml version="1.0"?><urlset><url><loc>'
                                      "https://hostile.example/a</loc></url></urlset>")
     return [
@@ -166,6 +168,7 @@ def write_html_cases(out: Path, nesting: int) -> list[Case]:
         Case("nested-divs.html", "loaded" if nesting < 200 else "failed",
              f"{nesting:,} nested <div> elements around the article"),
         Case("with-script.html", "loaded", "article with <script> and <noscript>"),
+        Case("many-elements.html", "failed", f"{MAX_ELEMENTS + 1:,} empty <p> elements"),
         Case("sitemap.xml", "failed", "an XML file that is neither a feed nor HTML"),
     ]
 
@@ -281,7 +284,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="3 MB / 1.5 MB big files and 1,000 nested divs (fast)")
     parser.add_argument("--check", action="store_true", help="then read it and compare")
     args = parser.parse_args(argv)
-    sizes = {"huge_bytes": 3_000_000, "line_bytes": 1_500_000, "nesting": 1000} if args.small else {}
+    small = {"huge_bytes": 3_000_000, "line_bytes": 1_500_000, "nesting": 1000}
+    sizes = small if args.small else {}
     cases = make_hostile_corpus(args.directory, **sizes)
     print(f"wrote {len(cases)} cases to {args.directory}")
     if not args.check:

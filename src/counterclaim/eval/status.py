@@ -16,9 +16,11 @@ Matching, one-to-one, in three passes so that an exact hit is never stolen by a 
 3. a predicted claim in the same sentence.
 A gold claim left unmatched counts as a wrong status (predicted ``missing``).
 
-Relations are scored as (type, from claim, to claim) over matched claims; ``contradicts`` is
-symmetric, so its direction is ignored. Every predicted relation counts towards precision:
-gold relations are exhaustive for each article.
+Relations are scored as (type, from, to) over matched claims; ``contradicts`` is symmetric,
+so its direction is ignored. An end of a relation is a speech act rather than one claim:
+claims of one source cued in one sentence are one act, so "X rejected the account (claim A),
+saying B (claim B)" denies through A or B alike. Every predicted relation counts towards
+precision: gold relations are exhaustive for each article.
 
 In the CLI: ``counterclaim eval status --data tests/data/status``.
 """
@@ -199,20 +201,37 @@ def _relation_key(type_: str, source: str, target: str) -> tuple:
     return (type_,) + ends
 
 
+def speech_acts(report: Report) -> dict[str, str]:
+    """Claim id -> act id: the sentence of the claim's cue (or start) and its source."""
+    sentences = sentence_bounds(report.article.text)
+    acts = {}
+    for claim in report.claims:
+        anchor = claim.cue.span[0] if claim.cue else claim.span[0]
+        number = next((n for n, (s, e) in enumerate(sentences) if s <= anchor < e), anchor)
+        source = claim.source
+        who = source.entity or (source.text or "").lower() or source.kind
+        acts[claim.id] = f"s{number}:{who}"
+    return acts
+
+
 def _score_relations(gold: GoldArticle, report: Report, matched: list[int | None]):
-    ids = {g.contains: (report.claims[i].id if i is not None else None)
+    acts = speech_acts(report)
+    ids = {g.contains: (acts[report.claims[i].id] if i is not None else None)
            for g, i in zip(gold.claims, matched)}
     gold_keys = {}
     for r in gold.relations:
         source, target = ids[r.from_], ids[r.to]
         key = _relation_key(r.type, source or f"?{r.from_}", target or f"?{r.to}")
         gold_keys[key] = r
-    predicted = {_relation_key(r.type, r.from_, r.to) for r in report.relations}
+    predicted = {_relation_key(r.type, acts[r.from_], acts[r.to]) for r in report.relations
+                 if acts.get(r.from_) and acts.get(r.to) and acts[r.from_] != acts[r.to]}
     hits = predicted & set(gold_keys)
     misses = [{"article": gold.name, "relation": f"{r.type}: {r.from_!r} -> {r.to!r}",
                "gold": r.type, "predicted": MISSING}
               for key, r in gold_keys.items() if key not in hits]
-    texts = {c.id: c.text for c in report.claims}
+    texts = {}
+    for claim in report.claims:
+        texts.setdefault(acts[claim.id], claim.text)
     misses += [{"article": gold.name, "relation": f"{key[0]}: {texts.get(key[1], '')[:50]!r} -> "
                 f"{texts.get(key[2], '')[:50]!r}", "gold": "none", "predicted": key[0]}
                for key in sorted(predicted - hits)]

@@ -12,7 +12,7 @@ from counterclaim.model import Claim, Report
 from . import matching, syndication
 from .engine import insert_ignore
 from .tables import (
-    appearances, article_entities, articles, claim_keys, claim_tags, claims, cluster_members,
+    appearances, article_entities, articles, claim_tags, claims, cluster_members,
     clusters, events, lsh_bands, places, relations, stories, times,
 )
 from .text import day_of, name_key
@@ -114,8 +114,8 @@ def _within_article(facts: matching.ClaimFacts, fresh: list[tuple[matching.Claim
     """A cluster started earlier in this same article that the claim also states, if any."""
     keys = set(matching.blocking_keys(facts))
     for other, cluster_id in fresh:
-        if keys & set(matching.blocking_keys(other)) and matching.fuzz.token_set_ratio(
-                facts.signature, other.signature) >= matching.THRESHOLD:
+        if keys & set(matching.blocking_keys(other)) and matching.similar(
+                facts, other.signature, " ".join(other.anchors)) >= matching.THRESHOLD:
             return cluster_id
     return None
 
@@ -148,16 +148,16 @@ def _assign_clusters(conn: Connection, ctx: ClaimContext, facts: dict[str, match
             assigned[claim.id] = (own or f.claim_id, False)
             if own is None:
                 new_rows.append({"id": f.claim_id, "text": claim.text, "terms": f.signature,
+                                 "anchors": " ".join(f.anchors),
                                  "negated": f.against, "first_seen": f.day, "last_seen": f.day,
                                  "n_for": 0, "n_against": 0, "disputed": False})
                 if f.claim_id in matchable_ids:
                     fresh.append((f, f.claim_id))
         if f.claim_id in matchable_ids and ctx.status != "syndicated":
-            key_rows += matching.key_rows(f, assigned[claim.id][0], ctx.aid)
+            key_rows += matching.key_rows(f, assigned[claim.id][0])
     if new_rows:
         conn.execute(insert(clusters), new_rows)
-    if key_rows:
-        conn.execute(insert(claim_keys), key_rows)
+    matching.store_keys(conn, key_rows)
     return assigned
 
 

@@ -94,6 +94,7 @@ clusters = Table(
     Column("id", String(90), primary_key=True),  # = global id of its first claim
     Column("text", Text, nullable=False),  # representative: the first claim's text
     Column("terms", Text, nullable=False),  # its content words, for lexical matching
+    Column("anchors", Text, nullable=False),  # entities/places it mentions, space-separated
     Column("negated", Boolean, nullable=False),  # polarity of the representative
     Column("first_seen", String(10)),
     Column("last_seen", String(10)),
@@ -129,12 +130,11 @@ claim_tags = Table(  # entities and places a claim mentions ("e:<entity id>", "p
     Column("day", String(10)),
 )
 
-claim_keys = Table(  # blocking keys: hashed pairs of a claim's terms, with the day seen
+claim_keys = Table(  # blocking keys: hashed pairs of claim terms → cluster, with last day seen
     "claim_keys", metadata,
-    Column("key", BigInteger, nullable=False),
+    Column("key", BigInteger, primary_key=True),
+    Column("cluster_id", String(90), ForeignKey("clusters.id"), primary_key=True),
     Column("day", String(10), nullable=False),
-    Column("cluster_id", String(90), nullable=False),
-    Column("article_id", String(40), ArticleRef(), nullable=False),
     Index("ix_claim_keys_key_day", "key", "day"),
 )
 
@@ -190,5 +190,5 @@ times = Table(
 )
 
 # Rows that belong to one article, children first: what a delete or a rollback test checks.
-ARTICLE_TABLES = (claim_keys, claim_tags, cluster_members, relations, places, events, times,
+ARTICLE_TABLES = (claim_tags, cluster_members, relations, places, events, times,
                   article_entities, lsh_bands, appearances, claims, articles)

@@ -109,7 +109,8 @@ def entity_problem(data: bytes) -> str | None:
 
     parser.EntityDeclHandler = on_entity
     parser.StartElementHandler = on_root
-    message = "feed declares XML entities (<!ENTITY>), refused as a possible entity-expansion attack"
+    message = ("feed declares XML entities (<!ENTITY>), refused as a possible "
+               "entity-expansion attack")
     try:
         parser.Parse(data, True)
     except EntitiesDeclared:
@@ -138,7 +139,9 @@ def entry_record(entry, location: str, outlet: str | None) -> Record | Failed:
         content_type = (entry.get("summary_detail") or {}).get("type", "text/html")
     meta = {"title": entry.get("title"), "url": entry.get("link"),
             "published": entry_date(entry), "outlet": outlet}
-    return Record(location, content, html=content_type in HTML_TYPES,
+    # RSS calls every description HTML; one without a single tag is plain text
+    is_html = content_type in HTML_TYPES and TAG.search(content) is not None
+    return Record(location, content, html=is_html,
                   meta={k: v for k, v in meta.items() if v})
 
 

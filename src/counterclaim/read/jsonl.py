@@ -68,10 +68,11 @@ def parse_line(line: bytes, location: str) -> Record | Failed:
         data = json.loads(line)
     except UnicodeDecodeError:
         return failed(location, "line is not valid UTF-8 (JSON Lines must be UTF-8)")
-    except (json.JSONDecodeError, RecursionError) as exc:
-        if isinstance(exc, RecursionError):
-            return failed(location, "not valid JSON (nested too deeply)")
-        return failed(location, f"not valid JSON at column {exc.colno}: {one_line(exc.msg, 80)}")
+    except RecursionError:
+        return failed(location, "not valid JSON (nested too deeply)")
+    except json.JSONDecodeError as exc:
+        reason = one_line(exc.msg.removesuffix(" at"), 80)  # "Invalid control character at"
+        return failed(location, f"not valid JSON at column {exc.colno}: {reason}")
     if not isinstance(data, dict):
         return failed(location, f"expected a JSON object, got {json_type(data)}")
     problem = field_problem(data)
@@ -79,7 +80,8 @@ def parse_line(line: bytes, location: str) -> Record | Failed:
         return failed(location, problem)
     is_html = not data.get("text") and bool(data.get("html"))  # prefer a non-empty text
     content = data["html"] if is_html else data.get("text") or ""
-    return Record(location, content, html=is_html,
+    # an "html" field without a single tag is plain text; let the reader sniff it
+    return Record(location, content, html=None if is_html and "<" not in content else is_html,
                   meta={field: data[field] for field in META_FIELDS if data.get(field)})
 
 

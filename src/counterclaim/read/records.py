@@ -40,13 +40,14 @@ class Limits:
         needs about 1.5 s per MB of page (more on repetitive markup: 23 s for 10 MB), and
         real article pages, scripts and inline images included, stay well below it.
     max_article_chars (int): an article whose text, after HTML extraction, is longer than
-        this is refused (2 million characters is some 300,000 words, a book, not news).
+        this is refused. 500,000 characters is some 80,000 words, ten times a long feature,
+        and half of spaCy's ``nlp.max_length`` (1,000,000), beyond which analysis fails.
         Plain text is measured before normalisation, so a huge text file is refused before
         the costly steps.
     """
 
     max_file_bytes: int = 10 * MEGABYTE
-    max_article_chars: int = 2 * MEGABYTE
+    max_article_chars: int = 500_000
 
 
 DEFAULT_LIMITS = Limits()

@@ -1,4 +1,4 @@
-"""Batch input: paths, directories, globs and stdin in, one ``Loaded`` or ``Failed`` per article out.
+"""Batch input: paths, directories, globs and stdin in; one ``Loaded``/``Failed`` per article.
 
 ``iter_inputs`` is what ``counterclaim ingest PATH...`` reads with. It never raises for bad
 input: every file, line, feed entry or WARC record that cannot be read becomes a ``Failed``
@@ -9,7 +9,8 @@ What is read:
   ``.rss``/``.atom`` (one per feed entry), ``.xml`` (a feed if its root is ``rss``/``feed``/
   ``rdf:RDF``, one article if it is HTML), ``.warc``/``.warc.gz`` (one per HTML page);
   a file named explicitly with another suffix is sniffed and read as a feed or an article;
-- a directory: every file above inside it, recursively, in sorted order, skipping hidden
+- a directory: every file above inside it, recursively, in sorted order (a directory's
+  files before its subdirectories), skipping hidden
   files and directories and files of other kinds (``README.md``, ``*.json``, images...)
   and ``manifest.jsonl``;
 - a glob (``"crawl/*.warc.gz"``, ``"**/*.txt"``): its matches, filtered like a directory;
@@ -101,6 +102,8 @@ def expand(argument: str) -> Iterator[tuple[Path | str | Failed, Path | None]]:
                 yield from ((file, match) for file in walk(match))
             elif is_article_file(match):
                 yield match, match.parent
+    elif path.exists():
+        yield failed(argument, "not a regular file or directory"), None
     else:
         yield failed(argument, "no such file or directory"), None
 

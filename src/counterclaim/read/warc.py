@@ -83,7 +83,7 @@ def records_from(file: BinaryIO, start: int, name: str, gzipped: bool, limits: L
                 warc_record = next(records, None)
                 offset = archive.offset  # where the record just parsed starts
                 if warc_record is None:
-                    return trailing_damage(file, offset, name)
+                    return trailing_damage(file, offset)
                 record = page_record(warc_record, f"{name}@{offset}", limits)
         except Exception as exc:  # noqa: BLE001 - warcio, zlib and gzip raise many kinds
             offset = max(offset, archive.offset)  # next() may have moved on to a new record
@@ -108,7 +108,7 @@ def quiet_warcio():
         yield
 
 
-def trailing_damage(file: BinaryIO, offset: int, name: str) -> None:
+def trailing_damage(file: BinaryIO, offset: int) -> None:
     """A gzip member cut short ends warcio's iteration quietly: look for unread bytes."""
     file.seek(0, io.SEEK_END)
     if file.tell() > offset:

@@ -1,0 +1,230 @@
+"""The ``cc_loaded`` component: loaded language, hashtags and @handles in the claims.
+
+Loaded terms are flagged, never judged: "massacre" is an atrocity term whether or not a
+massacre happened. Categories (``model.LoadedTerm.category``):
+
+- ``label``: name-calling and labels (terrorists, thugs, occupiers, puppet regime);
+- ``atrocity``: atrocity words used as rhetoric (genocide, massacre, ethnic cleansing);
+- ``exaggeration``: totalising and inflating words (annihilated, wiped out, unprecedented);
+- ``emphasis``: ALL-CAPS words and repeated exclamation marks.
+
+Voice: a term inside quotation marks, or inside the content of an attributed claim, is the
+speaker's; a term in the outlet's own sentences or in the words it uses to name a source
+("the terrorists' spokesman said") is the outlet's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .. import model
+from . import extensions  # noqa: F401
+from .quotes import find_quotes
+from .spans import forget_caches, sentence_of, text_of
+
+
+def _terms(words: str) -> re.Pattern:
+    """One pattern for a category: each line of ``words`` is one term, ``|`` separates forms."""
+    forms = [form.strip() for line in words.strip().splitlines() for form in line.split("|")]
+    forms.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f).replace(r"\ ", r"\s+")
+                                                   for f in forms if f) + r")(?![\w-])", re.I)
+
+
+LEXICON: dict[str, re.Pattern] = {
+    "label": _terms("""
+        terrorist|terrorists|terror group|terror groups
+        thug|thugs
+        occupier|occupiers|occupation forces|occupying forces
+        puppet regime|puppet government|puppets|puppet
+        regime|regimes
+        bandit|bandits|gangster|gangsters|criminal gang|criminal gangs
+        mercenary|mercenaries
+        invader|invaders
+        traitor|traitors
+        fascist|fascists|nazi|nazis
+        murderers|butchers|savages|barbarians
+        provocateurs|paid provocateurs|agitators
+        extremists|radicals
+        junta
+        collaborators|warmongers|war criminals
+    """),
+    "atrocity": _terms("""
+        genocide|genocidal
+        massacre|massacres|massacred
+        ethnic cleansing
+        slaughter|slaughtered|slaughtering
+        butchery|butchered
+        carnage|bloodbath
+        atrocity|atrocities
+        war crime|war crimes|crimes against humanity
+        extermination|exterminate|exterminated
+        holocaust|pogrom|pogroms
+        mass murder|mass killing|mass killings
+    """),
+    "exaggeration": _terms("""
+        annihilate|annihilated|annihilation
+        obliterate|obliterated
+        wiped out|wipe out
+        crushed|crushing defeat
+        decimated
+        utterly|totally|completely
+        unprecedented|catastrophic
+        humiliating|humiliation
+        countless
+        total victory|historic victory
+    """),
+}
+REPEATED_EXCLAMATION = re.compile(r"!{2,}|[!?]*\?![!?]*|[!?]*!\?[!?]*")
+HANDLE = re.compile(r"(?<![\w@#])@[A-Za-z0-9_]{2,}")
+HASHTAG = re.compile(r"(?<![\w@#&])#[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*")
+
+
+class LoadedMatch(NamedTuple):
+    start: int
+    end: int
+    text: str
+    category: str
+
+
+def find_loaded_terms(doc: Doc, known_words: Iterable[str] | None = None) -> list[LoadedMatch]:
+    """Loaded terms in the doc, in text order.
+
+    known_words: lower-cased English words; an ALL-CAPS word counts as emphasis only when it
+    is one, so acronyms (FHF, OSCE) do not. Without it, any ALL-CAPS word of 5+ letters does.
+    """
+    text = text_of(doc)
+    found = [LoadedMatch(m.start(), m.end(), m.group(0), category)
+             for category, pattern in LEXICON.items() for m in pattern.finditer(text)]
+    found += [LoadedMatch(m.start(), m.end(), m.group(0), "emphasis")
+              for m in REPEATED_EXCLAMATION.finditer(text)]
+    known = set(known_words) if known_words is not None else None
+    found += [LoadedMatch(t.idx, t.idx + len(t.text), t.text, "emphasis")
+              for t in doc if _shouted(t, known)]
+    return _without_overlaps(sorted(found))
+
+
+def _shouted(tok: Token, known: set[str] | None) -> bool:
+    if not (tok.is_alpha and tok.is_upper and len(tok.text) >= 2):
+        return False
+    sentence = sentence_of(tok)
+    alpha = [t for t in sentence if t.is_alpha]
+    if sum(t.is_upper for t in alpha) == len(alpha) and tok.i == sentence.start:
+        return False  # a dateline or a headline, not a shout inside a sentence
+    if tok.pos_ == "PROPN" and len(tok.text) <= 4:
+        return False  # an acronym: NATO, FHF
+    if known is None:
+        return len(tok.text) >= 5
+    lower = tok.lower_
+    return tok.is_stop or lower in known or tok.lemma_.lower() in known
+
+
+def _without_overlaps(matches: list[LoadedMatch]) -> list[LoadedMatch]:
+    kept: list[LoadedMatch] = []
+    for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and match.start < kept[-1].end:
+            continue
+        kept.append(match)
+    return kept
+
+
+def find_handles(text: str) -> list[tuple[int, int, str]]:
+    """``@handles`` and ``#hashtags`` as (start, end, text), in text order."""
+    found = [(m.start(), m.end(), m.group(0)) for m in HANDLE.finditer(text)]
+    found += [(m.start(), m.end(), m.group(0)) for m in HASHTAG.finditer(text)]
+    return sorted(found)
+
+
+def hashtags(text: str) -> list[str]:
+    """The article's hashtags, each once, in order of first use."""
+    seen: list[str] = []
+    for _, _, tag in find_handles(text):
+        if tag.startswith("#") and tag not in seen:
+            seen.append(tag)
+    return seen
+
+
+# --- assigning to claims -----------------------------------------------------------------
+
+
+def term_voice(claim: model.Claim, start: int, end: int, quotes: list[tuple[int, int]],
+               text: str = "") -> str | None:
+    """Whose word a term at [start, end) is in this claim, or None when it is not the claim's.
+
+    text: the doc's text; lets a claim keep the "!!!" that closes it (spans are trimmed of
+    punctuation).
+    """
+    in_quote = any(q0 <= start and end <= q1 for q0, q1 in quotes)
+    for p0, p1 in claim.parts or [tuple(claim.span)]:
+        while p1 < len(text) and text[p1] in "!?":
+            p1 += 1
+        if p0 <= start and end <= p1:
+            return "speaker" if in_quote or claim.mode != "outlet" else "outlet"
+    source = claim.source.span
+    if source is not None and source[0] <= start and end <= source[1]:
+        return "speaker" if in_quote else "outlet"
+    return None
+
+
+def _claim_sentence(doc: Doc, claim: model.Claim) -> tuple[int, int]:
+    anchor = claim.cue.span if claim.cue else claim.span
+    found = doc.char_span(anchor[0], anchor[1], alignment_mode="expand")
+    if found is None or not len(found):
+        return tuple(claim.span)
+    sentence = sentence_of(found.root)
+    return min(sentence.start_char, claim.span[0]), max(sentence.end_char, claim.span[1])
+
+
+def annotate(doc: Doc, known_words: Iterable[str] | None = None) -> None:
+    """Fill ``loaded_terms`` and ``handles`` of every claim and the article's ``hashtags``."""
+    text = text_of(doc)
+    terms = find_loaded_terms(doc, known_words)
+    quotes = [(q.start, q.end) for q in find_quotes(text)]
+    handles = find_handles(text)
+    for claim in doc._.cc_claims or []:
+        loaded = []
+        for term in terms:
+            voice = term_voice(claim, term.start, term.end, quotes, text)
+            if voice is not None:
+                loaded.append(model.LoadedTerm(text=term.text, span=(term.start, term.end),
+                                               category=term.category, voice=voice))
+        claim.loaded_terms = loaded
+        low, high = _claim_sentence(doc, claim)
+        claim.handles = list(dict.fromkeys(h for s, e, h in handles if low <= s and e <= high))
+    article = doc._.cc_article
+    if article is not None:
+        article.hashtags = hashtags(text)
+
+
+class LoadedComponent:
+    """Sets loaded terms and handles on ``doc._.cc_claims`` and hashtags on the article."""
+
+    def __init__(self, nlp: Language | None = None, name: str = "cc_loaded"):
+        self.name = name
+        self.known_words = _known_words(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        annotate(doc, self.known_words)
+        forget_caches(doc)
+        return doc
+
+
+def _known_words(nlp: Language | None) -> frozenset[str] | None:
+    """English words the pipeline's lemmatizer knows (its WordNet-derived index), if any."""
+    if nlp is None or "lemmatizer" not in nlp.pipe_names:
+        return None
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return None
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for words in index.values() for word in words)
+
+
+@Language.factory("cc_loaded", assigns=["doc._.cc_claims", "doc._.cc_article"],
+                  requires=["doc._.cc_claims", "token.pos", "token.lemma"])
+def make_loaded(nlp: Language, name: str) -> LoadedComponent:
+    return LoadedComponent(nlp, name)

@@ -1,0 +1,178 @@
+"""Queries the API needs that ``ledger.queries`` does not offer yet (a thin adapter).
+
+Everything here reads the ledger's tables through SQLAlchemy Core, read-only, with the same
+paging rule as the ledger (a total order, ``limit + 1`` rows to detect a next page). Each
+function is a candidate to move into ``ledger/queries.py``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from sqlalchemy import Engine, and_, func, or_, select
+
+from counterclaim.ledger import queries
+from counterclaim.ledger.results import ArticleRow, ClaimRow
+from counterclaim.ledger.tables import (
+    article_entities, articles, claim_tags, entities, events, places,
+)
+from counterclaim.ledger.tables import claims as claims_t
+from counterclaim.ledger.text import name_key
+from counterclaim.model import Event
+
+from .schemas import EntityListRow, EventRow, PlaceRef, PlaceRow
+
+DISPUTED = ("denied", "disputed")
+
+
+def _where(query, filters):
+    """Apply ``condition(value)`` for every (value, condition) whose value was given."""
+    for value, condition in filters:
+        if value is not None:
+            query = query.where(condition(value))
+    return query
+
+
+def claims(engine: Engine, *, source=None, entity=None, place=None, status=None, outlet=None,
+           since=None, until=None, article_id=None, cluster_id=None, limit=50,
+           offset=0) -> list[ClaimRow]:
+    """Claims newest first, one per story; ``entity`` matches who said it or whom it names."""
+    with engine.connect() as conn:
+        query = queries.claims_query(conn, source, status, outlet, since)
+        if entity is not None:
+            ids = queries.entity_ids(conn, entity) or ["\x00none"]
+            query = query.where(or_(claims_t.c.source_entity_id.in_(ids), claims_t.c.id.in_(
+                select(claim_tags.c.claim_id).where(claim_tags.c.tag.in_(
+                    [f"e:{i}" for i in ids])))))
+        if place is not None:
+            query = query.where(claims_t.c.id.in_(select(claim_tags.c.claim_id).where(
+                claim_tags.c.tag == f"p:{name_key(place)}")))
+        if until is not None:
+            query = query.where(claims_t.c.day <= until)
+        if article_id is not None:
+            query = query.where(claims_t.c.article_id == article_id)
+        if cluster_id is not None:
+            query = query.where(claims_t.c.cluster_id == cluster_id)
+        query = query.order_by(claims_t.c.day.desc(), claims_t.c.id)
+        return queries._claim_rows(conn, query.limit(limit + 1).offset(offset))
+
+
+def articles_list(engine: Engine, *, outlet=None, since=None, until=None, story_id=None,
+                  limit=50, offset=0) -> list[ArticleRow]:
+    with engine.connect() as conn:
+        query = select(articles.c.id, articles.c.title, articles.c.outlet, articles.c.published,
+                       articles.c.day, articles.c.url, articles.c.story_id)
+        query = _where(query, [(outlet, lambda v: articles.c.outlet == v),
+                               (since, lambda v: articles.c.day >= v),
+                               (until, lambda v: articles.c.day <= v),
+                               (story_id, lambda v: articles.c.story_id == v)])
+        rows = conn.execute(query.order_by(articles.c.day.desc(), articles.c.id)
+                            .limit(limit + 1).offset(offset)).all()
+        outlets = queries._outlets_of(conn, [r.story_id for r in rows])
+        return [ArticleRow(**r._mapping, outlets=outlets[r.story_id]) for r in rows]
+
+
+def entities_list(engine: Engine, *, q=None, type=None, limit=50,
+                  offset=0) -> list[EntityListRow]:
+    """Entities, most reported first; ``q`` matches a name or alias key, or a name substring."""
+    with engine.connect() as conn:
+        counts = select(article_entities.c.entity_id,
+                        func.count(func.distinct(article_entities.c.article_id)).label("n")) \
+            .group_by(article_entities.c.entity_id).subquery()
+        query = select(entities, func.coalesce(counts.c.n, 0).label("n_articles")) \
+            .outerjoin(counts, counts.c.entity_id == entities.c.id)
+        if q is not None:
+            ids = queries.entity_ids(conn, q)
+            query = query.where(or_(entities.c.id.in_(ids),
+                                    func.lower(entities.c.name).contains(q.lower())))
+        if type is not None:
+            query = query.where(entities.c.type == type)
+        rows = conn.execute(query.order_by(func.coalesce(counts.c.n, 0).desc(), entities.c.name,
+                                           entities.c.id).limit(limit + 1).offset(offset)).all()
+        return [EntityListRow(id=r.id, name=r.name, type=r.type, aliases=r.aliases or [],
+                              roles=r.roles or [], first_seen=r.first_seen,
+                              n_articles=r.n_articles) for r in rows]
+
+
+def events_list(engine: Engine, *, type=None, status=None, place=None, outlet=None, since=None,
+                until=None, article_id=None, limit=50, offset=0) -> list[EventRow]:
+    """Events as reported, newest first, each with its place's coordinates when known."""
+    with engine.connect() as conn:
+        where_place = and_(places.c.article_id == events.c.article_id,
+                           places.c.local_id == events.c.place_local_id)
+        query = select(events, articles.c.outlet, places.c.name.label("place_name"),
+                       places.c.lat, places.c.lon, places.c.country) \
+            .join(articles, articles.c.id == events.c.article_id).outerjoin(places, where_place)
+        query = _where(query, [(type, lambda v: events.c.type == v),
+                               (status, lambda v: events.c.status == v),
+                               (place, lambda v: places.c.key == name_key(v)),
+                               (outlet, lambda v: articles.c.outlet == v),
+                               (since, lambda v: events.c.day >= v),
+                               (until, lambda v: events.c.day <= v),
+                               (article_id, lambda v: events.c.article_id == v)])
+        rows = conn.execute(query.order_by(events.c.day.desc(), events.c.article_id,
+                                           events.c.local_id).limit(limit + 1).offset(offset))
+        return [EventRow(id=f"{r.article_id}:{r.local_id}", article_id=r.article_id,
+                         outlet=r.outlet, day=r.day, event=Event.model_validate(r.data),
+                         place=PlaceRef(name=r.place_name, lat=r.lat, lon=r.lon,
+                                        country=r.country) if r.place_name else None)
+                for r in rows]
+
+
+def places_list(engine: Engine, *, q=None, country=None, located=False, limit=50,
+                offset=0) -> list[PlaceRow]:
+    """Places by number of articles naming them, with claim and event statuses there."""
+    with engine.connect() as conn:
+        query = select(places.c.key, func.min(places.c.name).label("name"),
+                       func.avg(places.c.lat).label("lat"), func.avg(places.c.lon).label("lon"),
+                       func.min(places.c.country).label("country"),
+                       func.min(places.c.feature).label("feature"),
+                       func.count(func.distinct(places.c.article_id)).label("n_articles")) \
+            .where(places.c.key.isnot(None)).group_by(places.c.key)
+        if q is not None:
+            query = query.where(places.c.key.contains(name_key(q)))
+        if country is not None:
+            query = query.where(places.c.country == country.upper())
+        if located:
+            query = query.where(places.c.lat.isnot(None))
+        rows = conn.execute(query.order_by(func.count(func.distinct(places.c.article_id)).desc(),
+                                           places.c.key).limit(limit + 1).offset(offset)).all()
+        claim_status, event_status = _statuses_at(conn, [r.key for r in rows])
+        result = []
+        for r in rows:
+            counts = claim_status[r.key] + event_status[r.key]
+            disputed = any(counts[s] for s in DISPUTED)
+            result.append(PlaceRow(
+                key=r.key, name=r.name, lat=r.lat, lon=r.lon, country=r.country,
+                feature=r.feature, n_articles=r.n_articles,
+                n_claims=sum(claim_status[r.key].values()),
+                n_events=sum(event_status[r.key].values()), statuses=dict(counts),
+                status="disputed" if disputed else (counts.most_common(1)[0][0] if counts
+                                                    else None)))
+        return result
+
+
+def _statuses_at(conn, keys: list[str]) -> tuple[dict, dict]:
+    """Per place key: Counter of claim statuses (disputed clusters count as 'disputed') and
+    of event statuses."""
+    claim_status: dict[str, Counter] = defaultdict(Counter)
+    event_status: dict[str, Counter] = defaultdict(Counter)
+    if not keys:
+        return claim_status, event_status
+    from counterclaim.ledger.tables import clusters
+    rows = conn.execute(
+        select(claim_tags.c.tag, claims_t.c.status, clusters.c.disputed, func.count())
+        .join(claims_t, claims_t.c.id == claim_tags.c.claim_id)
+        .outerjoin(clusters, clusters.c.id == claims_t.c.cluster_id)
+        .where(claim_tags.c.tag.in_([f"p:{k}" for k in keys]))
+        .group_by(claim_tags.c.tag, claims_t.c.status, clusters.c.disputed))
+    for tag, status, disputed, n in rows:
+        claim_status[tag[2:]]["disputed" if disputed else (status or "asserted")] += n
+    rows = conn.execute(
+        select(places.c.key, events.c.status, func.count())
+        .join(places, and_(places.c.article_id == events.c.article_id,
+                           places.c.local_id == events.c.place_local_id))
+        .where(places.c.key.in_(keys)).group_by(places.c.key, events.c.status))
+    for key, status, n in rows:
+        event_status[key][status or "asserted"] += n
+    return claim_status, event_status

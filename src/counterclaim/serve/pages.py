@@ -1,0 +1,142 @@
+"""The dashboard: server-rendered pages (Jinja2, autoescaped) over the same queries as the API.
+
+Pages hold no inline script or style (the CSP forbids both); behaviour lives in static/js/.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import RedirectResponse
+
+from . import lookup
+from .deps import DateQuery, LedgerDep, TextQuery
+from .errors import ApiError
+from .highlight import claim_views, pieces
+
+router = APIRouter(include_in_schema=False)
+PAGE = 25
+STATUSES = ["asserted", "attributed", "reported", "alleged", "purported", "hedged"]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+
+
+def render(request: Request, name: str, **context):
+    context.setdefault("filters", {})
+    context["token_required"] = request.app.state.token is not None
+    return request.app.state.templates.TemplateResponse(request, name, context)
+
+
+def _paged(rows: list, offset: int) -> tuple[list, int | None, int | None]:
+    more = len(rows) > PAGE
+    return rows[:PAGE], (offset + PAGE if more else None), (max(0, offset - PAGE)
+                                                           if offset else None)
+
+
+@router.get("/")
+def home():
+    return RedirectResponse("/disputes", status_code=307)
+
+
+@router.get("/disputes")
+def disputes_page(request: Request, ledger: LedgerDep, entity: TextQuery = None,
+                  place: TextQuery = None, since: DateQuery = None, offset: Offset = 0):
+    rows = ledger.disputes(entity=entity, place=place, since=since, limit=PAGE + 1,
+                           offset=offset)
+    items, next_offset, prev_offset = _paged(rows, offset)
+    return render(request, "disputes.html", disputes=items, next_offset=next_offset,
+                  prev_offset=prev_offset,
+                  filters={"entity": entity, "place": place, "since": since})
+
+
+@router.get("/articles")
+def articles_page(request: Request, ledger: LedgerDep, outlet: TextQuery = None,
+                  since: DateQuery = None, until: DateQuery = None, offset: Offset = 0):
+    rows = lookup.articles_list(ledger.engine, outlet=outlet, since=since, until=until,
+                                limit=PAGE, offset=offset)
+    items, next_offset, prev_offset = _paged(rows, offset)
+    return render(request, "articles.html", articles=items, next_offset=next_offset,
+                  prev_offset=prev_offset,
+                  filters={"outlet": outlet, "since": since, "until": until})
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, ledger: LedgerDep,
+                 article_id: Annotated[str, Path(min_length=1, max_length=100)]):
+    report = ledger.article(article_id)
+    if report is None:
+        raise ApiError(404, "not_found", f"no article with id {article_id!r}")
+    views = claim_views(report)
+    colour = {v.claim.id: v.colour for v in views}
+    entities = {e.id: e.name for e in report.entities}
+    return render(request, "article.html", report=report, article=report.article,
+                  pieces=pieces(report.article.text, report.claims), views=views,
+                  colour=colour, entities=entities,
+                  claim_text={c.id: c.text for c in report.claims},
+                  views_status={c.id: c.status for c in report.claims})
+
+
+@router.get("/claims")
+def claims_page(request: Request, ledger: LedgerDep, entity: TextQuery = None,
+                place: TextQuery = None, status: TextQuery = None, outlet: TextQuery = None,
+                since: DateQuery = None, until: DateQuery = None, offset: Offset = 0):
+    if status is not None and status not in STATUSES:
+        raise ApiError(422, "invalid_request", f"status must be one of {', '.join(STATUSES)}")
+    rows = lookup.claims(ledger.engine, entity=entity, place=place, status=status,
+                         outlet=outlet, since=since, until=until, limit=PAGE, offset=offset)
+    items, next_offset, prev_offset = _paged(rows, offset)
+    return render(request, "claims.html", claims=items, next_offset=next_offset,
+                  prev_offset=prev_offset, statuses=STATUSES,
+                  filters={"entity": entity, "place": place, "status": status,
+                           "outlet": outlet, "since": since, "until": until})
+
+
+@router.get("/entities")
+def entities_page(request: Request, ledger: LedgerDep, q: TextQuery = None,
+                  offset: Offset = 0):
+    rows = lookup.entities_list(ledger.engine, q=q, limit=PAGE, offset=offset)
+    items, next_offset, prev_offset = _paged(rows, offset)
+    return render(request, "entities.html", entities=items, next_offset=next_offset,
+                  prev_offset=prev_offset, filters={"q": q})
+
+
+@router.get("/entities/{name}")
+def entity_page(request: Request, ledger: LedgerDep,
+                name: Annotated[str, Path(min_length=1, max_length=200)]):
+    profile = ledger.entity(name)
+    if profile is None:
+        raise ApiError(404, "not_found", f"no entity matches {name!r}")
+    history = sorted(
+        [("claimed", c.day, c) for c in profile.claimed]
+        + [("about", c.day, c) for c in profile.about]
+        + [("denied", d.last_seen, d) for d in profile.denied],
+        key=lambda item: item[1] or "", reverse=True)
+    days = sorted({day for _, day, _ in history if day})
+    return render(request, "entity.html", profile=profile, history=history, days=days)
+
+
+@router.get("/map")
+def map_page(request: Request):
+    return render(request, "map.html")
+
+
+@router.get("/timeline")
+def timeline_page(request: Request, ledger: LedgerDep, entity: TextQuery = None,
+                  place: TextQuery = None, since: DateQuery = None):
+    items = ledger.timeline(entity=entity, place=place, since=since, limit=300)
+    by_day: dict[str, list] = {}
+    for item in items:
+        by_day.setdefault(item.day or "undated", []).append(item)
+    return render(request, "timeline.html", by_day=by_day,
+                  filters={"entity": entity, "place": place, "since": since})
+
+
+@router.get("/search")
+def search_page(request: Request, ledger: LedgerDep, q: TextQuery = None):
+    hits = ledger.search(q, limit=50) if q else []
+    return render(request, "search.html", hits=hits, filters={"q": q})
+
+
+@router.get("/ingest")
+def ingest_page(request: Request):
+    return render(request, "ingest.html", max_upload_bytes=request.app.state.max_upload_bytes)

@@ -1,0 +1,36 @@
+"""GET /api/entities and /api/entities/{name}: parties, and what each claimed and denied."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from counterclaim.ledger.results import EntityProfile
+from counterclaim.model import EntityType
+
+from .. import lookup
+from ..deps import LedgerDep, PagingDep, TextQuery
+from ..errors import ApiError
+from ..schemas import EntityListRow, Page, page_of
+
+router = APIRouter(prefix="/api", tags=["entities"])
+
+
+@router.get("/entities", response_model=Page[EntityListRow])
+def list_entities(ledger: LedgerDep, paging: PagingDep, q: TextQuery = None,
+                  type: Annotated[EntityType | None, Query()] = None):
+    """Entities, most reported first. q: a name or alias (exact key) or a name substring."""
+    rows = lookup.entities_list(ledger.engine, q=q, type=type, limit=paging.limit,
+                                offset=paging.offset)
+    return page_of(rows, paging.limit, paging.offset)
+
+
+@router.get("/entities/{name}", response_model=EntityProfile)
+def get_entity(ledger: LedgerDep, name: Annotated[str, Path(min_length=1, max_length=200)]):
+    """The best match for ``name`` (an id, name, alias or acronym): its claims, the claims
+    about it, and the clusters it denied, newest first."""
+    profile = ledger.entity(name)
+    if profile is None:
+        raise ApiError(404, "not_found", f"no entity matches {name!r}")
+    return profile

@@ -1,0 +1,23 @@
+"""GET /api/places: places named in the ledger, with coordinates and claim statuses."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from .. import lookup
+from ..deps import LedgerDep, PagingDep, TextQuery
+from ..schemas import Page, PlaceRow, page_of
+
+router = APIRouter(prefix="/api", tags=["places"])
+
+
+@router.get("/places", response_model=Page[PlaceRow])
+def list_places(ledger: LedgerDep, paging: PagingDep, q: TextQuery = None,
+                country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$")] = None,
+                located: bool = False):
+    """Places by number of articles naming them. located: only places with coordinates."""
+    rows = lookup.places_list(ledger.engine, q=q, country=country, located=located,
+                              limit=paging.limit, offset=paging.offset)
+    return page_of(rows, paging.limit, paging.offset)

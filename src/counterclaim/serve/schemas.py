@@ -1,0 +1,110 @@
+"""Request and response shapes the API adds around the ``counterclaim/1`` models.
+
+Reports, claims and disputes are served as ``model`` and ``ledger.results`` types; this module
+only wraps them in pages and adds the rows the ledger has no model for yet (events, places).
+"""
+
+from __future__ import annotations
+
+from typing import Generic, Literal, Optional, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from counterclaim.model import Event, Place
+
+T = TypeVar("T")
+
+MAX_TEXT_CHARS = 1_000_000
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list, newest first unless stated; ask again with ``next_offset``."""
+
+    items: list[T]
+    limit: int
+    offset: int
+    next_offset: Optional[int] = Field(None, description="Offset of the next page, or null.")
+
+
+def page_of(rows: list, limit: int, offset: int) -> dict:
+    """A Page from ``limit + 1`` fetched rows: the extra row only says a next page exists."""
+    more = len(rows) > limit
+    return {"items": rows[:limit], "limit": limit, "offset": offset,
+            "next_offset": offset + limit if more else None}
+
+
+class ArticleIn(BaseModel):
+    """An article to analyze or ingest: plain text or HTML, with what the caller knows."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(..., min_length=1, max_length=MAX_TEXT_CHARS,
+                      description="The article as plain text or HTML.")
+    html: Optional[bool] = Field(None, description="Force HTML (true) or text (false).")
+    title: Optional[str] = Field(None, max_length=1000)
+    published: Optional[str] = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]+)?$",
+                                     description="ISO 8601 date or datetime.")
+    outlet: Optional[str] = Field(None, max_length=200)
+    url: Optional[str] = Field(None, max_length=2000)
+
+
+class Ingested(BaseModel):
+    """What happened to one ingested article (or file)."""
+
+    name: str = Field(..., description="The file name, or 'pasted'.")
+    ok: bool
+    status: Optional[Literal["new", "present", "syndicated"]] = None
+    article_id: Optional[str] = None
+    story_id: Optional[str] = None
+    title: Optional[str] = None
+    n_claims: int = 0
+    error: Optional[dict] = Field(None, description="The error shape, when ok is false.")
+
+
+class PlaceRef(BaseModel):
+    name: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    country: Optional[str] = None
+
+
+class EventRow(BaseModel):
+    """An event as reported in one article, with where it happened."""
+
+    id: str = Field(..., description="<article id>:<event id>")
+    article_id: str
+    outlet: Optional[str] = None
+    day: Optional[str] = None
+    event: Event
+    place: Optional[PlaceRef] = None
+
+
+class PlaceRow(BaseModel):
+    """A place mentioned across the ledger, with what was claimed there."""
+
+    key: str
+    name: str
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    country: Optional[str] = None
+    feature: Optional[str] = None
+    n_articles: int
+    n_claims: int = 0
+    n_events: int = 0
+    statuses: dict[str, int] = Field(default_factory=dict, description="Claims/events by status.")
+    status: Optional[str] = Field(None, description="'disputed' when any claim or event there "
+                                  "is denied or disputed, else the most frequent status.")
+
+
+class EntityListRow(BaseModel):
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    roles: list[str]
+    first_seen: Optional[str] = None
+    n_articles: int
+
+
+__all__ = ["ArticleIn", "EntityListRow", "EventRow", "Ingested", "Page", "PlaceRef", "PlaceRow",
+           "Place", "page_of"]

@@ -1,0 +1,76 @@
+"""Loaded language, hashtags and @handles (issue 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim.analyze.loaded import LEXICON, find_handles, hashtags
+
+
+def terms(report, words):
+    claim = next(c for c in report.claims if words in c.text)
+    return {(t.text, t.category, t.voice) for t in claim.loaded_terms}
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("the terrorists", "label"), ("a puppet regime", "label"), ("these thugs", "label"),
+    ("a massacre", "atrocity"), ("ethnic  cleansing", "atrocity"), ("genocide", "atrocity"),
+    ("were annihilated", "exaggeration"), ("wiped out", "exaggeration"),
+])
+def test_lexicon_categories(text, category):
+    hits = [name for name, pattern in LEXICON.items() if pattern.search(text)]
+    assert hits == [category]
+
+
+def test_lexicon_does_not_match_inside_words():
+    assert not any(p.search("the regimental band and a thuggery trial") for p in LEXICON.values())
+
+
+def test_label_in_a_quote_is_the_speakers(analyze_text):
+    report = analyze_text('"The terrorists will be crushed," Defence Minister Petra Halvorsen said.')
+    assert ("terrorists", "label", "speaker") in terms(report, "will be crushed")
+
+
+def test_label_in_the_outlets_own_sentence_is_the_outlets(analyze_text):
+    report = analyze_text("Government thugs attacked peaceful marchers in central Sarn on Saturday.")
+    assert terms(report, "attacked peaceful marchers") == {("thugs", "label", "outlet")}
+
+
+def test_atrocity_term_in_indirect_speech_is_the_speakers(analyze_text):
+    report = analyze_text("The FHF said the shelling of the Kessen market was a massacre.")
+    assert ("massacre", "atrocity", "speaker") in terms(report, "massacre")
+
+
+def test_label_in_the_source_phrase_is_the_outlets(analyze_text):
+    report = analyze_text("A spokesman for the terrorists said the ceasefire had ended.")
+    assert ("terrorists", "label", "outlet") in terms(report, "ceasefire had ended")
+
+
+def test_capitals_and_exclamations_are_emphasis_but_acronyms_are_not(analyze_text):
+    report = analyze_text('"This is a LIE and the FHF will NEVER surrender!!!" the NATO envoy '
+                          'quoted the rebel leader as saying.')
+    found = {t.text for c in report.claims for t in c.loaded_terms if t.category == "emphasis"}
+    assert {"LIE", "NEVER", "!!!"} <= found
+    assert not found & {"FHF", "NATO"}
+
+
+def test_hashtags_go_to_the_article_and_handles_to_the_claim(analyze_text):
+    report = analyze_text('"Kessen is free! #FreeHighlands #Kessen" the FHF wrote on its '
+                          "@FHFMedia account on Friday.")
+    assert report.article.hashtags == ["#FreeHighlands", "#Kessen"]
+    claim = next(c for c in report.claims if "Kessen is free" in c.text)
+    assert claim.handles == ["#FreeHighlands", "#Kessen", "@FHFMedia"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("write to press@ostria.gov or #1 fan", []),
+    ("see @OstrianArmy and #Dalmar2026, #Dalmar2026 again", ["@OstrianArmy", "#Dalmar2026",
+                                                            "#Dalmar2026"]),
+    ("a C# programmer", []),
+])
+def test_find_handles(text, found):
+    assert [h for _, _, h in find_handles(text)] == found
+
+
+def test_hashtags_are_listed_once_in_order():
+    assert hashtags("#b then #a then #b") == ["#b", "#a"]

@@ -1,0 +1,36 @@
+"""counterclaim as a spaCy component in a user's own pipeline."""
+
+from __future__ import annotations
+
+import spacy
+
+from counterclaim.analyze.report import to_report
+
+
+def test_add_pipe_by_name_in_a_users_pipeline():
+    from counterclaim.analyze.nlp import default_model_name
+
+    nlp = spacy.load(default_model_name())
+    nlp.add_pipe("counterclaim")  # found through the spacy_factories entry point
+    doc = nlp("The army said on Monday that Dalmar had fallen. Shelling continued in Kessen overnight.")
+    claims = doc._.cc_claims
+    assert [c.mode for c in claims] == ["indirect", "outlet"]
+    report = to_report(doc)
+    assert report.article.text == doc.text and report.claims == claims
+
+
+def test_pipe_analysis_declares_what_it_assigns():
+    from counterclaim.analyze.nlp import default_model_name
+
+    nlp = spacy.load(default_model_name())
+    nlp.add_pipe("counterclaim")
+    analysis = nlp.analyze_pipes()
+    assigned = analysis["summary"]["counterclaim"]["assigns"]
+    assert "doc._.cc_claims" in assigned
+
+
+def test_counterclaim_analyze_stays_the_function_after_importing_the_subpackage():
+    import counterclaim
+    import counterclaim.analyze.claims  # noqa: F401
+
+    assert callable(counterclaim.analyze)

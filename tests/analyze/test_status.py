@@ -1,0 +1,112 @@
+"""Claim status, hedges and negation (issue 4): the pure classifier, then whole sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim.analyze.status import STATUS_ORDER, classify, find_hedges, is_negated
+
+
+def outlet(text: str):
+    return classify(text=text, context="", mode="outlet", source_kind="outlet", cue_lemma=None)
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Shelling resumed in the northern suburbs on Sunday.", "asserted"),
+    ("The bridge was apparently destroyed overnight.", "hedged"),
+    ("The fire may have spread to a warehouse.", "hedged"),
+    ("The commander was reportedly wounded near Vorna.", "reported"),
+    ("There were reports of gunfire near the palace.", "reported"),
+    ("Soldiers allegedly looted shops in Harn.", "alleged"),
+    ("The two detainees accused the guards of beating them.", "alleged"),
+    ("A video purportedly shows fighters raising a flag.", "purported"),
+    ("Images circulating on social media show a burning truck.", "purported"),
+])
+def test_outlet_voice_status(text, status):
+    assert outlet(text).status == status
+
+
+def test_strongest_status_wins_and_all_hedges_are_kept():
+    result = outlet("Soldiers reportedly and allegedly burned the depot, which apparently exploded.")
+    assert result.status == "alleged"
+    assert result.hedges == ["reportedly", "allegedly", "apparently"]
+    assert STATUS_ORDER.index("alleged") < STATUS_ORDER.index("reported")
+
+
+def test_hedge_inside_a_direct_quote_belongs_to_the_speaker():
+    text = "They may have lost forty men."
+    result = classify(text=text, context=" the commander said ", mode="direct",
+                      source_kind="named", cue_lemma="say", quoted=[(0, len(text))])
+    assert result.status == "attributed"
+    assert result.hedges == ["may have"]
+
+
+def test_reportedly_inside_a_quote_does_not_make_the_claim_reported():
+    text = "Our men were reportedly pushed off the deck"
+    result = classify(text=text, context=" the owner said ", mode="direct",
+                      source_kind="named", cue_lemma="say", quoted=[(0, len(text))])
+    assert (result.status, result.hedges) == ("attributed", ["reportedly"])
+
+
+def test_anonymous_source_makes_an_attributed_claim_reported():
+    result = classify(text="troops crossed the border", context=" sources said ", mode="indirect",
+                      source_kind="anonymous", cue_lemma="say")
+    assert result.status == "reported"
+
+
+@pytest.mark.parametrize(("text", "cue", "negated"), [
+    ("the government will not accept a ceasefire", "say", True),
+    ("No tear gas was used", "say", True),
+    ("his movement had never asked for talks", "say", True),
+    ("its troops had entered Lors", "deny", True),  # X denied that ... = X says not ...
+    ("it had not fired on the boat", "deny", False),
+    ("the convoy reached Vorna", "say", False),
+    ("not only the army but also the police were there", "say", False),
+])
+def test_negation(text, cue, negated):
+    assert is_negated(text, cue) is negated
+
+
+def test_find_hedges_lists_each_hedge_once_in_order():
+    assert find_hedges("It appears the army probably left", "it appears") == ["it appears", "probably"]
+
+
+# --- whole sentences through the pipeline -------------------------------------------------
+
+
+def status_of(report, words):
+    claim = next(c for c in report.claims if words in c.text)
+    return claim
+
+
+@pytest.mark.parametrize(("text", "words", "status"), [
+    ("The FHF is believed to have moved its guns to the ridges above Kessen.",
+     "moved its guns", "hedged"),
+    ("A senior officer, speaking on condition of anonymity, said the commander had been "
+     "dismissed.", "commander had been dismissed", "reported"),
+    ("A clip claiming to show soldiers burning a house in Vorna spread on Telegram.",
+     "soldiers burning a house", "purported"),
+    ("The document, shared online by activists, could not be independently verified.",
+     "could not be independently verified", "asserted"),
+    ("The interior ministry rejected the accusation on Monday.", "accusation", "attributed"),
+    ("Neither the army nor the rebels have answered the request.", "answered the request",
+     "asserted"),
+    ("Police declined to comment on the arrests.", "comment", "asserted"),
+])
+def test_sentence_status(analyze_text, text, words, status):
+    assert status_of(analyze_text(text), words).status == status
+
+
+def test_reportedly_in_another_clause_does_not_touch_the_cued_claim(analyze_text):
+    report = analyze_text("Rebels reportedly blew up the bridge at dawn, but the army said "
+                          "engineers had closed it for repairs.")
+    claim = status_of(report, "engineers had closed it")
+    assert claim.status == "attributed"
+    assert "reportedly" not in claim.hedges
+
+
+def test_passive_belief_keeps_its_hedge(analyze_text):
+    claim = status_of(analyze_text("The commander is thought to have fled to Valdoria."),
+                      "fled to Valdoria")
+    assert claim.status == "hedged"
+    assert any(h.startswith("is thought") for h in claim.hedges)
