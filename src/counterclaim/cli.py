@@ -114,6 +114,52 @@ def analyze(paths, fmt, published, outlet, url, model):
         sys.exit(EXIT_INPUT)
 
 
+# --- ingest -------------------------------------------------------------------------------
+
+DB_OPTION = click.option(
+    "--db", default="counterclaim.db", show_default=True, envvar="COUNTERCLAIM_DB",
+    help="Ledger: a SQLite file path or a URL such as postgresql+psycopg://user@host/db.")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@DB_OPTION
+@click.option("--outlet", metavar="NAME",
+              help="Outlet for articles that name none (in their record, manifest.jsonl or page).")
+@click.option("--published", metavar="YYYY-MM-DD",
+              help="Publication date for articles that give none.")
+@click.option("--no-manifest", is_flag=True, help="Ignore manifest.jsonl files.")
+@click.option("--processes", default=1, show_default=True, help="Analysis worker processes.")
+@click.option("--model", metavar="NAME", envvar="COUNTERCLAIM_MODEL")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@handle_errors
+def ingest(paths, db, outlet, published, no_manifest, processes, model, as_json):
+    """Analyze articles and store them in the ledger: files, directories, globs, - (stdin),
+    .txt/.html, .jsonl (one article per line), RSS/Atom feeds and WARC files.
+
+    \b
+    Re-ingesting changes nothing; an interrupted run is completed by running it again.
+    A bad file or line is reported with its location and the rest goes on (exit code 3).
+    --outlet and --published fill gaps only; manifest.jsonl entries in a directory give each
+    file its outlet and date.
+    """
+    from .ingest import ingest as run_ingest
+    from .ledger import Ledger
+    from .render import ingest_progress, print_ingest_summary
+
+    ledger = Ledger(db)
+    with ingest_progress(enabled=not as_json) as progress:
+        summary = run_ingest(paths, ledger, outlet=outlet, published=published,
+                             manifest=not no_manifest, model=model, processes=processes,
+                             progress=progress)
+    if as_json:
+        click.echo(json.dumps(summary.to_dict(), indent=2))
+    else:
+        print_ingest_summary(summary)
+    if summary.failed:
+        sys.exit(EXIT_INPUT)
+
+
 # --- schema ---------------------------------------------------------------------------------
 
 
@@ -194,6 +240,35 @@ def eval_time(data, baseline, as_json):
 
     _print_json_or(evaluate_time(data, baseline=baseline), as_json,
                    lambda r: click.echo(markdown_table(r)))
+
+
+@eval_group.command("attribution", context_settings=CONTEXT)
+@_data_option("../shared/datasets/polnear")
+@click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
+@click.option("--compare", type=click.Choice(["textacy"]), multiple=True,
+              help="Run a peer on the same texts in the same run.")
+@click.option("--limit", type=int, default=None, help="Only the first N articles.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@handle_errors
+def eval_attribution(data, split, compare, limit, as_json):
+    """Source, cue and content P/R/F1 (exact and partial) and triple F1 on PolNeAR.
+
+    One annotator's file per article; claims in the outlet's own voice are not scored.
+    """
+    from rich.console import Console
+
+    from .eval.attribution import DEFAULT_DATA, attribution_table, evaluate_attribution
+
+    result = evaluate_attribution(data_dir=data or DEFAULT_DATA, split=split,
+                                  systems=("counterclaim", *compare), limit=limit)
+
+    def show(r):
+        console = Console()
+        console.print(attribution_table(r))
+        for name, reason in r.get("skipped", {}).items():
+            console.print(f"skipped {name}: {reason}")
+
+    _print_json_or(result, as_json, show)
 
 
 def main() -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -72,3 +75,35 @@ def print_report(report: Report, out: Console | None = None) -> None:
                       Text(who), Text(cue), claim.mode, text)
     out.print(table)
     out.print()
+
+
+@contextmanager
+def ingest_progress(enabled: bool = True):
+    """A live line on stderr: articles seen, new, failed, and the rate."""
+    if not enabled:
+        yield None
+        return
+    stderr = Console(stderr=True)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=stderr, transient=False) as bar:
+        task = bar.add_task("starting", total=None)
+
+        def update(summary) -> None:
+            rate = summary.seen / summary.seconds if summary.seconds else 0.0
+            bar.update(task, description=(
+                f"{summary.seen} articles · {summary.new} new · {summary.present} present · "
+                f"{summary.syndicated} syndicated · {len(summary.failed)} failed · "
+                f"{rate:.1f} articles/s"))
+
+        yield update
+
+
+def print_ingest_summary(summary, out: Console | None = None) -> None:
+    out = out or Console(stderr=True, highlight=False)
+    out.print(Text(
+        f"{summary.new} new, {summary.present} already present, {summary.syndicated} "
+        f"syndicated copies, {len(summary.failed)} failed "
+        f"({summary.seconds:.1f} s, {summary.seen / summary.seconds if summary.seconds else 0:.1f} articles/s)"))
+    for location, message in summary.failed:
+        out.print(Text(f"  failed: {message}" if location in message else f"  failed: {location}: {message}",
+                       style="red"))

@@ -13,9 +13,27 @@ from .nlp import load_nlp
 from .report import to_report
 
 
+# Longer texts are refused, not analyzed: spaCy's parser needs about 1 GB per 100,000 words
+# and no news article comes near this. Configurable per call and by COUNTERCLAIM_MAX_CHARS.
+MAX_ARTICLE_CHARS = 500_000
+
+
+def _max_chars() -> int:
+    import os
+
+    return int(os.environ.get("COUNTERCLAIM_MAX_CHARS", MAX_ARTICLE_CHARS))
+
+
 def make_doc(nlp: Language, article: model.Article) -> Doc:
     """A tokenized Doc carrying its article. A dateline ends a sentence before parsing, so the
     parser never makes "OSTGRAD, March 3 (MW) - Army spokesperson X" one subject."""
+    limit = min(_max_chars(), nlp.max_length)
+    if len(article.text) > limit:
+        from ..errors import InputError
+
+        raise InputError(f"article of {len(article.text):,} characters is longer than the "
+                         f"{limit:,} analyzed (set COUNTERCLAIM_MAX_CHARS to change)",
+                         location=article.url or article.title or article.id)
     doc = nlp.make_doc(article.text)
     doc._.cc_article = article
     if article.dateline is not None:

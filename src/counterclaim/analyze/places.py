@@ -87,6 +87,7 @@ import os
 ADMIN1_W = float(os.environ.get("ADMIN1_W", 2))
 PROX_W = float(os.environ.get("PROX_W", 1))
 COUNTRY_W = float(os.environ.get("COUNTRY_W", 5))
+FOCUS_W = float(os.environ.get("FOCUS_W", 3))
 
 
 class _Context(NamedTuple):
@@ -94,6 +95,7 @@ class _Context(NamedTuple):
 
     resolved: dict[str, GazEntry]  # normalised name -> its current resolution
     dateline: Optional[GazEntry]
+    focus: frozenset = frozenset()  # (country, admin1) most of the names could lie in
 
     def without(self, name: str) -> tuple[Counter, Counter, list[tuple[float, float]]]:
         countries: Counter = Counter()
@@ -169,6 +171,8 @@ def _context_bonus(entry: GazEntry, query: str, ctx: _Context) -> float:
     if entry.admin1 and entry.feature != "admin1":
         bonus += ADMIN1_W * min(admin1s.get(entry.admin1, 0), 1)
     bonus += _proximity(entry, points)
+    if (entry.country, entry.admin1) in ctx.focus and entry.feature not in BROAD:
+        bonus += FOCUS_W
     if ctx.dateline is not None and entry.country == ctx.dateline.country:
         bonus += 2.0 + (2.0 if entry.admin1 and entry.admin1 == ctx.dateline.admin1 else 0.0)
     return min(bonus, MAX_CONTEXT_BONUS)
@@ -301,13 +305,35 @@ def _enclosing(span: Span, gazetteer: gaz.Gazetteer, ctx: _Context,
     return max(found, key=prior) if found else None
 
 
-def _context_from(resolved, dateline: Optional[GazEntry]) -> _Context:
+def _focus(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> frozenset:
+    """The first-level region that most of the text's names could lie in (each name votes
+    once for every region holding one of its candidates): a local paper's home state."""
+    votes: Counter = Counter()
+    names = {normalise(m.span.text): m for m in mentions if m.role != "demonym"}
+    for mention in names.values():
+        regions = set()
+        for entry in _plausible(_candidates(mention.span.text, gazetteer, mention.type_word),
+                                mention.span.text):
+            if entry.feature == "admin1":
+                regions.add((entry.country, entry.name))
+            elif entry.admin1 and entry.feature != "country":
+                regions.add((entry.country, entry.admin1))
+        votes.update(regions)
+    if not votes:
+        return frozenset()
+    top = max(votes.values())
+    if top < 2:
+        return frozenset()
+    return frozenset(region for region, count in votes.items() if count == top)
+
+
+def _context_from(resolved, dateline: Optional[GazEntry], focus: frozenset) -> _Context:
     """The current resolution of every name but demonyms."""
     by_name: dict[str, GazEntry] = {}
     for mention, entry, _container, _inner in resolved:
         if entry is not None and mention.role != "demonym":
             by_name.setdefault(normalise(mention.span.text), entry)
-    return _Context(by_name, dateline)
+    return _Context(by_name, dateline, focus)
 
 
 def _to_match(mention: Mention, entry: Optional[GazEntry], container: Optional[GazEntry],
@@ -354,9 +380,10 @@ def find_places(doc: Doc, dateline_place: Optional[str] = None) -> list[PlaceMat
     gazetteer = gaz.load()
     mentions = recognise(doc, gazetteer)
     dateline = _dateline_entry(dateline_place, gazetteer)
-    resolved = _resolve_all(mentions, gazetteer, _Context({}, dateline))
+    focus = _focus(mentions, gazetteer)
+    resolved = _resolve_all(mentions, gazetteer, _Context({}, dateline, focus))
     for _round in range(2):
-        resolved = _resolve_all(mentions, gazetteer, _context_from(resolved, dateline))
+        resolved = _resolve_all(mentions, gazetteer, _context_from(resolved, dateline, focus))
     return [_to_match(*item) for item in resolved if not _is_noise(item[0], item[1] or item[3])]
 
 

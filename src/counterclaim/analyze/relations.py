@@ -34,12 +34,10 @@ from . import extensions  # noqa: F401
 from .spans import forget_caches, sentence_of
 from .status import STANCE_VERBS
 
-# Cues through which a source denies or backs the content it governs.
-DENYING_CUES = frozenset({"deny", "refute", "rebut", "dispute", "contest", "disavow"})
-BACKING_CUES = frozenset({"confirm", "corroborate", "verify", "back", "endorse"})
-# Verbs that deny or back their object: "rejected the allegation", "backed the account".
-DENYING_VERBS = DENYING_CUES | {"reject", "dismiss", "deny", "contradict", "ridicule"}
-BACKING_VERBS = BACKING_CUES | {"support", "uphold", "echo"}
+# Verbs that deny or back their object or clause: "rejected the allegation", "confirmed that".
+DENYING_VERBS = frozenset("deny refute rebut dispute contest disavow reject dismiss contradict "
+                          "ridicule".split())
+BACKING_VERBS = frozenset("confirm corroborate verify back endorse support uphold echo".split())
 LIE_WORDS = frozenset("""
 lie propaganda fabrication fabricate false falsehood untrue baseless groundless nonsense fake
 forgery forge cover-up fiction hoax smear disinformation misinformation
@@ -72,6 +70,7 @@ OPPOSITE_STATES = (
 )
 # Shared content weight above which a negated and an affirmed claim are about one thing.
 NEGATION_OVERLAP = 1.0
+STATE_WORDS = frozenset().union(*(one | other for one, other in OPPOSITE_STATES))
 FIRST_PERSON = frozenset({"i", "we", "our", "us", "my", "me"})
 OUTLET = "outlet"
 
@@ -392,7 +391,7 @@ def _incompatible(a: ClaimFacts, b: ClaimFacts, either_is_stance: bool) -> str |
             return (f"{kind} figures {'/'.join(map(str, sorted(a.tolls[kind])))} vs "
                     f"{'/'.join(map(str, sorted(b.tolls[kind])))}")
     shared = {k for k in a.lemmas if k in b.lemmas and a.lemmas[k] >= 1.0 and k not in GENERIC}
-    about_same = bool({k for k in shared if k not in _all_state_words()}) or _self_reference(a, b)
+    about_same = bool({k for k in shared if k not in STATE_WORDS}) or _self_reference(a, b)
     if about_same:
         for one, other in OPPOSITE_STATES:
             for x, y in ((a, b), (b, a)):
@@ -402,10 +401,6 @@ def _incompatible(a: ClaimFacts, b: ClaimFacts, either_is_stance: bool) -> str |
             a.lemmas, b.lemmas) >= NEGATION_OVERLAP:
         return "negated: " + ", ".join(sorted(k for k in a.lemmas if k in b.lemmas))
     return None
-
-
-def _all_state_words() -> frozenset[str]:
-    return frozenset().union(*(one | other for one, other in OPPOSITE_STATES))
 
 
 def _self_reference(a: ClaimFacts, b: ClaimFacts) -> bool:

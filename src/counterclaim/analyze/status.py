@@ -105,7 +105,10 @@ def classify(*, text: str, context: str, mode: str, source_kind: str, cue_lemma:
         outlet_words = f"{outside} {clause}"
     else:
         outlet_words = f"{outside} {context}"
+    passive = _agentless_passive(cue if mode != "outlet" else _root(sentence))
     candidates = [_base_status(mode, outside, context, cue_lemma, sentence)]
+    if passive is not None:
+        candidates.append("hedged" if _lemma(passive) in BELIEF_CUES else "reported")
     if _is_purported(outlet_words, sentence) or source_kind == "unverified":
         candidates.append("purported")
     if ALLEGED.search(outlet_words) or cue_lemma in ALLEGING_CUES or _root_lemma(sentence) in (
@@ -117,10 +120,45 @@ def classify(*, text: str, context: str, mode: str, source_kind: str, cue_lemma:
         candidates.append("reported")
     status = min(candidates, key=STATUS_ORDER.index)
     hedges = find_hedges(text, context)
-    belief = _passive_cue(BELIEF_CUES, PASSIVE_BELIEF, cue_lemma, context)
-    if belief:
+    if passive is not None and _lemma(passive) in BELIEF_CUES:
+        hedges.append(_passive_phrase(passive, text))
+    elif passive is None and (belief := _passive_cue(BELIEF_CUES, PASSIVE_BELIEF, cue_lemma,
+                                                     context)):
         hedges.append(_hedge_phrase(belief, text))
     return StatusResult(status, hedges, is_negated(text, cue_lemma))
+
+
+# Outlet sentences whose agentless passive main verb still rests on unnamed others.
+HEARSAY_ROOTS = frozenset({"say", "report", "rumour", "rumor", "expect", "claim", "allege",
+                           "estimate", "consider", "tell"}) | BELIEF_CUES
+
+
+def _agentless_passive(verb: Token | None) -> Token | None:
+    """``is expected to``, ``is thought to``: a passive cue with nobody named as its agent."""
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    children = list(verb.children)
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
+        return None
+    if any(c.dep_ == "agent" for c in children):
+        return None
+    if verb.dep_ == "ROOT" and _lemma(verb) not in HEARSAY_ROOTS:
+        return None  # "The curfew was announced": the outlet asserts that it was
+    return verb
+
+
+def _root(sentence: Span | None) -> Token | None:
+    return sentence.root if sentence is not None else None
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _passive_phrase(verb: Token, text: str) -> str:
+    words = [c for c in verb.children if c.i < verb.i and c.dep_ in ("aux", "auxpass", "neg")]
+    phrase = " ".join(t.lower_ for t in sorted(words, key=lambda t: t.i)) + " " + verb.lower_
+    return phrase.strip() + (" to" if text.lower().startswith("to ") else "")
 
 
 def _passive_cue(lemmas: frozenset[str], pattern: re.Pattern, cue_lemma: str | None,
@@ -212,7 +250,8 @@ def _reports_stance(sentence: Span | None) -> bool:
     root = sentence.root
     if root.lemma_.lower() not in STANCE_VERBS or any(c.dep_ == "neg" for c in root.children):
         return False
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # Active voice only: in "Pence was dubbed the winner" the subject is not the speaker.
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ in ("it", "there", "we", "i"):
         return False
     # "Neither the army nor the FHF has answered": the outlet reports a silence.

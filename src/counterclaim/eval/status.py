@@ -273,6 +273,17 @@ def summarise(scores: list[ArticleScore]) -> dict:
 # --- running ----------------------------------------------------------------------------
 
 
+def corpus_hash(data_dir: str | Path) -> str:
+    """SHA-256 of the articles and annotations, so a gate notices when the gold changes."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(data_dir).glob("*")):
+        if path.suffix in (".txt", ".json") and path.name != "baseline.json":
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def evaluate_status(data_dir: str | Path = DEFAULT_DATA, *, model_name: str | None = None,
                     analyze: Callable[[str, str], Report] | None = None) -> dict:
     """Analyze every gold article and score status, negation, hedges and relations.
@@ -284,6 +295,7 @@ def evaluate_status(data_dir: str | Path = DEFAULT_DATA, *, model_name: str | No
     scores = [score_article(a, analyze(a.text, a.name)) for a in articles]
     result = summarise(scores)
     result["data"] = str(data_dir)
+    result["corpus_sha256"] = corpus_hash(data_dir)
     return result
 
 

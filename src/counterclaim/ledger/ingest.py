@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlalchemy import Connection, case, func, insert, select, text, update
+from sqlalchemy import Connection, bindparam, case, func, insert, select, text, update
 
 from counterclaim.model import Claim, Report
 
@@ -233,10 +233,16 @@ def refresh_clusters(conn: Connection, cluster_ids: set[str]) -> None:
     rows = conn.execute(select(m.c.cluster_id, is_for, is_against, func.min(m.c.day),
                                func.max(m.c.day))
                         .where(m.c.cluster_id.in_(sorted(cluster_ids))).group_by(m.c.cluster_id))
-    for cluster_id, n_for, n_against, first, last in rows:
-        conn.execute(update(clusters).where(clusters.c.id == cluster_id).values(
-            n_for=n_for or 0, n_against=n_against or 0,
-            disputed=bool(n_for) and bool(n_against), first_seen=first, last_seen=last))
+    values = [{"cid": cid, "n_for": n_for or 0, "n_against": n_against or 0,
+               "disputed": bool(n_for) and bool(n_against), "first": first, "last": last}
+              for cid, n_for, n_against, first, last in rows]
+    if values:
+        conn.execute(_REFRESH, values)
+
+
+_REFRESH = update(clusters).where(clusters.c.id == bindparam("cid")).values(
+    n_for=bindparam("n_for"), n_against=bindparam("n_against"),
+    disputed=bindparam("disputed"), first_seen=bindparam("first"), last_seen=bindparam("last"))
 
 
 def add_report(conn: Connection, report: Report, stance_fn: StanceFn | None = None):

@@ -10,9 +10,8 @@ What is read:
   ``rdf:RDF``, one article if it is HTML), ``.warc``/``.warc.gz`` (one per HTML page);
   a file named explicitly with another suffix is sniffed and read as a feed or an article;
 - a directory: every file above inside it, recursively, in sorted order (a directory's
-  files before its subdirectories), skipping hidden
-  files and directories and files of other kinds (``README.md``, ``*.json``, images...)
-  and ``manifest.jsonl``;
+  files before its subdirectories), skipping hidden files and directories, files of other
+  kinds (``README.md``, ``*.json``, images...) and ``manifest.jsonl``;
 - a glob (``"crawl/*.warc.gz"``, ``"**/*.txt"``): its matches, filtered like a directory;
 - ``-``: standard input (an article, a feed, or JSON Lines when it starts with ``{``).
 
