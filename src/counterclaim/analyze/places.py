@@ -88,6 +88,7 @@ ADMIN1_W = float(os.environ.get("ADMIN1_W", 2))
 PROX_W = float(os.environ.get("PROX_W", 1))
 COUNTRY_W = float(os.environ.get("COUNTRY_W", 5))
 FOCUS_W = float(os.environ.get("FOCUS_W", 3))
+FOCUS_MIN_VOTES = float(os.environ.get("FOCUS_MIN", 1.5))
 
 
 class _Context(NamedTuple):
@@ -318,11 +319,12 @@ def _focus(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> frozenset:
                 regions.add((entry.country, entry.name))
             elif entry.admin1 and entry.feature != "country":
                 regions.add((entry.country, entry.admin1))
-        votes.update(regions)
+        for region in regions:  # a name found in every state says little about any
+            votes[region] += 1.0 / len(regions)
     if not votes:
         return frozenset()
     top = max(votes.values())
-    if top < 2:
+    if top < FOCUS_MIN_VOTES:
         return frozenset()
     return frozenset(region for region, count in votes.items() if count == top)
 
