@@ -271,6 +271,21 @@ def eval_attribution(data, split, compare, limit, as_json):
     _print_json_or(result, as_json, show)
 
 
+@eval_group.command("status", context_settings=CONTEXT)
+@click.option("--data", type=click.Path(path_type=Path), default=Path("tests/data/status"),
+              show_default=True, help="Folder of hand-annotated articles (.txt + .json gold).")
+@click.option("--misses", is_flag=True, help="List every wrong status and missed relation.")
+@click.option("--model", metavar="NAME", envvar="COUNTERCLAIM_MODEL")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@handle_errors
+def eval_status(data, misses, model, as_json):
+    """Per-status precision/recall and relation P/R/F1 on the project's own gold set."""
+    from .eval.status import evaluate_status, print_status_table
+
+    _print_json_or(evaluate_status(data, model_name=model), as_json,
+                   lambda r: print_status_table(r, misses=misses))
+
+
 def main() -> None:
     try:
         cli(prog_name="counterclaim")

@@ -14,6 +14,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import uuid
 from pathlib import Path
@@ -23,6 +24,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from counterclaim.ledger import Ledger
+
+# builders.py is shared by the tests here (pytest runs with --import-mode=importlib).
+if str(Path(__file__).parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).parent))
 
 
 def _free_port() -> int:

@@ -56,8 +56,47 @@ def analyze_article(article: model.Article, *, nlp: Language | None = None,
 def analyze_articles(articles: Iterable[model.Article], *, nlp: Language | None = None,
                      model_name: str | None = None, batch_size: int = 16,
                      n_process: int = 1) -> Iterator[model.Report]:
-    """Analyze many articles through ``nlp.pipe``, in order."""
+    """Analyze many articles through ``nlp.pipe``, in order.
+
+    With ``n_process > 1`` the batches go to worker processes that each load the pipeline
+    once and send back finished Reports. spaCy's own ``n_process`` is not used: it ships Docs
+    back through msgpack, which cannot carry the schema objects the components set.
+    """
+    if n_process > 1:
+        # Workers load ``model_name`` (default: the best installed); a Language object
+        # cannot be shipped to them.
+        yield from _analyze_in_processes(articles, model_name, batch_size, n_process)
+        return
     nlp = nlp or load_nlp(model_name)
     docs = (make_doc(nlp, a) for a in articles)
-    for doc in nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
+    for doc in nlp.pipe(docs, batch_size=batch_size):
         yield to_report(doc)
+
+
+_WORKER_NLP: Language | None = None
+
+
+def _init_worker(model_name: str | None) -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = load_nlp(model_name)
+
+
+def _analyze_chunk(chunk: list[model.Article]) -> list[model.Report]:
+    nlp = _WORKER_NLP
+    return [to_report(doc) for doc in nlp.pipe((make_doc(nlp, a) for a in chunk), batch_size=len(chunk))]
+
+
+def _analyze_in_processes(articles: Iterable[model.Article], model_name: str | None,
+                          batch_size: int, n_process: int) -> Iterator[model.Report]:
+    import itertools
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    iterator = iter(articles)
+    chunks = iter(lambda: list(itertools.islice(iterator, batch_size)), [])
+    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker,
+                             initargs=(model_name,)) as pool:
+        for reports in pool.map(_analyze_chunk, chunks):
+            yield from reports

@@ -5,13 +5,14 @@ Pages hold no inline script or style (the CSP forbids both); behaviour lives in 
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse
 
 from . import lookup
-from .deps import DateQuery, LedgerDep, TextQuery
+from .deps import ISO_DATE, LedgerDep
 from .errors import ApiError
 from .highlight import claim_views, pieces
 
@@ -19,6 +20,20 @@ router = APIRouter(include_in_schema=False)
 PAGE = 25
 STATUSES = ["asserted", "attributed", "reported", "alleged", "purported", "hedged"]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+# Filter forms submit empty fields as "": pages read them as "not given".
+TextQuery = Annotated[str | None, Query(max_length=200)]
+DateQuery = Annotated[str | None, Query(max_length=10)]
+
+
+def _given(value: str | None) -> str | None:
+    return value.strip() or None if value is not None else None
+
+
+def _date(value: str | None, name: str) -> str | None:
+    value = _given(value)
+    if value is not None and not re.match(ISO_DATE, value):
+        raise ApiError(422, "invalid_request", f"{name} must be a date YYYY-MM-DD")
+    return value
 
 
 def render(request: Request, name: str, **context):
@@ -41,6 +56,8 @@ def home():
 @router.get("/disputes")
 def disputes_page(request: Request, ledger: LedgerDep, entity: TextQuery = None,
                   place: TextQuery = None, since: DateQuery = None, offset: Offset = 0):
+    entity, place = _given(entity), _given(place)
+    since = _date(since, "since")
     rows = ledger.disputes(entity=entity, place=place, since=since, limit=PAGE + 1,
                            offset=offset)
     items, next_offset, prev_offset = _paged(rows, offset)
@@ -52,6 +69,9 @@ def disputes_page(request: Request, ledger: LedgerDep, entity: TextQuery = None,
 @router.get("/articles")
 def articles_page(request: Request, ledger: LedgerDep, outlet: TextQuery = None,
                   since: DateQuery = None, until: DateQuery = None, offset: Offset = 0):
+    outlet = _given(outlet)
+    since = _date(since, "since")
+    until = _date(until, "until")
     rows = lookup.articles_list(ledger.engine, outlet=outlet, since=since, until=until,
                                 limit=PAGE, offset=offset)
     items, next_offset, prev_offset = _paged(rows, offset)
@@ -80,6 +100,9 @@ def article_page(request: Request, ledger: LedgerDep,
 def claims_page(request: Request, ledger: LedgerDep, entity: TextQuery = None,
                 place: TextQuery = None, status: TextQuery = None, outlet: TextQuery = None,
                 since: DateQuery = None, until: DateQuery = None, offset: Offset = 0):
+    entity, place, status, outlet = _given(entity), _given(place), _given(status), _given(outlet)
+    since = _date(since, "since")
+    until = _date(until, "until")
     if status is not None and status not in STATUSES:
         raise ApiError(422, "invalid_request", f"status must be one of {', '.join(STATUSES)}")
     rows = lookup.claims(ledger.engine, entity=entity, place=place, status=status,
@@ -94,6 +117,7 @@ def claims_page(request: Request, ledger: LedgerDep, entity: TextQuery = None,
 @router.get("/entities")
 def entities_page(request: Request, ledger: LedgerDep, q: TextQuery = None,
                   offset: Offset = 0):
+    q = _given(q)
     rows = lookup.entities_list(ledger.engine, q=q, limit=PAGE, offset=offset)
     items, next_offset, prev_offset = _paged(rows, offset)
     return render(request, "entities.html", entities=items, next_offset=next_offset,
@@ -123,6 +147,8 @@ def map_page(request: Request):
 @router.get("/timeline")
 def timeline_page(request: Request, ledger: LedgerDep, entity: TextQuery = None,
                   place: TextQuery = None, since: DateQuery = None):
+    entity, place = _given(entity), _given(place)
+    since = _date(since, "since")
     items = ledger.timeline(entity=entity, place=place, since=since, limit=300)
     by_day: dict[str, list] = {}
     for item in items:
@@ -133,6 +159,7 @@ def timeline_page(request: Request, ledger: LedgerDep, entity: TextQuery = None,
 
 @router.get("/search")
 def search_page(request: Request, ledger: LedgerDep, q: TextQuery = None):
+    q = _given(q)
     hits = ledger.search(q, limit=50) if q else []
     return render(request, "search.html", hits=hits, filters={"q": q})
 
