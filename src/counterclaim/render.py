@@ -33,6 +33,8 @@ def _header(report: Report) -> Text:
     bits += [x for x in (a.outlet, a.published, a.url) if x]
     if bits:
         head.append("\n" + " · ".join(bits), style="dim")
+    if a.hashtags:
+        head.append("\n" + " ".join(a.hashtags), style="dim")
     head.append(f"\narticle {a.id} · {len(report.claims)} claims · {len(report.entities)} entities"
                 f" · {len(report.relations)} relations", style="dim")
     return head
@@ -44,8 +46,9 @@ def print_report(report: Report, out: Console | None = None) -> None:
     names = {e.id: e.name for e in report.entities}
     related: dict[str, list[str]] = {}
     for rel in report.relations:
-        related.setdefault(rel.to, []).append(f"{rel.type} by {rel.from_}")
-        related.setdefault(rel.from_, []).append(f"{rel.type} {rel.to}")
+        because = f" ({rel.evidence})" if rel.evidence else ""
+        related.setdefault(rel.to, []).append(f"{rel.type} by {rel.from_}{because}")
+        related.setdefault(rel.from_, []).append(f"{rel.type} {rel.to}{because}")
     table = Table(show_lines=False, expand=True, pad_edge=False)
     table.add_column("id", style="dim", no_wrap=True)
     table.add_column("status", no_wrap=True)
@@ -67,6 +70,9 @@ def print_report(report: Report, out: Console | None = None) -> None:
             extras.append("hedges: " + ", ".join(claim.hedges))
         if claim.negated:
             extras.append("negated")
+        if claim.loaded_terms:
+            extras.append("loaded: " + ", ".join(
+                f"{t.text} ({t.category}, {t.voice})" for t in claim.loaded_terms))
         if claim.id in related:
             extras.append("; ".join(related[claim.id]))
         if extras:
