@@ -21,8 +21,12 @@ install: $(VENV)/.installed
 system:
 	bash scripts/setup-system.sh
 
+# The main job: analyze one story, ingest the whole sample corpus into a SQLite ledger, and
+# print who disputes what across outlets and days.
 demo: install
 	$(CC) analyze examples/mw-2026-03-02-dalmar-captured.txt
+	$(CC) ingest examples --db $(DB)
+	$(CC) disputes --db $(DB) --limit 10
 
 test: install system
 	$(PY) -m pytest -q

@@ -160,6 +160,121 @@ def ingest(paths, db, outlet, published, no_manifest, processes, model, as_json)
         sys.exit(EXIT_INPUT)
 
 
+# --- ledger queries -------------------------------------------------------------------------
+
+FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
+                             default="table", show_default=True, help="Output format.")
+PAGE_OPTIONS = [
+    click.option("--limit", default=20, show_default=True, help="Rows per page."),
+    click.option("--offset", default=0, show_default=True, help="Rows to skip."),
+]
+
+
+def _paged(func):
+    for option in reversed(PAGE_OPTIONS):
+        func = option(func)
+    return func
+
+
+def _open_ledger(db: str):
+    from .ledger import Ledger
+
+    if "://" not in db and not Path(db).exists():
+        raise click.UsageError(f"no ledger at {db}; create one with `counterclaim ingest PATH --db {db}`")
+    return Ledger(db, stance=None)
+
+
+@cli.command(context_settings=CONTEXT)
+@DB_OPTION
+@click.option("--entity", metavar="NAME", help="Only clusters where this party takes a side or is named.")
+@click.option("--place", metavar="NAME", help="Only clusters about this place.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only clusters seen on or after this day.")
+@FORMAT_OPTION
+@_paged
+@handle_errors
+def disputes(db, entity, place, since, fmt, limit, offset):
+    """Disputed claims across the ledger, newest first: each with who asserts it, who denies
+    or contradicts it, the outlets and dates. Syndicated copies count once."""
+    from .render import print_rows
+
+    rows = _open_ledger(db).disputes(entity=entity, place=place, since=since, limit=limit, offset=offset)
+    print_rows(rows, fmt, kind="disputes")
+
+
+@cli.command(context_settings=CONTEXT)
+@DB_OPTION
+@click.option("--source", metavar="NAME", help="Claims made by this party.")
+@click.option("--status", type=click.Choice(
+    ["asserted", "attributed", "reported", "alleged", "purported", "hedged"]))
+@click.option("--outlet", metavar="NAME")
+@click.option("--since", metavar="YYYY-MM-DD")
+@FORMAT_OPTION
+@_paged
+@handle_errors
+def claims(db, source, status, outlet, since, fmt, limit, offset):
+    """Claims in the ledger, newest first, filtered by source, status, outlet and date."""
+    from .render import print_rows
+
+    rows = _open_ledger(db).claims(source=source, status=status, outlet=outlet, since=since,
+                                   limit=limit, offset=offset)
+    print_rows(rows, fmt, kind="claims")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("name")
+@DB_OPTION
+@FORMAT_OPTION
+@click.option("--limit", default=50, show_default=True)
+@handle_errors
+def entity(name, db, fmt, limit):
+    """What a party claimed, what it denied, and what others claimed about it."""
+    from .render import print_entity
+
+    profile = _open_ledger(db).entity(name)
+    if profile is None:
+        raise click.UsageError(f"no entity named {name!r} in {db}")
+    print_entity(profile, fmt)
+
+
+@cli.command(context_settings=CONTEXT)
+@DB_OPTION
+@click.option("--entity", metavar="NAME")
+@click.option("--place", metavar="NAME")
+@click.option("--since", metavar="YYYY-MM-DD")
+@FORMAT_OPTION
+@click.option("--limit", default=200, show_default=True)
+@handle_errors
+def timeline(db, entity, place, since, fmt, limit):
+    """Claims and events day by day, for a party or a place."""
+    from .render import print_rows
+
+    rows = _open_ledger(db).timeline(entity=entity, place=place, since=since, limit=limit)
+    print_rows(rows, fmt, kind="timeline")
+
+
+@cli.command(context_settings=CONTEXT)
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson", "acled-csv"]),
+              default="jsonl", show_default=True,
+              help="jsonl: every stored report; csv: claims; geojson: places and events; "
+              "acled-csv: events with ACLED's column names.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: stdout).")
+@handle_errors
+def export(db, fmt, output):
+    """Export the ledger for other tools: ACLED-style CSV and GeoJSON load next to ACLED data
+    and into GIS."""
+    from .ledger.export import export as run_export
+
+    ledger = _open_ledger(db)
+    if output is None:
+        count = run_export(ledger.engine, fmt, sys.stdout)
+    else:
+        with open(output, "w", encoding="utf-8", newline="") as out:
+            count = run_export(ledger.engine, fmt, out)
+    err_console.print(f"exported {count} record(s)")
+
+
 # --- schema ---------------------------------------------------------------------------------
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import json
+import sys
 from contextlib import contextmanager
 
 from rich.console import Console
@@ -113,3 +116,71 @@ def print_ingest_summary(summary, out: Console | None = None) -> None:
     for location, message in summary.failed:
         out.print(Text(f"  failed: {message}" if location in message else f"  failed: {location}: {message}",
                        style="red"))
+
+
+# --- ledger query results --------------------------------------------------------------------
+
+_COLUMNS = {
+    "disputes": [("last seen", "last_seen"), ("claim", "text"), ("asserted by", "claimants"),
+                 ("denied/contradicted by", "deniers"), ("outlets", "outlets"),
+                 ("stories", "n_stories")],
+    "claims": [("day", "day"), ("status", "status"), ("source", "source"), ("cue", "cue"),
+               ("claim", "text"), ("outlets", "outlets")],
+    "timeline": [("day", "day"), ("kind", "kind"), ("text", "text"), ("parties", "parties"),
+                 ("disputed", "disputed"), ("outlet", "outlet")],
+}
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(_cell(v) for v in value)
+    if hasattr(value, "name") and hasattr(value, "id"):
+        return value.name
+    if isinstance(value, dict):
+        return value.get("name") or json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def print_rows(rows, fmt: str, *, kind: str) -> None:
+    """Query results as a table, JSON (a list) or CSV (one row per result)."""
+    if fmt == "json":
+        print(json.dumps([r.model_dump(mode="json") for r in rows], indent=2, ensure_ascii=False))
+        return
+    if fmt == "csv":
+        writer = None
+        for row in rows:
+            flat = {k: _cell(v) for k, v in row.model_dump().items()}
+            if writer is None:
+                writer = csv.DictWriter(sys.stdout, fieldnames=list(flat))
+                writer.writeheader()
+            writer.writerow(flat)
+        return
+    table = Table(expand=True, title=f"{len(rows)} {kind}")
+    columns = _COLUMNS[kind]
+    for header, _ in columns:
+        table.add_column(header, ratio=4 if header in ("claim", "text") else 1)
+    for row in rows:
+        table.add_row(*(Text(_shorten(_cell(getattr(row, key)), 200)) for _, key in columns))
+    Console(highlight=False).print(table)
+
+
+def print_entity(profile, fmt: str) -> None:
+    if fmt == "json":
+        print(profile.model_dump_json(indent=2))
+        return
+    if fmt == "csv":
+        print_rows(profile.claimed + profile.about, "csv", kind="claims")
+        return
+    e = profile.entity
+    out = Console(highlight=False)
+    out.print(Text(f"{e.name} ({e.type})", style="bold"))
+    if e.aliases or e.roles:
+        out.print(Text(f"aliases: {', '.join(e.aliases) or '-'} · roles: {', '.join(e.roles) or '-'}",
+                       style="dim"))
+    for title, rows in (("claimed", profile.claimed), ("claimed about them", profile.about)):
+        out.print(Text(f"\n{title}: {len(rows)}", style="bold"))
+        print_rows(rows, "table", kind="claims")
+    out.print(Text(f"\ndenied or contradicted: {len(profile.denied)}", style="bold"))
+    print_rows(profile.denied, "table", kind="disputes")

@@ -96,12 +96,22 @@ def fresh_pg_database(server_url: str) -> str:
     return make_url(server_url).set(database=name).render_as_string(hide_password=False)
 
 
+def _new_db(request, folder: Path) -> str:
+    if request.param == "sqlite":
+        return str(folder / f"ledger-{uuid.uuid4().hex[:8]}.db")
+    return fresh_pg_database(request.getfixturevalue("pg_server"))
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path) -> str:
     """An empty ledger database: a SQLite file, or a new PostgreSQL database."""
-    if request.param == "sqlite":
-        return str(tmp_path / "ledger.db")
-    return fresh_pg_database(request.getfixturevalue("pg_server"))
+    return _new_db(request, tmp_path)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_db_url(request, tmp_path_factory) -> str:
+    """Like ``db_url``, shared by a module's read-only tests."""
+    return _new_db(request, tmp_path_factory.mktemp("ledger"))
 
 
 @pytest.fixture

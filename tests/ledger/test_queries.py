@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from counterclaim.ledger import Ledger
 from counterclaim.ledger.export import ACLED_COLUMNS, FORMATS, export
 from counterclaim.ledger.synthetic import generate
 from counterclaim.model import Report
@@ -17,10 +18,12 @@ from builders import ARMY, build, capture_story, event_report
 REPORTS = list(generate(120, seed=7, per_day=20))
 
 
-@pytest.fixture
-def filled(ledger):
-    ledger.add_many(REPORTS, batch_size=25)
-    return ledger
+@pytest.fixture(scope="module")
+def filled(module_db_url):
+    """A ledger of 120 synthetic reports, shared by the read-only tests below."""
+    with Ledger(module_db_url, stance=None) as ledger:
+        ledger.add_many(REPORTS, batch_size=25)
+        yield ledger
 
 
 def test_claims_pages_do_not_overlap_and_are_newest_first(filled):

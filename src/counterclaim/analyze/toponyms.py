@@ -56,6 +56,7 @@ MAX_NAME_TOKENS = 5
 BIG_TOWN = 50_000  # a capitalised name with no other evidence must be at least this big
 SMALL_TOWN = 500  # ... or this big with a preposition of place before it
 MODIFIER_TOWN = 5_000  # ... or this big modifying a noun ("Roselle police")
+BIG_CITY = 100_000  # a lone "PERSON" this big, not named in full anywhere, is the city
 
 
 class Mention(NamedTuple):
@@ -94,8 +95,11 @@ def join_hyphenated(span: Span, gazetteer: gaz.Gazetteer) -> Span:
 
 
 def is_name_token(token) -> bool:
+    """A capitalised noun that could be (part of) a name. The small tagger often tags a
+    town NN ("Gainesville residents"), so common nouns count too; words the text also
+    writes in lower case are refused later."""
     # "US" is not the stop word "us"
-    return (token.text[:1].isupper() and token.tag_ in {"NNP", "NNPS"}
+    return (token.text[:1].isupper() and token.tag_ in {"NNP", "NNPS", "NN", "NNS"}
             and token.lower_ not in NOT_PLACES and (not token.is_stop or token.is_upper))
 
 
@@ -150,9 +154,10 @@ def _between_commas(span: Span) -> bool:
 
 
 def _modifies_noun(span: Span) -> bool:
-    """ "Alexandria woman", "Alexandria Police": a name used as a place modifier."""
+    """ "Alexandria woman", "the Gainesville sewer system": a name modifying a noun."""
     root = span.root
-    return root.dep_ == "compound" and root.head.i == span.end and root.head.pos_ == "NOUN"
+    return (root.dep_ in {"compound", "nmod"} and root.head.i >= span.end
+            and root.head.pos_ in {"NOUN", "PROPN"})
 
 
 def role_of(span: Span) -> str:
@@ -189,10 +194,22 @@ def _person_words(doc: Doc) -> set[str]:
     return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
 
+def _is_dateline(run: Span) -> bool:
+    """ "TORRINGTON — City Council ...", "BEIRUT: ...": a capitals dateline."""
+    doc = run.doc
+    return (run.text.isupper() and run.start == run.sent.start and run.end < len(doc)
+            and doc[run.end].text in {"—", "–", "-", "--", ":", ",", "("})
+
+
 def _accept_run(run: Span, ent: Optional[Span], ev: _Evidence, refused: set[str]) -> Optional[str]:
     """The role of a gazetteer run, or None to refuse it."""
+    if _is_dateline(run) and ev.population >= SMALL_TOWN:
+        return "literal"
     if run.text in refused and not (ev.strong or ev.prep):
         return None
+    common = all(t.tag_ in {"NN", "NNS"} for t in run)
+    if common and run.start == run.sent.start and not (ev.strong or _modifies_noun(run)):
+        return None  # a capitalised first word: "Reading", "Mobile", "Nice"
     if ent is not None and len(ent) > len(run):
         if ent.label_ == "PERSON":
             return None if not ev.strong else "literal"
@@ -200,7 +217,9 @@ def _accept_run(run: Span, ent: Optional[Span], ev: _Evidence, refused: set[str]
             return "embedded" if ev.strong or ev.population >= 10_000 else None
     if ent is not None and ent.label_ == "PERSON":
         clue = ev.prep or _between_commas(run) or _modifies_noun(run)
-        return role_of(run) if ev.strong or (clue and ev.population >= SMALL_TOWN) else None
+        if ev.strong or (clue and ev.population >= SMALL_TOWN) or ev.population >= BIG_CITY:
+            return role_of(run)
+        return None
     if ev.strong or (ev.prep and ev.population >= SMALL_TOWN) or ev.population >= BIG_TOWN:
         return role_of(run)
     if _modifies_noun(run) and ev.population >= MODIFIER_TOWN:

@@ -135,8 +135,33 @@ def entity_page(request: Request, ledger: LedgerDep,
         + [("about", c.day, c) for c in profile.about]
         + [("denied", d.last_seen, d) for d in profile.denied],
         key=lambda item: item[1] or "", reverse=True)
-    days = sorted({day for _, day, _ in history if day})
-    return render(request, "entity.html", profile=profile, history=history, days=days)
+    return render(request, "entity.html", profile=profile, history=history,
+                  chart=activity_chart(history))
+
+
+BAR_KINDS = ("claimed", "denied", "about")
+
+
+def activity_chart(history: list, height: int = 110, bar: int = 28, gap: int = 12) -> dict:
+    """Stacked bars per day (claimed / denied / about it) as SVG geometry: rect attributes
+    instead of inline styles, which the CSP forbids."""
+    counts: dict[str, dict[str, int]] = {}
+    for kind, day, _ in history:
+        if day:
+            counts.setdefault(day, dict.fromkeys(BAR_KINDS, 0))[kind] += 1
+    top = max((sum(c.values()) for c in counts.values()), default=1)
+    bars = []
+    for i, day in enumerate(sorted(counts)):
+        x, y, rects = gap + i * (bar + gap), height, []
+        for kind in BAR_KINDS:
+            n = counts[day][kind]
+            h = round(n / top * (height - 10))
+            if n:
+                y -= h
+                rects.append({"kind": kind, "y": y, "h": h, "n": n})
+        bars.append({"day": day, "x": x, "rects": rects})
+    return {"bars": bars, "width": max(300, gap + len(bars) * (bar + gap)), "bar": bar,
+            "height": height, "top": top}
 
 
 @router.get("/map")
