@@ -130,7 +130,8 @@ DB_OPTION = click.option(
               help="Publication date for articles that give none.")
 @click.option("--no-manifest", is_flag=True, help="Ignore manifest.jsonl files.")
 @click.option("--processes", default=1, show_default=True, help="Analysis worker processes.")
-@click.option("--model", metavar="NAME", envvar="COUNTERCLAIM_MODEL")
+@click.option("--model", metavar="NAME", envvar="COUNTERCLAIM_MODEL",
+              help="spaCy pipeline to use (default: the best installed English pipeline).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @handle_errors
 def ingest(paths, db, outlet, published, no_manifest, processes, model, as_json):
@@ -205,9 +206,10 @@ def disputes(db, entity, place, since, fmt, limit, offset):
 @DB_OPTION
 @click.option("--source", metavar="NAME", help="Claims made by this party.")
 @click.option("--status", type=click.Choice(
-    ["asserted", "attributed", "reported", "alleged", "purported", "hedged"]))
-@click.option("--outlet", metavar="NAME")
-@click.option("--since", metavar="YYYY-MM-DD")
+    ["asserted", "attributed", "reported", "alleged", "purported", "hedged"]),
+    help="Only claims with this status.")
+@click.option("--outlet", metavar="NAME", help="Only claims carried by this outlet.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only claims made on or after this day.")
 @FORMAT_OPTION
 @_paged
 @handle_errors
@@ -224,7 +226,7 @@ def claims(db, source, status, outlet, since, fmt, limit, offset):
 @click.argument("name")
 @DB_OPTION
 @FORMAT_OPTION
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", default=50, show_default=True, help="Most claims to show per list.")
 @handle_errors
 def entity(name, db, fmt, limit):
     """What a party claimed, what it denied, and what others claimed about it."""
@@ -238,11 +240,11 @@ def entity(name, db, fmt, limit):
 
 @cli.command(context_settings=CONTEXT)
 @DB_OPTION
-@click.option("--entity", metavar="NAME")
-@click.option("--place", metavar="NAME")
-@click.option("--since", metavar="YYYY-MM-DD")
+@click.option("--entity", metavar="NAME", help="Only what this party said or what was said of it.")
+@click.option("--place", metavar="NAME", help="Only claims and events about this place.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only from this day on.")
 @FORMAT_OPTION
-@click.option("--limit", default=200, show_default=True)
+@click.option("--limit", default=200, show_default=True, help="Most items to show.")
 @handle_errors
 def timeline(db, entity, place, since, fmt, limit):
     """Claims and events day by day, for a party or a place."""
@@ -304,7 +306,8 @@ def bench():
               help="Also time textacy's direct_quotations on the same texts.")
 @click.option("--repeat", default=3, show_default=True,
               help="Runs per pipeline, interleaved; the fastest of each counts.")
-@click.option("--model", metavar="NAME", envvar="COUNTERCLAIM_MODEL")
+@click.option("--model", metavar="NAME", envvar="COUNTERCLAIM_MODEL",
+              help="spaCy pipeline to use (default: the best installed English pipeline).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @handle_errors
 def bench_speed(data, articles, processes, compare, repeat, model, as_json):
@@ -359,7 +362,8 @@ def eval_time(data, baseline, as_json):
 
 @eval_group.command("attribution", context_settings=CONTEXT)
 @_data_option("../shared/datasets/polnear")
-@click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
+@click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True,
+              help="Public split to score (the test split is scored independently).")
 @click.option("--compare", type=click.Choice(["textacy"]), multiple=True,
               help="Run a peer on the same texts in the same run.")
 @click.option("--limit", type=int, default=None, help="Only the first N articles.")
@@ -390,7 +394,8 @@ def eval_attribution(data, split, compare, limit, as_json):
 @click.option("--data", type=click.Path(path_type=Path), default=Path("tests/data/status"),
               show_default=True, help="Folder of hand-annotated articles (.txt + .json gold).")
 @click.option("--misses", is_flag=True, help="List every wrong status and missed relation.")
-@click.option("--model", metavar="NAME", envvar="COUNTERCLAIM_MODEL")
+@click.option("--model", metavar="NAME", envvar="COUNTERCLAIM_MODEL",
+              help="spaCy pipeline to use (default: the best installed English pipeline).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @handle_errors
 def eval_status(data, misses, model, as_json):
