@@ -406,6 +406,38 @@ def eval_status(data, misses, model, as_json):
                    lambda r: print_status_table(r, misses=misses))
 
 
+@eval_group.command("geo", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[DATASET.xml]...")
+@_data_option("../shared/datasets/geo, with lgl/, geowebnews/ and geovirus/")
+@click.option("--limit", type=int, default=None, help="Only the first N articles of each set.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@handle_errors
+def eval_geo(paths, data, limit, as_json):
+    """Toponym resolution (accuracy within 161 km, median error) and recognition P/R/F1 on
+    LGL, GeoWebNews and GeoVirus. A gold toponym not found or not placed counts as a miss."""
+    from .eval.geo import DEFAULT_DATA, evaluate_all, evaluate_geo
+
+    results = ([evaluate_geo(p, limit=limit) for p in paths] if paths
+               else evaluate_all(data or DEFAULT_DATA, limit=limit))
+
+    def show(rows):
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title="geoparsing")
+        for col in ("dataset", "articles", "gold", "acc@161km", "median km", "P", "R", "F1", "articles/s"):
+            table.add_column(col)
+        for r in rows:
+            rec = r.get("recognition", {})
+            table.add_row(r["dataset"], str(r["articles"]), str(r.get("toponyms_with_coords", "")),
+                          f"{r.get('acc161', 0):.3f}", str(r.get("median_km")),
+                          f"{rec.get('precision', 0):.3f}", f"{rec.get('recall', 0):.3f}",
+                          f"{rec.get('f1', 0):.3f}", str(r.get("articles_per_s")))
+        Console().print(table)
+
+    _print_json_or(results, as_json, show)
+
+
 def main() -> None:
     try:
         cli(prog_name="counterclaim")

@@ -135,13 +135,23 @@ def test_dateline_country_breaks_a_tie(parse):
     assert virginia.country == "US"
 
 
-def test_component_sets_the_doc_extension():
+def test_component_sets_places_and_toponyms(parse):
+    from counterclaim.analyze.places import make_places
+
+    component = make_places(parse, "cc_places")
+    assert Doc.has_extension("cc_places") and Doc.has_extension("cc_toponyms")
+    doc = component(parse("Kenya denied that troops entered Mombasa."))
+    assert [p.name for p in doc._.cc_places] == ["Mombasa"]
+    assert all(isinstance(p, model.Place) for p in doc._.cc_places)
+    assert {(m.text, m.role) for m in doc._.cc_toponyms} == {
+        ("Kenya", "metonym"), ("Mombasa", "literal")}
+
+
+def test_component_is_registered_by_name():
     nlp = spacy.blank("en")
     nlp.add_pipe("cc_places")
-    doc = nlp("Dalmar")
-    assert Doc.has_extension("cc_places")
-    assert doc._.cc_places == []  # a blank pipeline finds no entities and no proper nouns
     assert "cc_places" in nlp.pipe_names
+    assert nlp("Dalmar")._.cc_places == []  # no entities, no proper nouns: nothing found
 
 
 def test_gazetteer_runs_find_a_parish_the_model_missed():
@@ -151,6 +161,15 @@ def test_gazetteer_runs_find_a_parish_the_model_missed():
     doc = Doc(nlp.vocab, words=words, tags=tags)
     runs = [span.text for span in gazetteer_runs(doc, gazetteer.load())]
     assert runs == ["Rapides Parish"]
+
+
+def test_find_places_needs_no_parser():
+    nlp = spacy.blank("en")
+    words = ["Deputies", "from", "Rapides", "Parish", "arrived", "."]
+    doc = Doc(nlp.vocab, words=words, tags=["NNS", "IN", "NNP", "NNP", "VBD", "."])
+    (parish,) = find_places(doc)
+    assert (parish.text, parish.country, parish.admin1) == ("Rapides Parish", "US", "Louisiana")
+    assert parish.feature == "admin2" and parish.precision == 2
 
 
 def test_gazetteer_index_knows_short_country_names_and_demonyms():

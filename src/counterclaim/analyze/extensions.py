@@ -15,6 +15,7 @@ DOC_EXTENSIONS = (
     "cc_claims",  # list[model.Claim]
     "cc_relations",  # list[model.Relation]
     "cc_places",  # list[model.Place]
+    "cc_toponyms",  # list[places.PlaceMatch]: every toponym with its role (literal, metonym...)
     "cc_times",  # list[model.Time]
     "cc_events",  # list[model.Event]
 )

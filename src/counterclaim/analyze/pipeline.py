@@ -11,7 +11,9 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers the Doc extensions)
 from .claims import ClaimsComponent
+from .events import EventsComponent
 from .loaded import LoadedComponent
+from .places import PlacesComponent
 from .relations import RelationsComponent
 from .times import TimeFinder
 
@@ -21,6 +23,8 @@ COMPONENTS: list[tuple[str, type]] = [
     ("cc_relations", RelationsComponent),
     ("cc_loaded", LoadedComponent),
     ("cc_times", TimeFinder),
+    ("cc_places", PlacesComponent),
+    ("cc_events", EventsComponent),
 ]
 
 

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 from counterclaim import model
 from counterclaim.analyze import gazetteer as gaz
 from counterclaim.analyze.gazetteer import GazEntry, normalise
+from counterclaim.analyze.geodata import US_STATE_ABBREVIATIONS
 from counterclaim.analyze.toponyms import (
     COMPASS_WORDS,
     TYPE_WORDS,
@@ -63,27 +64,19 @@ class PlaceMatch(NamedTuple):
 
 # ---------------------------------------------------------------- resolution
 
-# Newspaper (AP) state abbreviations, only trusted right after "Town," as in "Alexandria, La."
-US_STATE_ABBREVIATIONS = {
-    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California",
-    "colo": "Colorado", "conn": "Connecticut", "del": "Delaware", "fla": "Florida",
-    "ga": "Georgia", "ill": "Illinois", "ind": "Indiana", "kan": "Kansas", "ky": "Kentucky",
-    "la": "Louisiana", "md": "Maryland", "mass": "Massachusetts", "mich": "Michigan",
-    "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri", "mont": "Montana",
-    "neb": "Nebraska", "nev": "Nevada", "nh": "New Hampshire", "nj": "New Jersey",
-    "nm": "New Mexico", "ny": "New York", "nc": "North Carolina", "nd": "North Dakota",
-    "okla": "Oklahoma", "ore": "Oregon", "pa": "Pennsylvania", "ri": "Rhode Island",
-    "sc": "South Carolina", "sd": "South Dakota", "tenn": "Tennessee", "tex": "Texas",
-    "vt": "Vermont", "va": "Virginia", "wash": "Washington", "wis": "Wisconsin",
-    "wva": "West Virginia", "wyo": "Wyoming", "dc": "Washington D.C.",
-}
 FEATURE_PRIOR = {"country": 6.0, "admin1": 3.0, "region": 3.0, "natural": 3.0, "city": 1.0,
                  "admin2": -0.5, "locality": 0.0}
 BROAD = {"country", "admin1", "region"}
 MAX_CONTEXT_BONUS = 10.0
 ALTERNATE_MIN_POPULATION = 100_000
 BIG_CITY = 500_000
-# context weights; doubling or halving any of them scored worse on the three public sets
+# words that name a kind of place, not a place, when alone: "Peninsula" in "Korean Peninsula"
+GENERIC_WORDS = COMPASS_WORDS | {
+    "peninsula", "island", "islands", "bay", "coast", "river", "lake", "valley", "mountains",
+    "sea", "ocean", "square", "village", "park", "airport", "station", "bridge", "town",
+    "wing", "house", "hall", "grove", "heights", "harbor", "harbour", "beach", "point",
+}
+# context weights; scaling any of them by 0.5-2 did not help on the three public sets
 COUNTRY_W = 5.0  # times the share of the text's other names in the candidate's country
 ADMIN1_W = 2.0  # the candidate's first-level region is named in the text
 PROX_W = 1.0  # times 3/2/1 for another name within 50/150/400 km
@@ -97,8 +90,11 @@ class _Context(NamedTuple):
     resolved: dict[str, GazEntry]  # normalised name -> its current resolution
     dateline: Optional[GazEntry]
     focus: frozenset = frozenset()  # (country, admin1) most of the names could lie in
+    memo: Optional[dict] = None  # name -> without(name), filled on use
 
     def without(self, name: str) -> tuple[Counter, Counter, list[tuple[float, float]]]:
+        if self.memo is not None and name in self.memo:
+            return self.memo[name]
         countries: Counter = Counter()
         admin1s: Counter = Counter()
         points = []
@@ -111,6 +107,8 @@ class _Context(NamedTuple):
                 points.append((entry.lat, entry.lon))
         if self.dateline is not None and self.dateline.country:
             countries[self.dateline.country] += max(2, sum(countries.values()) // 2)
+        if self.memo is not None:
+            self.memo[name] = (countries, admin1s, points)
         return countries, admin1s, points
 
 
@@ -208,8 +206,8 @@ def _namesake_penalty(entry: GazEntry, candidates: list[GazEntry],
     "state"."""
     if entry.feature != "admin1" or type_word:
         return 0.0
-    big_city = any(e.feature == "city" and e.population >= BIG_CITY and
-                   normalise(e.name) == normalise(entry.name) for e in candidates)
+    big_city = any(e.feature == "city" and e.population >= BIG_CITY
+                   and e.country == entry.country for e in candidates)
     return -4.0 if big_city else 0.0
 
 
@@ -296,7 +294,7 @@ def _enclosing(span: Span, gazetteer: gaz.Gazetteer, ctx: _Context,
     for size in range(len(span) - 1, 0, -1):
         for start in range(span.start, span.end - size + 1):
             part = span.doc[start : start + size]
-            if not all(is_name_token(t) for t in part) or part.text.lower() in COMPASS_WORDS:
+            if not all(is_name_token(t) for t in part) or part.text.lower() in GENERIC_WORDS:
                 continue
             best = (gazetteer.demonym(part.text) if size == 1 else None) or _best(
                 _candidates(part.text, gazetteer, None), part.text, ctx, container, None)
@@ -335,7 +333,7 @@ def _context_from(resolved, dateline: Optional[GazEntry], focus: frozenset) -> _
     for mention, entry, _container, _inner in resolved:
         if entry is not None and mention.role != "demonym":
             by_name.setdefault(normalise(mention.span.text), entry)
-    return _Context(by_name, dateline, focus)
+    return _Context(by_name, dateline, focus, {})
 
 
 def _to_match(mention: Mention, entry: Optional[GazEntry], container: Optional[GazEntry],
@@ -361,14 +359,13 @@ def _to_match(mention: Mention, entry: Optional[GazEntry], container: Optional[G
                       admin1, feature, None, precision, mention.source)
 
 
-def _is_noise(mention: Mention, entry: Optional[GazEntry]) -> bool:
+def _is_noise(mention: Mention, entry: Optional[GazEntry], people: set[str]) -> bool:
     """An unresolved NER "place" that is an acronym or someone's name ("NCIS", "Pawlenty")."""
     if entry is not None or mention.source not in {"GPE", "LOC"}:
         return False
     text = mention.span.text
     if text.isupper() and "." not in text:
         return True
-    people = {t.text for e in mention.span.doc.ents if e.label_ == "PERSON" for t in e}
     return all(t.text in people for t in mention.span)
 
 
@@ -383,10 +380,12 @@ def find_places(doc: Doc, dateline_place: Optional[str] = None) -> list[PlaceMat
     mentions = recognise(doc, gazetteer)
     dateline = _dateline_entry(dateline_place, gazetteer)
     focus = _focus(mentions, gazetteer)
-    resolved = _resolve_all(mentions, gazetteer, _Context({}, dateline, focus))
+    resolved = _resolve_all(mentions, gazetteer, _Context({}, dateline, focus, {}))
     for _round in range(2):
         resolved = _resolve_all(mentions, gazetteer, _context_from(resolved, dateline, focus))
-    return [_to_match(*item) for item in resolved if not _is_noise(item[0], item[1] or item[3])]
+    people = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
+    return [_to_match(*item) for item in resolved
+            if not _is_noise(item[0], item[1] or item[3], people)]
 
 
 def _place_id(match: PlaceMatch) -> str:
@@ -413,20 +412,27 @@ def places_to_model(matches: Iterable[PlaceMatch]) -> list[model.Place]:
 
 
 class PlacesComponent:
-    """Sets ``doc._.cc_places`` to ``find_places(doc, doc._.cc_dateline_place)``."""
+    """Sets ``doc._.cc_places`` (literal places, ``list[model.Place]``) and
+    ``doc._.cc_toponyms`` (every mention with its role, ``list[PlaceMatch]``). The dateline
+    place, when the caller set ``doc._.cc_article``, is the country prior."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        if not Doc.has_extension("cc_places"):
-            Doc.set_extension("cc_places", default=None, force=False)
+        for extension in ("cc_places", "cc_toponyms"):
+            if not Doc.has_extension(extension):
+                Doc.set_extension(extension, default=None, force=False)
 
     def __call__(self, doc: Doc) -> Doc:
-        dateline = doc._.get("cc_dateline_place") if Doc.has_extension("cc_dateline_place") else None
-        doc._.cc_places = find_places(doc, dateline)
+        article = doc._.get("cc_article") if Doc.has_extension("cc_article") else None
+        dateline = getattr(getattr(article, "dateline", None), "place", None)
+        matches = find_places(doc, dateline)
+        doc._.cc_toponyms = matches
+        doc._.cc_places = places_to_model(matches)
         return doc
 
 
-@Language.factory("cc_places", assigns=["doc._.cc_places"], requires=["doc.ents"])
+@Language.factory("cc_places", assigns=["doc._.cc_places", "doc._.cc_toponyms"],
+                  requires=["doc.ents"])
 def make_places(nlp: Language, name: str) -> PlacesComponent:
     """spaCy factory: ``nlp.add_pipe("cc_places")`` after the NER."""
     return PlacesComponent(nlp, name)

@@ -57,6 +57,8 @@ BIG_TOWN = 50_000  # a capitalised name with no other evidence must be at least 
 SMALL_TOWN = 500  # ... or this big with a preposition of place before it
 MODIFIER_TOWN = 5_000  # ... or this big modifying a noun ("Roselle police")
 BIG_CITY = 100_000  # a lone "PERSON" this big, not named in full anywhere, is the city
+EMBEDDED_TOWN = 10_000  # a town opening an organisation's name: "Dublin Historical Society"
+BIG_REGION = 200_000  # a first-level region's name is evidence enough above this size
 
 
 class Mention(NamedTuple):
@@ -82,16 +84,20 @@ COMPASS_WORDS = {"north", "south", "east", "west", "central", "northern", "south
 
 
 def join_hyphenated(span: Span, gazetteer: gaz.Gazetteer) -> Span:
-    """ "Guinea-Bissau", "KwaZulu-Natal": widen a span over hyphens to a known name."""
+    """ "Guinea-Bissau", "Trinidad and Tobago": widen a span over a hyphen or "and" when
+    the whole is a known name."""
     doc = span.doc
     start, end = span.start, span.end
-    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].text[:1].isupper():
+    if end + 1 < len(doc) and doc[end].lower_ in JOINERS and doc[end + 1].text[:1].isupper():
         if normalise(doc[start : end + 2].text) in gazetteer.names:
             end += 2
-    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text[:1].isupper():
+    if start >= 2 and doc[start - 1].lower_ in JOINERS and doc[start - 2].text[:1].isupper():
         if normalise(doc[start - 2 : end].text) in gazetteer.names:
             start -= 2
     return doc[start:end]
+
+
+JOINERS = {"-", "and", "&"}
 
 
 def is_name_token(token) -> bool:
@@ -184,7 +190,9 @@ def _evidence(run: Span, gazetteer: gaz.Gazetteer) -> _Evidence:
         entries = [e for e in entries if e.feature in {"country", "region"}]
     # bare "Henry" is an alias of Henry County: count counties only when so written
     usable = [e for e in entries if typed or e.feature != "admin2"]
-    broad = any(e.feature in {"country", "admin1", "region"} for e in usable)
+    # a country or big region is evidence; the Isle of Man's parish "Michael" is not
+    broad = any(e.feature in {"country", "region"} or
+                (e.feature == "admin1" and e.population >= BIG_REGION) for e in usable)
     population = max((e.population for e in usable), default=0)
     return _Evidence(typed or broad, population, _prep_before(run))
 
@@ -194,10 +202,18 @@ def _person_words(doc: Doc) -> set[str]:
     return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
 
+def _starts_sentence(span: Span) -> bool:
+    if span.start == 0:
+        return True
+    if not span.doc.has_annotation("SENT_START"):
+        return span.doc[span.start - 1].text in {".", "!", "?", "\n"}
+    return span.doc[span.start].is_sent_start
+
+
 def _is_dateline(run: Span) -> bool:
     """ "TORRINGTON — City Council ...", "BEIRUT: ...": a capitals dateline."""
     doc = run.doc
-    return (run.text.isupper() and run.start == run.sent.start and run.end < len(doc)
+    return (run.text.isupper() and _starts_sentence(run) and run.end < len(doc)
             and doc[run.end].text in {"—", "–", "-", "--", ":", ",", "("})
 
 
@@ -208,14 +224,24 @@ def _accept_run(run: Span, ent: Optional[Span], ev: _Evidence, refused: set[str]
     if run.text in refused and not (ev.strong or ev.prep):
         return None
     common = all(t.tag_ in {"NN", "NNS"} for t in run)
-    if common and run.start == run.sent.start and not (ev.strong or _modifies_noun(run)):
+    if common and _starts_sentence(run) and not (ev.strong or _modifies_noun(run)):
         return None  # a capitalised first word: "Reading", "Mobile", "Nice"
     if ent is not None and len(ent) > len(run):
         if ent.label_ == "PERSON":
             return None if not ev.strong else "literal"
         if ent.label_ in {"ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT"}:
-            return "embedded" if ev.strong or ev.population >= 10_000 else None
+            # "the Dublin Historical Society", "University of Alabama"; not "Chamber of
+            # Commerce" nor "Lake Superior"
+            first = strip_span(ent)
+            leads = first is not None and run.start == first.start
+            after_of = run.start > ent.start and run.doc[run.start - 1].lower_ == "of"
+            if ev.strong or (leads and ev.population >= EMBEDDED_TOWN) or (
+                    after_of and ev.population >= BIG_TOWN):
+                return "embedded"
+            return None
     if ent is not None and ent.label_ == "PERSON":
+        if role_of(run) == "metonym" and not ev.strong:
+            return None  # "Flores said": a person
         clue = ev.prep or _between_commas(run) or _modifies_noun(run)
         if ev.strong or (clue and ev.population >= SMALL_TOWN) or ev.population >= BIG_CITY:
             return role_of(run)
@@ -266,6 +292,8 @@ def recognise(doc: Doc, gazetteer: gaz.Gazetteer) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             span = strip_span(ent)
+            if span is not None and not span.text[:1].isupper():
+                continue  # "n't", "downtown": not a name
             span = join_hyphenated(span, gazetteer) if span is not None else None
             adjective = span is not None and len(span) == 1 and span[0].pos_ == "ADJ"
             demonym = adjective or (span is not None and gazetteer.demonym(span.text))
