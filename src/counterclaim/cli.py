@@ -438,6 +438,31 @@ def eval_geo(paths, data, limit, as_json):
     _print_json_or(results, as_json, show)
 
 
+@eval_group.command("events", context_settings=CONTEXT)
+@_data_option("../shared/datasets/petrarch/PETR2_GSR_validation.xml")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@handle_errors
+def eval_events(data, as_json):
+    """Event typing on the PETRARCH-2 validation sentences: CAMEO roots mapped to the ACLED
+    taxonomy (mapping in counterclaim.eval.events), agreement with a keyword baseline row."""
+    from .eval.events import evaluate_petrarch
+
+    result = evaluate_petrarch(data) if data else evaluate_petrarch()
+    _print_json_or(result, as_json, lambda r: click.echo(json.dumps(r, indent=2, default=str)))
+
+
+@eval_group.command("5w1h", context_settings=CONTEXT)
+@_data_option("../shared/datasets/giveme5w1h")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@handle_errors
+def eval_5w1h(data, as_json):
+    """Where and when of each article's main event against Giveme5W1H gold answers."""
+    from .eval.events import evaluate_5w1h
+
+    result = evaluate_5w1h(data) if data else evaluate_5w1h()
+    _print_json_or(result, as_json, lambda r: click.echo(json.dumps(r, indent=2, default=str)))
+
+
 def main() -> None:
     try:
         cli(prog_name="counterclaim")

@@ -97,6 +97,8 @@ def opens_with_title(lines: list[str]) -> bool:
         return False
     if is_variant(lines[0], lines[1]):
         return True  # a repeated headline is the strongest evidence there is
+    if not lines[1].strip() and starts_with_dateline(following):
+        return True  # a line set apart above a dateline is the headline, whatever its case
     if not is_headline_shaped(lines[0]):
         return False  # a long sentence-case line is more likely a standfirst: keep it
     if not lines[1].strip():
