@@ -70,6 +70,9 @@ def split_title(text: str, *, known_title: str | None = None) -> TitleSplit:
     return TitleSplit(title, variants, "\n".join(rest).strip())
 
 
+RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|whom)\b", re.IGNORECASE)
+
+
 def looks_like_title(line: str) -> bool:
     """Short, starts like a headline, ends without sentence punctuation, not a byline."""
     line = line.strip()
@@ -97,8 +100,10 @@ def opens_with_title(lines: list[str]) -> bool:
         return False
     if is_variant(lines[0], lines[1]):
         return True  # a repeated headline is the strongest evidence there is
-    if not lines[1].strip() and starts_with_dateline(following):
-        return True  # a line set apart above a dateline is the headline, whatever its case
+    if not lines[1].strip() and starts_with_dateline(following) and not RELATIVE_CLAUSE.search(lines[0]):
+        # A line set apart above a dateline is the headline whatever its case, unless it
+        # reads like a standfirst sentence ("The woman, who fled ..., was taken ...").
+        return True
     if not is_headline_shaped(lines[0]):
         return False  # a long sentence-case line is more likely a standfirst: keep it
     if not lines[1].strip():
