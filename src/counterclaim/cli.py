@@ -277,6 +277,30 @@ def export(db, fmt, output):
     err_console.print(f"exported {count} record(s)")
 
 
+# --- serve ----------------------------------------------------------------------------------
+
+
+@cli.command(context_settings=CONTEXT)
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything but loopback requires an API token.")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@click.option("--token", envvar="COUNTERCLAIM_TOKEN", default=None,
+              help="API token (default: $COUNTERCLAIM_TOKEN); write endpoints then need "
+              "'Authorization: Bearer TOKEN'.")
+@click.option("--max-upload", default=5_000_000, show_default=True,
+              help="Largest accepted request body, in bytes.")
+@handle_errors
+def serve(db, host, port, token, max_upload):
+    """Start the dashboard and the HTTP API over a ledger (open http://127.0.0.1:8000/).
+
+    The JSON API lives under /api, its OpenAPI spec at /openapi.json.
+    """
+    from .serve.app import run
+
+    run(db, host=host, port=port, token=token, max_upload_bytes=max_upload)
+
+
 # --- schema ---------------------------------------------------------------------------------
 
 
@@ -321,6 +345,42 @@ def bench_speed(data, articles, processes, compare, repeat, model, as_json):
     result = run_speed(data, articles=articles, processes=processes, compare=compare,
                        model_name=model, repeat=repeat)
     click.echo(json.dumps(result, indent=2)) if as_json else print_speed(result)
+
+
+@bench.command("api", context_settings=CONTEXT)
+@DB_OPTION
+@click.option("--articles", default=100_000, show_default=True,
+              help="Fill the ledger with this many synthetic articles first (resumes).")
+@click.option("--seconds", default=20.0, show_default=True, help="Length of the load run.")
+@click.option("--concurrency", default=20, show_default=True, help="Concurrent loopback clients.")
+@click.option("--workers", default=1, show_default=True, help="Server worker processes.")
+@click.option("--seed", default=0, show_default=True, help="Seed of the synthetic corpus.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@handle_errors
+def bench_api_command(db, articles, seconds, concurrency, workers, seed, as_json):
+    """p50/p95 latency of the main endpoints under a bounded loopback load."""
+    from .eval.bench_api import bench_api, print_api
+
+    result = bench_api(db, articles=articles, seconds=seconds, concurrency=concurrency,
+                       workers=workers, seed=seed)
+    _print_json_or(result, as_json, print_api)
+
+
+@bench.command("ledger", context_settings=CONTEXT)
+@click.option("--sizes", default="1000,10000,100000", show_default=True,
+              help="Comma-separated ledger sizes (generated articles, no NLP).")
+@click.option("--pg", metavar="URL", default=None,
+              help="Also run on this PostgreSQL URL (postgresql+psycopg://...).")
+@click.option("--seed", default=0, show_default=True, help="Seed of the synthetic corpus.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@handle_errors
+def bench_ledger_command(sizes, pg, seed, as_json):
+    """Ledger ingest rate without NLP, cost growth with size, database size, query p95."""
+    from .eval.bench_ledger import bench_ledger, markdown
+
+    dbs = ["sqlite", *([pg] if pg else [])]
+    result = bench_ledger(dbs=dbs, sizes=tuple(int(x) for x in sizes.split(",")), seed=seed)
+    _print_json_or(result, as_json, lambda r: click.echo(markdown(r)))
 
 
 # --- eval -----------------------------------------------------------------------------------

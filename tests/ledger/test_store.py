@@ -9,13 +9,13 @@ from counterclaim.errors import DataError
 from counterclaim.ledger import Ledger, ingest
 from counterclaim.ledger.migrations import LATEST
 from counterclaim.ledger.tables import (
-    ARTICLE_TABLES, appearances, claim_keys, cluster_members, clusters, entities,
+    ARTICLE_TABLES, appearances, claim_keys, cluster_members, cluster_tags, clusters, entities,
     schema_migrations, stories,
 )
 
 from builders import ARMY, REBEL, build, capture_story
 
-COUNTED = (*ARTICLE_TABLES, stories, clusters, entities, claim_keys)
+COUNTED = (*ARTICLE_TABLES, stories, clusters, cluster_tags, entities, claim_keys)
 
 
 def row_counts(ledger) -> dict[str, int]:

@@ -32,8 +32,9 @@ def test_analyze_returns_a_report_and_stores_nothing(fresh):
     assert ledger.stats().articles == 0
 
 
-def test_ingest_stores_once(fresh):
+def test_ingest_stores_once_and_refreshes_cached_lists(fresh):
     client, ledger = fresh
+    assert client.get("/api/entities", params={"q": "Free Highlands"}).json()["items"] == []
     first = client.post("/api/ingest", json={"text": TEXT, "outlet": "Kessen Radio"})
     assert first.status_code == 201 and first.json()["status"] == "new"
     assert first.json()["n_claims"] >= 1
@@ -42,6 +43,9 @@ def test_ingest_stores_once(fresh):
     assert ledger.stats().articles == 1
     article_id = first.json()["article_id"]
     assert client.get(f"/api/articles/{article_id}").json()["article"]["outlet"] == "Kessen Radio"
+    names = [e["name"] for e in client.get("/api/entities", params={"q": "Free Highlands"})
+             .json()["items"]]
+    assert any("Free Highlands Front" in name for name in names)  # the cache was cleared
 
 
 def test_uploaded_files_succeed_or_fail_one_by_one(fresh):

@@ -34,7 +34,9 @@ def open_engine(db: str) -> Engine:
     """An engine for ``db`` with the per-connection settings the ledger relies on."""
     url = database_url(db)
     try:
-        engine = create_engine(url, future=True)
+        # pre_ping: a connection the server dropped (a restart) is replaced at checkout, so a
+        # long ingest survives a database restart between two articles.
+        engine = create_engine(url, future=True, pool_pre_ping=True)
     except (ArgumentError, ImportError) as error:
         raise DataError(f"cannot open ledger: {error}", location=db) from None
     if engine.dialect.name not in SUPPORTED:

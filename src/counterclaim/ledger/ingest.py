@@ -1,4 +1,14 @@
-"""One report into the ledger's rows; called inside the caller's transaction."""
+"""One report into the ledger's rows; called inside the caller's transaction.
+
+Order: story (syndication check), article, entities, places/events/times, claims. Each claim
+joins or starts a claim cluster and gives its party a role on it: ``denies`` when the claim
+negates or denies its content, ``contradicts`` when the optional stance model says the article
+disagrees, ``reports`` for the outlet's own voice or reported speech, else ``asserts``. A
+``denies``/``contradicts``/``supports`` relation puts the relating claim's party on the
+*target* claim's cluster. Roles are stored once per (cluster, story, party), so a syndicated
+copy adds its outlet to the story but no second vote. A cluster is disputed when it has
+parties on both sides.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +22,7 @@ from counterclaim.model import Claim, Report
 from . import matching, syndication
 from .engine import insert_ignore
 from .tables import (
-    appearances, article_entities, articles, claim_tags, claims, cluster_members,
+    appearances, article_entities, articles, claim_tags, claims, cluster_members, cluster_tags,
     clusters, events, lsh_bands, places, relations, stories, times,
 )
 from .text import day_of, name_key
@@ -163,7 +173,7 @@ def _assign_clusters(conn: Connection, ctx: ClaimContext, facts: dict[str, match
 
 def _contradicted(conn: Connection, ctx: ClaimContext, cluster_id: str) -> bool:
     """Optional stance check: does this article disagree with a cluster it joins?"""
-    if ctx.stance_fn is None:
+    if ctx.stance_fn is None or ctx.status == "syndicated":  # a copy agrees with its story
         return False
     lead = conn.execute(select(clusters.c.text).where(clusters.c.id == cluster_id)).scalar()
     return ctx.stance_fn(lead, ctx.report.article.text) == "disagree"
@@ -175,7 +185,7 @@ def _store_claims(conn: Connection, ctx: ClaimContext) -> set[str]:
     facts = {c.id: matching.facts_of(ctx.gid(c.id), c, _anchors(report, c, ctx.links),
                                      day_of(c.date) or ctx.day) for c in report.claims}
     assigned = _assign_clusters(conn, ctx, facts)
-    claim_rows, tag_rows, member_rows = [], [], []
+    claim_rows, tag_rows, member_rows, cluster_tag_pairs = [], [], [], set()
     for claim in report.claims:
         f, (cluster_id, joined) = facts[claim.id], assigned[claim.id]
         party = _party(claim, ctx.links, outlet)
@@ -185,8 +195,10 @@ def _store_claims(conn: Connection, ctx: ClaimContext) -> set[str]:
             "source_entity_id": party["entity_id"], "source_text": claim.source.text,
             "source_kind": claim.source.kind, "cue_lemma": claim.cue.lemma if claim.cue else None,
             "channel": claim.channel, "mode": claim.mode, "status": claim.status,
-            "negated": claim.negated, "day": f.day, "cluster_id": cluster_id})
+            "negated": claim.negated, "day": f.day, "cluster_id": cluster_id,
+            "lead": ctx.status != "syndicated"})
         tag_rows += [{"tag": tag, "claim_id": f.claim_id, "day": f.day} for tag in f.anchors]
+        cluster_tag_pairs.update((tag, cluster_id) for tag in f.anchors)
         contradicted = joined and not f.against and _contradicted(conn, ctx, cluster_id)
         member_rows.append({**party, "cluster_id": cluster_id, "story_id": ctx.story_id,
                             "role": _role(claim, f, contradicted), "claim_id": f.claim_id,
@@ -195,6 +207,8 @@ def _store_claims(conn: Connection, ctx: ClaimContext) -> set[str]:
     if claim_rows:
         conn.execute(insert(claims), claim_rows)
     insert_ignore(conn, claim_tags, tag_rows)
+    insert_ignore(conn, cluster_tags, [{"tag": tag, "cluster_id": cluster_id}
+                                       for tag, cluster_id in sorted(cluster_tag_pairs)])
     member_rows += _relation_members(conn, ctx, {c: a[0] for c, a in assigned.items()}, facts)
     insert_ignore(conn, cluster_members, member_rows)
     if conn.dialect.name == "sqlite" and claim_rows:

@@ -8,7 +8,8 @@ form a block on their own. ``claim_keys`` holds one row per (key, cluster) with 
 cluster last used it. A claim is compared only with clusters sharing a key (so at least two
 terms) and seen within ``WINDOW_DAYS`` of its day: one indexed query per article whose result
 size depends on how many stories a month brings, not on how many are stored, so ingest stays
-near-linear as the ledger grows (undated claims skip the window).
+near-linear as the ledger grows (undated claims skip the window). Only the
+``MAX_CANDIDATES`` clusters sharing the most keys are scored.
 
 Scoring: rapidfuzz ``token_set_ratio`` between the sorted content words of the claim and of
 the cluster's representative; a claim joins the best cluster scoring at least ``THRESHOLD``
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from collections import Counter
 from itertools import combinations
 from typing import NamedTuple
 
@@ -40,6 +42,7 @@ from .text import content_terms, key64
 MAX_TERMS = 5
 MAX_ANCHORS = 3
 WINDOW_DAYS = 30
+MAX_CANDIDATES = 12  # scored per claim: those sharing the most blocking keys
 THRESHOLD = 80
 DENIAL_CUES = frozenset("deny reject dismiss refute dispute contest rebut disown".split())
 BOILERPLATE = re.compile(r"^(reporting|writing|editing|additional reporting) by\b|"
@@ -106,7 +109,7 @@ def _window(day: str | None) -> tuple[str, str] | None:
 
 
 def _candidates(conn: Connection, facts: list[ClaimFacts]) -> dict[str, set[str]]:
-    """claim id → ids of clusters sharing a blocking key within its window (one query)."""
+    """claim id → the clusters sharing most blocking keys with it within its window."""
     keys = {f.claim_id: blocking_keys(f) for f in facts}
     wanted = sorted({k for ks in keys.values() for k in ks})
     if not wanted:
@@ -123,9 +126,12 @@ def _candidates(conn: Connection, facts: list[ClaimFacts]) -> dict[str, set[str]
     found = {}
     for f in facts:
         window = _window(f.day)
-        found[f.claim_id] = {cluster for key in keys[f.claim_id]
-                             for day, cluster in postings.get(key, ())
-                             if window is None or not day or window[0] <= day <= window[1]}
+        shared: Counter = Counter()
+        for key in keys[f.claim_id]:
+            shared.update({cluster for day, cluster in postings.get(key, ())
+                           if window is None or not day or window[0] <= day <= window[1]})
+        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))  # ties: by id
+        found[f.claim_id] = {cluster for cluster, _ in best[:MAX_CANDIDATES]}
     return found
 
 

@@ -21,7 +21,7 @@ from .results import (
 )
 from .tables import claims as claims_t
 from .tables import (
-    appearances, article_entities, articles, claim_tags, cluster_members, clusters,
+    appearances, article_entities, articles, claim_tags, cluster_members, cluster_tags, clusters,
     entities, entity_keys, events, places, stories,
 )
 from .text import name_key
@@ -57,8 +57,7 @@ def _outlets_of(conn, story_ids) -> dict[str, list[str]]:
 
 
 def _clusters_tagged(tags: list[str]):
-    return select(claims_t.c.cluster_id).join(claim_tags, claim_tags.c.claim_id == claims_t.c.id) \
-        .where(claim_tags.c.tag.in_(tags))
+    return select(cluster_tags.c.cluster_id).where(cluster_tags.c.tag.in_(tags))
 
 
 def _disputes_for(conn, rows) -> list[Dispute]:
@@ -118,15 +117,16 @@ def disputes(engine: Engine, entity: str | None = None, place: str | None = None
                 clusters.c.id.in_(_clusters_tagged([f"e:{i}" for i in ids]))))
         if place is not None:
             query = query.where(clusters.c.id.in_(_clusters_tagged([f"p:{name_key(place)}"])))
-        query = query.order_by(clusters.c.last_seen.desc(), clusters.c.id)
+        query = query.order_by(clusters.c.last_seen.desc(), clusters.c.id.desc())
         rows = conn.execute(query.limit(limit).offset(offset)).all()
         return _disputes_for(conn, rows)
 
 
 def _claim_query():
-    lead = and_(stories.c.id == articles.c.story_id, stories.c.lead_article_id == articles.c.id)
+    """Claims of each story's lead article (a syndicated copy's claims are the same claims)."""
     return (select(claims_t, articles.c.outlet, articles.c.story_id, articles.c.title)
-            .join(articles, articles.c.id == claims_t.c.article_id).join(stories, lead))
+            .join(articles, articles.c.id == claims_t.c.article_id)
+            .where(claims_t.c.lead.is_(True)))
 
 
 def _claim_rows(conn, query) -> list[ClaimRow]:
@@ -141,7 +141,15 @@ def _claim_rows(conn, query) -> list[ClaimRow]:
 
 
 def _newest(query):
-    return query.order_by(claims_t.c.day.desc(), claims_t.c.id)
+    # One direction for both keys, so the (lead, day, id) index yields the order directly.
+    return query.order_by(claims_t.c.day.desc(), claims_t.c.id.desc())
+
+
+def _tagged_claims(tags: list[str], limit: int, newest: bool = True):
+    """Ids of the latest (or earliest) claims carrying any of ``tags``, by the tag index."""
+    day = claim_tags.c.day.desc() if newest else claim_tags.c.day
+    return select(claim_tags.c.claim_id).where(claim_tags.c.tag.in_(tags)) \
+        .order_by(day).limit(limit)
 
 
 def claims_query(conn, source=None, status=None, outlet=None, since=None):
@@ -192,11 +200,12 @@ def entity(engine: Engine, name: str, limit: int = 50) -> EntityProfile | None:
         claimed = _claim_rows(conn, _newest(_claim_query().where(
             claims_t.c.source_entity_id == best)).limit(limit))
         about = _claim_rows(conn, _newest(_claim_query().where(claims_t.c.id.in_(
-            select(claim_tags.c.claim_id).where(claim_tags.c.tag == f"e:{best}")))).limit(limit))
+            _tagged_claims([f"e:{best}"], limit * 4)))).limit(limit))
         denied_ids = select(cluster_members.c.cluster_id).where(
             cluster_members.c.entity_id == best, cluster_members.c.role.in_(AGAINST_ROLES))
         denied_rows = conn.execute(select(clusters).where(clusters.c.id.in_(denied_ids))
-                                   .order_by(clusters.c.last_seen.desc()).limit(limit)).all()
+                                   .order_by(clusters.c.last_seen.desc(), clusters.c.id.desc())
+                                   .limit(limit)).all()
         return EntityProfile(entity=_entity_row(conn, best),
                              others=[_entity_row(conn, i) for i in ids[1:5]],
                              claimed=claimed, about=about,
@@ -210,15 +219,18 @@ def timeline(engine: Engine, entity: str | None = None, place: str | None = None
     with engine.connect() as conn:
         query = _claim_query().add_columns(clusters.c.disputed.label("cluster_disputed")) \
             .join(clusters, clusters.c.id == claims_t.c.cluster_id).where(claims_t.c.day.isnot(None))
-        tags = []
         if entity is not None:
             ids = entity_ids(conn, entity) or ["\x00none"]
-            tags += [f"e:{i}" for i in ids]
-            query = query.where(or_(claims_t.c.source_entity_id.in_(ids), claims_t.c.id.in_(
-                select(claim_tags.c.claim_id).where(claim_tags.c.tag.in_(tags)))))
+            by_source = select(claims_t.c.id).where(claims_t.c.source_entity_id.in_(ids))
+            if since is not None:
+                by_source = by_source.where(claims_t.c.day >= since)
+            query = query.where(or_(
+                claims_t.c.id.in_(by_source.order_by(claims_t.c.day).limit(limit * 3)),
+                claims_t.c.id.in_(_since(_tagged_claims([f"e:{i}" for i in ids], limit * 3,
+                                                        newest=False), since))))
         if place is not None:
-            query = query.where(claims_t.c.id.in_(select(claim_tags.c.claim_id).where(
-                claim_tags.c.tag == f"p:{name_key(place)}")))
+            query = query.where(claims_t.c.id.in_(_since(_tagged_claims(
+                [f"p:{name_key(place)}"], limit * 3, newest=False), since)))
         if since is not None:
             query = query.where(claims_t.c.day >= since)
         rows = conn.execute(query.order_by(claims_t.c.day, claims_t.c.id).limit(limit * 3)).all()
@@ -235,6 +247,10 @@ def timeline(engine: Engine, entity: str | None = None, place: str | None = None
             items += _event_items(conn, place, since, limit)
         items.sort(key=lambda item: (item.day or "", item.kind))
         return items[:limit]
+
+
+def _since(query, since: str | None):
+    return query.where(claim_tags.c.day >= since) if since is not None else query
 
 
 def _event_items(conn, place, since, limit) -> list[TimelineItem]:
@@ -265,7 +281,7 @@ def articles_list(engine: Engine, outlet: str | None = None, since: str | None =
             query = query.where(articles.c.day >= since)
         if story_id is not None:
             query = query.where(articles.c.story_id == story_id)
-        rows = conn.execute(query.order_by(articles.c.day.desc(), articles.c.id)
+        rows = conn.execute(query.order_by(articles.c.day.desc(), articles.c.id.desc())
                             .limit(limit).offset(offset)).all()
         outlets = _outlets_of(conn, [r.story_id for r in rows])
         return [ArticleRow(**r._mapping, outlets=outlets[r.story_id]) for r in rows]
@@ -289,7 +305,7 @@ def search(engine: Engine, q: str, limit: int = 20) -> list[SearchHit]:
     """Full-text search: up to ``limit`` claims, then up to ``limit`` articles, best first.
 
     SQLite: FTS5 (porter stemming), every word required. PostgreSQL: ``websearch_to_tsquery``
-    over the GIN-indexed ``to_tsvector('english', ...)`` expressions.
+    over stored, GIN-indexed ``to_tsvector('english', ...)`` columns.
     """
     limit, _ = _page(limit, 0)
     if not q.strip():
@@ -307,15 +323,14 @@ def search(engine: Engine, q: str, limit: int = 20) -> list[SearchHit]:
         else:
             params = {"q": q, "n": limit}
             rows = conn.execute(text(
-                "SELECT 'claim', id, article_id, text, ts_rank(to_tsvector('english', text), "
-                "query) AS score FROM claims, websearch_to_tsquery('english', :q) query "
-                "WHERE to_tsvector('english', text) @@ query ORDER BY score DESC, id LIMIT :n"),
+                "SELECT 'claim', id, article_id, text, ts_rank(tsv, query) AS score "
+                "FROM claims, websearch_to_tsquery('english', :q) query "
+                "WHERE tsv @@ query ORDER BY score DESC, id LIMIT :n"),
                 params).all()
             rows += conn.execute(text(
-                "SELECT 'article', id, id, coalesce(title, ''), ts_rank(to_tsvector('english', "
-                "coalesce(title, '') || ' ' || text), query) AS score FROM articles, "
-                "websearch_to_tsquery('english', :q) query WHERE to_tsvector('english', "
-                "coalesce(title, '') || ' ' || text) @@ query ORDER BY score DESC, id LIMIT :n"),
+                "SELECT 'article', id, id, coalesce(title, ''), ts_rank(tsv, query) AS score "
+                "FROM articles, websearch_to_tsquery('english', :q) query "
+                "WHERE tsv @@ query ORDER BY score DESC, id LIMIT :n"),
                 params).all()
         hits = [SearchHit(kind=k, id=i, article_id=a, text=t or "", score=float(s))
                 for k, i, a, t, s in rows]

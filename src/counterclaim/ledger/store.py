@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel
 from sqlalchemy.exc import SQLAlchemyError
 
-from counterclaim.errors import DataError
+from counterclaim.errors import DataError, InputError
 from counterclaim.model import Report
 
 from . import queries
@@ -66,8 +66,14 @@ class Ledger:
 
     def add(self, report: Report) -> AddResult:
         """Store one report, idempotently, in one transaction."""
-        with self.engine.begin() as conn:
-            status, story_id = add_report(conn, report, self.stance_fn)
+        if not isinstance(report, Report):
+            raise InputError(f"Ledger.add expects a Report, not {type(report).__name__}")
+        try:
+            with self.engine.begin() as conn:
+                status, story_id = add_report(conn, report, self.stance_fn)
+        except SQLAlchemyError as error:
+            raise DataError(f"cannot store article {report.article.id}: "
+                            f"{str(error).splitlines()[0]}", location=self.db) from error
         return AddResult(status=status, article_id=report.article.id, story_id=story_id)
 
     def add_many(self, reports: Iterable[Report], batch_size: int = 50) -> list[AddResult]:

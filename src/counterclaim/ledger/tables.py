@@ -39,13 +39,14 @@ articles = Table(
     Column("outlet", Text, index=True),
     Column("url", Text),
     Column("published", String(32)),
-    Column("day", String(10), index=True),  # published, else dateline date
+    Column("day", String(10)),  # published, else dateline date
     Column("dateline_date", String(10)),
     Column("text", Text, nullable=False),
     Column("story_id", String(40), ForeignKey("stories.id"), nullable=False, index=True),
     Column("minhash", LargeBinary),  # uint32 MinHash signature, for syndication checks
     Column("report", JSON, nullable=False),
     Column("added_at", String(32), nullable=False),
+    Index("ix_articles_day_id", "day", "id"),
 )
 
 appearances = Table(
@@ -101,7 +102,13 @@ clusters = Table(
     Column("n_for", Integer, nullable=False, default=0),
     Column("n_against", Integer, nullable=False, default=0),
     Column("disputed", Boolean, nullable=False, default=False),
-    Index("ix_clusters_disputed_last", "disputed", "last_seen"),
+    Index("ix_clusters_disputed_last", "disputed", "last_seen", "id"),
+)
+
+cluster_tags = Table(  # entities and places the claims of a cluster mention, for filters
+    "cluster_tags", metadata,
+    Column("tag", Text, primary_key=True),
+    Column("cluster_id", String(90), ForeignKey("clusters.id"), primary_key=True),
 )
 
 claims = Table(
@@ -121,6 +128,8 @@ claims = Table(
     Column("negated", Boolean, nullable=False),
     Column("day", String(10), index=True),
     Column("cluster_id", String(90), ForeignKey("clusters.id"), index=True),
+    Column("lead", Boolean, nullable=False),  # from its story's first article (not a copy)
+    Index("ix_claims_lead_day", "lead", "day", "id"),
 )
 
 claim_tags = Table(  # entities and places a claim mentions ("e:<entity id>", "p:<place key>")
@@ -128,6 +137,7 @@ claim_tags = Table(  # entities and places a claim mentions ("e:<entity id>", "p
     Column("tag", Text, primary_key=True),
     Column("claim_id", String(90), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
     Column("day", String(10)),
+    Index("ix_claim_tags_tag_day", "tag", "day"),
 )
 
 claim_keys = Table(  # blocking keys: hashed pairs of claim terms → cluster, with last day seen

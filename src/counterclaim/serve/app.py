@@ -22,6 +22,7 @@ from fastapi.templating import Jinja2Templates
 from counterclaim import __version__
 from counterclaim.model import Article, Report
 
+from .cache import QueryCache
 from .deps import Analyzer
 from .errors import ServeError, install_error_handlers
 from .pages import router as pages_router
@@ -41,12 +42,14 @@ need `Authorization: Bearer <token>`."""
 
 def create_app(ledger, *, token: str | None = None,
                max_upload_bytes: int = DEFAULT_MAX_UPLOAD,
-               analyzer: Callable[[Article], Report] | None = None) -> FastAPI:
+               analyzer: Callable[[Article], Report] | None = None,
+               cache_seconds: float = 30.0) -> FastAPI:
     """The app over ``ledger`` (a ``counterclaim.ledger.Ledger``).
 
     token (str): bearer token that write and analyze endpoints require; None: no check.
     max_upload_bytes (int): largest request body accepted (413 beyond).
     analyzer (callable): Article -> Report; default ``counterclaim.analyze.analyze_article``.
+    cache_seconds (float): how long the aggregate lists (places, entities) are reused.
     """
     app = FastAPI(title="counterclaim", version=__version__, description=DESCRIPTION,
                   docs_url=None, redoc_url=None)  # the Swagger/ReDoc pages load from a CDN
@@ -54,6 +57,7 @@ def create_app(ledger, *, token: str | None = None,
     app.state.token = token or None
     app.state.analyzer = Analyzer(analyzer)
     app.state.max_upload_bytes = max_upload_bytes
+    app.state.cache = QueryCache(ttl=cache_seconds)
     app.state.templates = _templates()
     app.add_middleware(SecurityMiddleware, max_body_bytes=max_upload_bytes)
     install_error_handlers(app)

@@ -12,6 +12,7 @@ from fastapi import Depends, Query, Request
 from counterclaim.ledger import Ledger
 from counterclaim.model import Article, Report
 
+from .cache import QueryCache
 from .errors import ApiError
 
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -58,12 +59,17 @@ class Analyzer:
             return self._analyze(article)
 
 
+def get_cache(request: Request) -> QueryCache:
+    return request.app.state.cache
+
+
 def get_analyzer(request: Request) -> Analyzer:
     return request.app.state.analyzer
 
 
 LedgerDep = Annotated[Ledger, Depends(get_ledger)]
 AnalyzerDep = Annotated[Analyzer, Depends(get_analyzer)]
+CacheDep = Annotated[QueryCache, Depends(get_cache)]
 PagingDep = Annotated[Paging, Depends()]
 WriteAccess = [Depends(require_token)]
 DateQuery = Annotated[str | None, Query(pattern=ISO_DATE, description="ISO date YYYY-MM-DD")]

@@ -118,7 +118,8 @@ def claims_page(request: Request, ledger: LedgerDep, entity: TextQuery = None,
 def entities_page(request: Request, ledger: LedgerDep, q: TextQuery = None,
                   offset: Offset = 0):
     q = _given(q)
-    rows = lookup.entities_list(ledger.engine, q=q, limit=PAGE, offset=offset)
+    rows = request.app.state.cache.get(("entities", q, None, PAGE, offset), lambda: (
+        lookup.entities_list(ledger.engine, q=q, limit=PAGE, offset=offset)))
     items, next_offset, prev_offset = _paged(rows, offset)
     return render(request, "entities.html", entities=items, next_offset=next_offset,
                   prev_offset=prev_offset, filters={"q": q})

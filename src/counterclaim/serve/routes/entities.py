@@ -10,7 +10,7 @@ from counterclaim.ledger.results import EntityProfile
 from counterclaim.model import EntityType
 
 from .. import lookup
-from ..deps import LedgerDep, PagingDep, TextQuery
+from ..deps import CacheDep, LedgerDep, PagingDep, TextQuery
 from ..errors import ApiError
 from ..schemas import EntityListRow, Page, page_of
 
@@ -18,11 +18,15 @@ router = APIRouter(prefix="/api", tags=["entities"])
 
 
 @router.get("/entities", response_model=Page[EntityListRow])
-def list_entities(ledger: LedgerDep, paging: PagingDep, q: TextQuery = None,
+def list_entities(ledger: LedgerDep, cache: CacheDep, paging: PagingDep, q: TextQuery = None,
                   type: Annotated[EntityType | None, Query()] = None):
-    """Entities, most reported first. q: a name or alias (exact key) or a name substring."""
-    rows = lookup.entities_list(ledger.engine, q=q, type=type, limit=paging.limit,
-                                offset=paging.offset)
+    """Entities, most reported first. q: a name or alias (exact key) or a name substring.
+
+    An aggregate over the whole ledger: answers are reused for up to 30 s (or until an ingest).
+    """
+    key = ("entities", q, type, paging.limit, paging.offset)
+    rows = cache.get(key, lambda: lookup.entities_list(ledger.engine, q=q, type=type,
+                                                       limit=paging.limit, offset=paging.offset))
     return page_of(rows, paging.limit, paging.offset)
 
 

@@ -5,9 +5,9 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..", "..", "..", "..");
-const vendor = join(here, "vendor");
+const here = dirname(fileURLToPath(import.meta.url));  // src/counterclaim/serve
+const root = join(here, "..", "..", "..");
+const vendor = join(here, "static", "vendor");
 const files = [
   ["leaflet/dist/leaflet.js", "leaflet.js"],
   ["leaflet/dist/leaflet.css", "leaflet.css"],

@@ -1,0 +1,175 @@
+"""Ledger benchmark: ingest synthetic, already analysed reports (no NLP) and time queries.
+
+One database per backend is filled progressively; at each checkpoint size it records the
+marginal ingest cost (ms per article over the last tenth of the articles before it), the
+database size, and the p95 latency of every query. The growth figure compares the marginal
+cost at the largest checkpoint with the one ten times smaller (target <= 1.3): a near-linear
+ingest keeps it near 1.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import tempfile
+import time
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+
+import sqlalchemy
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from ..ledger import Ledger
+from ..ledger.synthetic import generate
+
+BATCH = 200
+QUERY_RUNS = 25
+
+
+def _fresh_postgres(server_url: str) -> tuple[str, callable]:
+    """A new database on the server at ``server_url``, and a function that drops it."""
+    name = f"cc_bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+    def drop():
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return url, drop
+
+
+def _db_size(ledger: Ledger, path: str | None) -> int:
+    if path:
+        return sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.exists(p))
+    with ledger.engine.connect() as conn:
+        return conn.execute(text("SELECT pg_database_size(current_database())")).scalar()
+
+
+def _query_suite(sample) -> dict:
+    """Each query with a few argument sets drawn from the ingested reports."""
+    people = [c.source.text for r in sample for c in r.claims if c.source.kind == "named"][:5]
+    places = [p.name for r in sample for p in r.places][:5]
+    outlets = [r.article.outlet for r in sample][:5]
+    groups = [e.aliases[0] for r in sample for e in r.entities if e.aliases][:5]
+    ids = [r.article.id for r in sample][:5]
+    return {
+        "disputes": [{}, {"offset": 100}],
+        "disputes(entity)": [{"entity": g} for g in groups],
+        "disputes(place)": [{"place": p} for p in places],
+        "claims": [{}, {"offset": 200}, {"status": "attributed"}],
+        "claims(source)": [{"source": p} for p in people],
+        "claims(outlet)": [{"outlet": o} for o in outlets],
+        "entity": [{"name": p} for p in people[:3] + groups[:2]],
+        "timeline(entity)": [{"entity": g} for g in groups],
+        "timeline(place)": [{"place": p} for p in places],
+        "articles": [{}, {"outlet": outlets[0]}],
+        "article": [{"article_id": i} for i in ids],
+        "search": [{"q": w} for w in ("captured", "civilians killed", "market drones",
+                                       "aid workers abducted")],
+    }
+
+
+def _time_queries(ledger: Ledger, suite: dict) -> dict:
+    methods = {"article": ledger.article, "entity": ledger.entity, "search": ledger.search}
+    latencies = {}
+    for name, argsets in suite.items():
+        method = methods.get(name) or getattr(ledger, name.split("(")[0])
+        times = []
+        for run in range(QUERY_RUNS):
+            kwargs = argsets[run % len(argsets)]
+            start = time.perf_counter()
+            method(**kwargs)
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        latencies[name] = round(times[int(0.95 * (len(times) - 1))], 1)
+    return latencies
+
+
+def _run_backend(kind: str, url: str, path: str | None, sizes: Sequence[int], seed: int,
+                 per_day: int) -> dict:
+    checkpoints, timings = [], []
+    ledger = Ledger(url, stance=None)
+    reports = generate(max(sizes), seed=seed, per_day=per_day)
+    sample, done, total = [], 0, 0.0
+    try:
+        for size in sorted(sizes):
+            while done < size:
+                batch = [next(reports) for _ in range(min(BATCH, size - done))]
+                sample = sample or batch[:50]
+                start = time.perf_counter()
+                ledger.add_many(batch, batch_size=50)
+                elapsed = time.perf_counter() - start
+                total += elapsed
+                timings.append((len(batch), elapsed))
+                done += len(batch)
+            tail = timings[-max(1, len(timings) // 10):]
+            checkpoints.append({
+                **ledger.stats().model_dump(),  # stored counts (duplicates are "present")
+                "size": size, "ingest_s": round(total, 1),
+                "articles_per_s": round(size / total, 1),
+                "marginal_ms_per_article": round(1000 * sum(t for _, t in tail)
+                                                 / sum(n for n, _ in tail), 2),
+                "db_mb": round(_db_size(ledger, path) / 1e6, 1),
+                "p95_ms": _time_queries(ledger, _query_suite(sample))})
+    finally:
+        ledger.close()
+    return {"backend": kind, "checkpoints": checkpoints}
+
+
+def bench_ledger(dbs: Sequence[str] = ("sqlite",), sizes: Sequence[int] = (1000, 10000, 100000),
+                 seed: int = 0, per_day: int = 100) -> dict:
+    """Benchmark ingest and queries on each backend in ``dbs``.
+
+    dbs: "sqlite" (a temporary file) and/or PostgreSQL server URLs
+        (``postgresql+psycopg://user@host/db``), on which a temporary database is created.
+    per_day: synthetic articles per day (news volume; matching looks back 30 days).
+    """
+    runs = []
+    for db in dbs:
+        if db == "sqlite":
+            with tempfile.TemporaryDirectory() as folder:
+                path = str(Path(folder) / "bench.db")
+                runs.append(_run_backend("sqlite", path, path, sizes, seed, per_day))
+        else:
+            url, drop = _fresh_postgres(db)
+            try:
+                runs.append(_run_backend("postgresql", url, None, sizes, seed, per_day))
+            finally:
+                drop()
+    for run in runs:
+        points = {c["size"]: c for c in run["checkpoints"]}
+        largest = max(points)
+        if largest // 10 in points:
+            run["growth_ratio"] = round(points[largest]["marginal_ms_per_article"]
+                                        / points[largest // 10]["marginal_ms_per_article"], 2)
+    return {"python": platform.python_version(), "sqlalchemy": sqlalchemy.__version__,
+            "machine": platform.machine(), "cpus": os.cpu_count(), "seed": seed,
+            "per_day": per_day, "runs": runs}
+
+
+def markdown(result: dict) -> str:
+    """The result as Markdown tables: ingest per checkpoint, then query p95 at the largest."""
+    lines = ["| backend | articles | articles/s | marginal ms/article | DB MB | clusters | "
+             "disputed |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for run in result["runs"]:
+        for c in run["checkpoints"]:
+            lines.append(f"| {run['backend']} | {c['size']} | {c['articles_per_s']} | "
+                         f"{c['marginal_ms_per_article']} | {c['db_mb']} | {c['clusters']} | "
+                         f"{c['disputed']} |")
+        if "growth_ratio" in run:
+            lines.append(f"| {run['backend']} | growth (largest / tenth) | | "
+                         f"{run['growth_ratio']} | | | |")
+    names = list(result["runs"][0]["checkpoints"][-1]["p95_ms"]) if result["runs"] else []
+    lines += ["", "| query (p95 ms, largest size) | " + " | ".join(
+        r["backend"] for r in result["runs"]) + " |",
+        "|---|" + "---:|" * len(result["runs"])]
+    for name in names:
+        lines.append(f"| {name} | " + " | ".join(
+            str(r["checkpoints"][-1]["p95_ms"][name]) for r in result["runs"]) + " |")
+    return "\n".join(lines)
