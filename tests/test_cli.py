@@ -90,3 +90,28 @@ def test_schema_command_prints_the_shipped_schema(runner):
 
     result = runner.invoke(cli, ["schema"])
     assert json.loads(result.output) == json_schema()
+
+
+def test_stance_pairs_writes_one_line_per_input_line_in_order(runner, tmp_path):
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(
+        json.dumps({"claim": "Valdorian troops are fighting in Kessen",
+                    "text": "Valdoria's foreign ministry denied that Valdorian troops are "
+                            "fighting in Kessen and called the rebel claim a fabrication and a "
+                            "hoax. No Valdorian soldier is in Ostria, it said."}) + "\n"
+        + "{broken\n"
+        + json.dumps({"claim": "Valdorian troops are fighting in Kessen",
+                      "text": "The national football team won its qualifier in Vorna on "
+                              "Saturday with two late goals."}) + "\n")
+    result = runner.invoke(cli, ["stance", "--pairs", str(pairs)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert len(rows) == 3
+    assert rows[0]["stance"] == "disagree"
+    assert rows[1]["line"] == 2 and "error" in rows[1]
+    assert rows[2]["stance"] == "unrelated"
+
+
+def test_stance_needs_a_claim_and_a_file(runner):
+    result = runner.invoke(cli, ["stance"])
+    assert result.exit_code == 2

@@ -301,6 +301,65 @@ def serve(db, host, port, token, max_upload):
     run(db, host=host, port=port, token=token, max_upload_bytes=max_upload)
 
 
+# --- stance ---------------------------------------------------------------------------------
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("path", required=False, metavar="[FILE]")
+@click.option("--claim", metavar="TEXT", help="The claim to judge FILE's stance toward.")
+@click.option("--pairs", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help='A JSONL file of {"claim": ..., "text": ...} per line; writes one '
+              '{"stance": ..., "score": ...} per line, in order (- for stdin).')
+@handle_errors
+def stance(path, claim, pairs):
+    """Does an article agree with a claim, disagree, merely discuss it, or not address it?
+
+    \b
+    counterclaim stance --claim "Dalmar has fallen" story.txt
+    counterclaim stance --pairs pairs.jsonl > stances.jsonl
+    """
+    from .analyze.stance import stance as judge
+    from .analyze.stance import stance_pairs
+
+    if pairs is not None:
+        stream = sys.stdin if str(pairs) == "-" else open(pairs, encoding="utf-8")
+        with stream:
+            for row in stance_pairs(stream):
+                click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    if not claim or not path:
+        raise click.UsageError("give --claim TEXT and a FILE, or --pairs PAIRS.jsonl")
+    from .read import read_path
+
+    article = read_path(path)
+    result = judge(claim, article.text)
+    click.echo(f"{result.stance} ({result.score:.2f})")
+    for sentence in result.evidence:
+        click.echo(f"  evidence: {sentence}")
+
+
+@cli.group(context_settings=CONTEXT)
+def train():
+    """Train the project's models from public training data (reproducible, CPU only)."""
+
+
+@train.command("stance", context_settings=CONTEXT)
+@click.option("--data-fnc", type=click.Path(path_type=Path), default=None,
+              help="FNC-1 folder (default: ../shared/datasets/fnc1).")
+@click.option("--data-emergent", type=click.Path(path_type=Path), default=None,
+              help="Emergent folder (default: ../shared/datasets/emergent).")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Model folder (default: the shipped src/counterclaim/data/stance).")
+@handle_errors
+def train_stance_command(data_fnc, data_emergent, out):
+    """Train the stance model on FNC-1 train + Emergent train (fixed seeds)."""
+    from .analyze.stance_train import train_stance
+
+    kwargs = {k: v for k, v in (("fnc_dir", data_fnc), ("emergent_dir", data_emergent),
+                                ("out_dir", out)) if v is not None}
+    click.echo(json.dumps(train_stance(**kwargs), indent=2, default=str))
+
+
 # --- schema ---------------------------------------------------------------------------------
 
 
@@ -521,6 +580,20 @@ def eval_5w1h(data, as_json):
 
     result = evaluate_5w1h(data) if data else evaluate_5w1h()
     _print_json_or(result, as_json, lambda r: click.echo(json.dumps(r, indent=2, default=str)))
+
+
+@eval_group.command("stance", context_settings=CONTEXT)
+@click.option("--data", type=click.Path(path_type=Path), required=True,
+              help="../shared/datasets/fnc1 (FNC-1 hold-out split by body, with the FNC-1 "
+              "baseline row) or ../shared/datasets/emergent (cross-validated by claim).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@handle_errors
+def eval_stance(data, as_json):
+    """FNC relative score, macro-F1 and per-class F1 (FNC-1), or accuracy and macro-F1
+    (Emergent), training on the public training split only."""
+    from .eval.stance import evaluate_stance, stance_report_markdown
+
+    _print_json_or(evaluate_stance(data), as_json, lambda r: click.echo(stance_report_markdown(r)))
 
 
 def main() -> None:

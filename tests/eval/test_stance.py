@@ -12,6 +12,7 @@ from counterclaim.eval.stance import (
     fnc_score,
     hold_out_body_ids,
     split_by_body,
+    stance_report_markdown,
 )
 
 
@@ -75,3 +76,13 @@ def test_hold_out_split_is_reproducible_and_shuffled():
 def test_evaluate_stance_rejects_a_folder_without_a_dataset(tmp_path):
     with pytest.raises(DataError):
         evaluate_stance(tmp_path)
+
+
+def test_markdown_report_lists_every_emergent_class():
+    gold = ["for", "against", "observing", "for"]
+    report = classification_report(gold, ["for", "observing", "observing", "for"],
+                                   ("for", "against", "observing"))
+    report.update(dataset="emergent", pairs=4, claims=2, folds=2, seconds=1.0)
+    table = stance_report_markdown(report)
+    assert "| 0.7500 |" in table
+    assert table.count("\n") == 4

@@ -152,6 +152,17 @@ class StanceFeaturizer:
         self.linear_vectorizer.fit(unique_texts)
         return self
 
+    def focus_passages(self, claims: list[str], texts: list[str]) -> list[str]:
+        """Per pair, the text's sentences most similar to the claim, in text order."""
+        parsed_claims, parsed_texts = self._parse(claims, texts)
+        passages = []
+        for claim, text in zip(claims, texts, strict=True):
+            parsed = parsed_texts[text]
+            sims = self._similarities(parsed_claims[claim], parsed)
+            top = sorted(np.argsort(-sims, kind="stable")[:TOP_SENTENCES])
+            passages.append(" ".join(parsed.sentences[i] for i in top))
+        return passages
+
     def _parse(self, claims: list[str], texts: list[str]):
         """Parse each distinct claim and text once, vectorising them in a few batch calls."""
         unique_claims = list(dict.fromkeys(claims))
@@ -258,8 +269,13 @@ class StanceFeaturizer:
         return np.asarray(rows, dtype=np.float32).reshape(len(rows), len(DENSE_FEATURE_NAMES))
 
     def linear_view(self, claims: list[str], texts: list[str]) -> sp.csr_matrix:
-        """Sparse [claim terms | text terms | claim*text terms] for a stacked linear model."""
+        """Sparse view for a stacked linear model: claim terms, text terms, their product,
+        and the terms of the passage most similar to the claim."""
         claim_matrix = self.linear_vectorizer.transform(claims)
         text_matrix = self.linear_vectorizer.transform(texts)
         product = claim_matrix.multiply(text_matrix)
-        return sp.hstack([claim_matrix, text_matrix, product], format="csr", dtype=np.float32)
+        focus = self.focus_passages(claims, texts)
+        parts = [
+            claim_matrix, text_matrix, product, self.linear_vectorizer.transform(focus)
+        ]  # fmt: skip
+        return sp.hstack(parts, format="csr", dtype=np.float32)
