@@ -93,11 +93,17 @@ def report_attributions(report, raw: str) -> list[Attribution]:
         mapped = offsets.span(*span) if span else None
         return (mapped,) if mapped else ()
 
+    def content_of(claim) -> Fragments:
+        # A split quote is scored as its pieces, as PolNeAR annotates it.
+        if claim.parts:
+            return tuple(f for part in claim.parts for f in fragments(part))
+        return fragments(claim.span)
+
     found = []
     for claim in report.claims:
         if claim.mode == "outlet":
             continue
-        content = fragments(claim.span)
+        content = content_of(claim)
         if content:
             found.append(Attribution(
                 source=fragments(claim.source.span) or None,
