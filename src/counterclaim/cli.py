@@ -360,6 +360,20 @@ def train_stance_command(data_fnc, data_emergent, out):
     click.echo(json.dumps(train_stance(**kwargs), indent=2, default=str))
 
 
+@train.command("attribution", context_settings=CONTEXT)
+@click.option("--data", type=click.Path(path_type=Path), default=None,
+              help="PolNeAR folder (default: ../shared/datasets/polnear); only its train split is used.")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Model file (default: the shipped src/counterclaim/data/attribution model).")
+@handle_errors
+def train_attribution_command(data, out):
+    """Train the cue detector (logistic regression over spaCy token features) on PolNeAR train."""
+    from .analyze.cue_train import train_attribution
+
+    kwargs = {k: v for k, v in (("data_dir", data), ("out", out)) if v is not None}
+    click.echo(json.dumps(train_attribution(**kwargs), indent=2, default=str))
+
+
 # --- schema ---------------------------------------------------------------------------------
 
 

@@ -51,6 +51,17 @@ CASES = [
     ("In an interview with state TV, Defence Minister Petra Halvorsen accused the FHF of "
      "using civilians as shields.",
      "Petra Halvorsen", "accuse", "using civilians as shields", "interview", "indirect"),
+    # cues set into their content, passives with an agent, evaluations
+    ("As the army reported, the road to Vorna is closed.",
+     "army", "report", "road to Vorna is closed", "As", "indirect"),
+    ("The strike on the market was first reported by Radio Kessen.",
+     "Radio Kessen", "report", "strike on the market", "Radio", "indirect"),
+    ("The FHF blasted the ceasefire as a trick.",
+     "FHF", "blast", "the ceasefire as a trick", "FHF", "indirect"),
+    ("Osei ridiculed the army's account of the battle.",
+     "Osei", "ridicule", "account of the battle", "Osei", "indirect"),
+    ("Halvorsen agreed that the talks should resume in Vorna.",
+     "Halvorsen", "agree", "talks should resume", "agreed", "indirect"),
 ]
 
 
@@ -102,3 +113,44 @@ def test_nested_speech_keeps_only_the_outer_attribution(analyze_text):
     report = analyze_text("The ministry said the rebels claimed that the bridge was destroyed.")
     claims = [c for c in report.claims if c.mode != "outlet"]
     assert len(claims) == 1 and claims[0].cue.lemma == "say"
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels attacked the town of Dalmar on Sunday.",
+    "The FHF fighters shelled Kessen and seized the bridge.",
+    "Troops took the airport after heavy fighting.",
+    "The army has not commented on the ambush near Vorna.",
+    "Protests are planned for Saturday in Dalmar.",
+    "The governor imposed a night curfew on Kessen.",
+])
+def test_event_verbs_are_not_attributions(analyze_text, text):
+    report = analyze_text(text)
+    assert [c.mode for c in report.claims] == ["outlet"]
+
+
+def test_participle_cue_does_not_swallow_the_quote(analyze_text):
+    report = analyze_text("\u201cThe bridge is gone,\u201d Sadeq said, citing field commanders.")
+    claims = [c for c in report.claims if c.mode != "outlet"]
+    assert [c.cue.lemma for c in claims] == ["say"]
+    assert claims[0].text == "The bridge is gone" and claims[0].source.text == "Sadeq"
+
+
+def test_wire_dateline_stays_out_of_source(analyze_text):
+    report = analyze_text("KESSEN, Ostria, March 3 (Reuters) \u2014 Army spokesperson Karim Sadeq said "
+                          "the bridge was destroyed.")
+    (claim,) = [c for c in report.claims if c.mode != "outlet"]
+    assert claim.source.text.endswith("Karim Sadeq") and "Reuters" not in claim.source.text
+
+
+def test_relative_pronoun_source_resolves_to_its_antecedent(analyze_text):
+    report = analyze_text("Reporters met Karim Sadeq, an army commander who said the bridge was destroyed.")
+    (claim,) = [c for c in report.claims if c.mode != "outlet"]
+    assert "bridge was destroyed" in claim.text
+    entity = next(e for e in report.entities if e.id == claim.source.entity)
+    assert entity.name == "Karim Sadeq"
+
+
+def test_object_content_runs_over_the_verbs_later_modifiers(analyze_text):
+    report = analyze_text("The spokesperson likened the blockade of Vorna to a siege.")
+    (claim,) = [c for c in report.claims if c.mode != "outlet"]
+    assert claim.text == "the blockade of Vorna to a siege"

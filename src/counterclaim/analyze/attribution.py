@@ -7,9 +7,14 @@ Rules over the dependency parse, in the order a careful reader applies them:
    (``X termed the shelling a massacre``), inverted and parenthetical cues
    (``..., sources said``), passive and sourceless forms (``it was reported that ...``);
 3. ``according to X``;
-4. nominal cues (``X's claim that ...``, ``an assurance that ...``, ``there were reports of``).
+4. nominal cues (``X's claim that ...``, ``an assurance that ...``, ``there were reports of``);
+5. learned cues: words the cue model (:mod:`cue_model`) scores as cues beyond the lexicon
+   (beliefs, plans, evaluations: ``agreed``, ``wants``, ``blasted``, ``likened``), given a
+   clause, an object or a prepositional object as content by the parse. Event verbs
+   ("rebels attacked the town") count only when they govern a clause.
 Only outermost attributions are kept, as in PolNeAR: a cue inside another attribution's
-content belongs to the reported speech, not to the article.
+content belongs to the reported speech, not to the article. Indirect contents and sources
+stay on their cue's line, past any wire dateline.
 """
 
 from __future__ import annotations
@@ -20,13 +25,12 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from . import cues
+from .cue_model import cue_scores, load_cue_model
+from .cue_parse import (CONTENT_DEPS, EXPLETIVES, cue_span, is_cue_verb,  # noqa: F401 (public)
+                        source_head, source_span)
 from .quotes import Quote, find_quotes
-from .spans import CharSpan, char_span_of_subtree, contains, sentence_bounds, sentence_of, text_of, token_at, trim
-
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-CONTENT_DEPS = ("ccomp", "xcomp", "csubj")
-CUE_MODIFIER_DEPS = ("aux", "auxpass", "neg", "prt")
-EXPLETIVES = ("it", "there")
+from .spans import (CharSpan, char_span_of_subtree, contains, sentence_bounds, sentence_of, subtree_tokens,
+                    text_of, token_at, token_span, trim)
 
 
 class Attribution(NamedTuple):
@@ -50,10 +54,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             continue
         found.append(attribution)
         used_cues.add(attribution.cue_token)  # type: ignore[arg-type]
+    scores = cue_scores(doc, quotes)
     for start, end in sentence_bounds(doc):
         sent = doc[start:end]
-        for finder in (_verb_attributions, _according_to, _nominal_attributions):
-            for attribution in finder(sent, quotes):
+        for finder in (_verb_attributions, _according_to, _nominal_attributions, _learned_attributions):
+            for attribution in finder(sent, quotes, scores):
                 if attribution.cue_token in used_cues:
                     continue
                 if _nested(attribution, found):
@@ -62,7 +67,39 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 if attribution.cue_token is not None:
                     used_cues.add(attribution.cue_token)
     found = [a for a in found if not _nested(a, [b for b in found if b is not a])]
+    text = text_of(doc)
+    found = [_within_lines(text, a) for a in found]
     return sorted(found, key=lambda a: a.content[0])
+
+
+# A wire dateline opening a line: "KESSEN, Ostria, March 3 (Reuters) — ".
+_DATELINE = re.compile(r"[A-Z][A-Za-z .,'-]*(?:\d+\s*)?\((?:AP|Reuters|UPI|AFP|CNN|dpa)\)\s*[—–-]+\s*")
+
+
+def _within_lines(text: str, a: Attribution) -> Attribution:
+    """Indirect contents and sources stay on the cue's line, past any wire dateline: a parse
+    that runs over a line break has joined a headline or a dateline to the sentence."""
+    if a.cue is None:
+        return a
+    if a.source:
+        a = a._replace(source=_clip_to_line(text, a.source, a.cue[0]))
+    if a.mode == "direct":
+        return a
+    content = _clip_to_line(text, a.content, a.cue[0])
+    return a._replace(content=content) if content[1] > content[0] else a
+
+
+def _clip_to_line(text: str, span: CharSpan, anchor: int) -> CharSpan:
+    start, end = span
+    if anchor >= end:
+        start = max(start, text.rfind("\n", start, end) + 1)
+    elif anchor <= start:
+        cut = text.find("\n", start, end)
+        end = cut if cut >= 0 else end
+    match = _DATELINE.match(text, start, end)
+    if match:
+        start = match.end()
+    return trim(text, start, end)
 
 
 def _nested(attribution: Attribution, others: list[Attribution]) -> bool:
@@ -72,97 +109,6 @@ def _nested(attribution: Attribution, others: list[Attribution]) -> bool:
         if other.content != attribution.content and contains(other.content, probe):
             return True
     return False
-
-
-# --- cue words ---------------------------------------------------------------------------
-
-
-def is_cue_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues.SPEECH_VERBS
-
-
-def cue_span(token: Token) -> CharSpan:
-    """The cue verb with its adjacent auxiliaries, negation and particles: ``has learned``."""
-    left = right = token
-    for child in token.children:
-        if child.dep_ in CUE_MODIFIER_DEPS:
-            if child.i < left.i and all(
-                t.dep_ in CUE_MODIFIER_DEPS or t.pos_ == "ADV"
-                for t in token.doc[child.i + 1:left.i]
-            ):
-                left = child
-            elif child.i > right.i and child.i == right.i + 1:
-                right = child
-    return left.idx, right.idx + len(right.text)
-
-
-def source_head(verb: Token) -> tuple[Token | None, bool]:
-    """The head of the verb's source phrase, and whether an expletive stands in for it."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj, False
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in EXPLETIVES and child.dep_ in ("nsubjpass", "nsubj") and (
-                child.lower_ == "there" or _has_clause(verb)
-            ):
-                return None, True
-            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return verb.head, False
-            return _through_channel_noun(child), False
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return source_head(verb.head)
-    if verb.dep_ == "relcl":
-        return verb.head, False
-    return _inverted_subject(verb), False
-
-
-def _inverted_subject(verb: Token) -> Token | None:
-    """``..., said army spokesperson Karim Sadeq in a tweet``: the noun phrase right after
-    the verb, when the parser failed to make it the subject."""
-    doc = verb.doc
-    if verb.i + 1 >= len(doc):
-        return None
-    for chunk in doc[verb.i + 1:sentence_of(verb).end].noun_chunks:
-        if chunk.start == verb.i + 1 and chunk.root.pos_ in ("PROPN", "NOUN", "PRON"):
-            return chunk.root
-        break
-    return None
-
-
-def _through_channel_noun(subject: Token) -> Token:
-    """``a tweet from X said`` names X as the source, not the tweet."""
-    if subject.lemma_.lower() in cues.CUE_NOUNS | {"video", "footage", "image", "post", "letter"}:
-        for prep in subject.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
-        for child in subject.children:
-            if child.dep_ == "poss":
-                return child
-    return subject
-
-
-def _has_clause(verb: Token) -> bool:
-    return any(c.dep_ in CONTENT_DEPS for c in verb.children)
-
-
-def _source_span(head: Token | None) -> CharSpan | None:
-    if head is None:
-        return None
-    exclude = frozenset(c.i for c in head.children if c.i > head.i and (
-        c.dep_ == "relcl" or (c.dep_ == "acl" and c.lemma_.lower() not in ("purport", "claim"))
-        or (c.dep_ == "prep" and _names_channel(c))))
-    return char_span_of_subtree(head, exclude)
-
-
-def _names_channel(prep: Token) -> bool:
-    """``in a tweet``, ``on state TV``: a channel, not part of the source's name."""
-    return prep.lower_ in ("in", "on", "via", "during", "at") and any(
-        t.lower_ in cues.CHANNEL_WORDS for t in prep.subtree)
 
 
 # --- 1. direct quotes --------------------------------------------------------------------
@@ -193,7 +139,7 @@ def _quote_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
         found.append(Attribution(
             content=trim(text_of(doc), *content), parts=parts if len(parts) > 1 else (),
             cue=cue_span(verb), cue_lemma=verb.lemma_.lower(), cue_token=verb.i,
-            source=_source_span(head), source_token=head.i if head is not None else None,
+            source=source_span(head), source_token=head.i if head is not None else None,
             mode="direct", sentence=(min(sent.start_char, content[0]), max(sent.end_char, content[1])),
         ))
     return found
@@ -212,9 +158,9 @@ def _quote_inside_clause(verb: Token, group: list[Quote]) -> bool:
     content = _verb_content(verb, sentence_of(verb))
     if content is None:
         return False
-    quoted = sum(q.end - q.start for q in group)
-    return content[0] <= group[0].start and group[-1].end <= content[1] + 1 and (
-        content[1] - content[0] > 1.5 * quoted)
+    # Any clause holding the whole quote wins, even one barely longer: PolNeAR's content
+    # of 'said that "..."' starts at "that".
+    return content[0] <= group[0].start and group[-1].end <= content[1] + 1
 
 
 def _cue_for_quote(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
@@ -281,7 +227,7 @@ def _transcript_attributions(doc: Doc):
 # --- 2. speech verbs governing a clause --------------------------------------------------
 
 
-def _verb_attributions(sent: Span, quotes: list[Quote]):
+def _verb_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float]):
     doc = sent.doc
     verbs = [t for t in sent if is_cue_verb(t) and not _in_any_quote(t, quotes)]
     verbs.sort(key=lambda t: _depth(t))
@@ -290,12 +236,34 @@ def _verb_attributions(sent: Span, quotes: list[Quote]):
         if content is None:
             continue
         head, expletive = source_head(verb)
+        source = source_span(head)
+        cue = _with_preposition(verb, cue_span(verb), content)
         yield Attribution(
-            content=content, parts=(), cue=cue_span(verb), cue_lemma=verb.lemma_.lower(),
-            cue_token=verb.i, source=_source_span(head),
+            content=content, parts=_around(doc, content, cue, source), cue=cue, cue_lemma=verb.lemma_.lower(),
+            cue_token=verb.i, source=source,
             source_token=head.i if head is not None else None,
             mode=_mode(content, quotes), sentence=(sent.start_char, sent.end_char),
         )
+
+
+def _with_preposition(verb: Token, cue: CharSpan, content: CharSpan) -> CharSpan:
+    """"pointed to", "called for": a preposition between the verb and its content joins the cue."""
+    for child in verb.children:
+        if child.dep_ == "prep" and cue[1] <= child.idx < content[0] and child.right_edge.idx >= content[0]:
+            return cue[0], child.idx + len(child.text)
+    return cue
+
+
+def _around(doc: Doc, content: CharSpan, cue: CharSpan, source: CharSpan | None) -> tuple[CharSpan, ...]:
+    """The two pieces of a content that a parenthetical cue interrupts ("The town, residents
+    say, is calm"), or () when the cue stands outside the content."""
+    if not contains(content, cue):
+        return ()
+    start = min(cue[0], source[0]) if source and contains(content, source) else cue[0]
+    end = max(cue[1], source[1]) if source and contains(content, source) else cue[1]
+    text = text_of(doc)
+    pieces = (trim(text, content[0], start), trim(text, end, content[1]))
+    return tuple(p for p in pieces if p[1] > p[0])
 
 
 def _depth(token: Token) -> int:
@@ -310,7 +278,11 @@ def _verb_content(verb: Token, sent: Span) -> CharSpan | None:
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ in ("ccomp", "csubj") or (child.dep_ == "xcomp" and lemma not in cues.NO_XCOMP_VERBS):
-            return char_span_of_subtree(child)
+            start, end = char_span_of_subtree(child)
+            if child.i > verb.i:  # "said X, compared to Y": the verb's later modifiers
+                last = _extend_right(verb, child.right_edge, CLAUSE_TAIL_DEPS)
+                end = max(end, trim(text_of(doc), start, last.idx + len(last.text))[1])
+            return start, end
     if lemma in cues.OBJECT_INFINITIVE_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
@@ -338,18 +310,56 @@ def _verb_content(verb: Token, sent: Span) -> CharSpan | None:
     if lemma in cues.OBJECT_CONTENT_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
-            last = obj.right_edge
-            for child in verb.children:
-                if child.i > last.i and (child.dep_ == "oprd" or (
-                        child.dep_ == "prep" and child.lower_ in ("for", "of", "as"))):
-                    last = child.right_edge
+            last = _extend_right(verb, obj.right_edge)
             return trim(text_of(doc), obj.left_edge.idx, last.idx + len(last.text))
-    # Parenthetical cue after its content: "Troops crossed the border, sources said."
-    if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.i > verb.head.i and lemma not in cues.CLAUSE_ONLY_VERBS:
-        root = verb.head
-        exclude = frozenset([verb.i])
-        return char_span_of_subtree(root, exclude)
-    return None
+    if _is_parenthetical(verb):  # the whole host clause, around the cue if need be
+        first, end = token_span(subtree_tokens(verb.head, frozenset([verb.i])))
+        return trim(text_of(doc), first, end)
+    return _passive_subject_content(verb)
+
+
+def _is_parenthetical(verb: Token) -> bool:
+    """A cue set into its content: "Troops crossed the border, sources said", "The town,
+    residents say, is calm", "As the army reported, ...". A participle ("..., citing
+    doctors") is not one: it adds to its head's claim."""
+    if verb.tag_ == "VBG" or verb.lemma_.lower() in cues.CLAUSE_ONLY_VERBS:
+        return False
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb.dep_ == "advcl":
+        return has_subject and (verb.i > verb.head.i or any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))
+    if verb.dep_ == "parataxis":
+        return has_subject
+    return verb.dep_ == "ccomp" and verb.i > verb.head.i
+
+
+def _passive_subject_content(verb: Token) -> CharSpan | None:
+    """"The move was first reported by MSNBC": with an agent, the passive subject is what
+    the agent said."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ in EXPLETIVES or subject.tag_ in ("PRP", "WDT", "WP", "DT"):
+        return None
+    return char_span_of_subtree(subject)
+
+
+# What follows a cue's object and still belongs to what the source says: "praised X in the
+# aftermath of Y", "contrasts X with Y", "referred to X as Z".
+OBJECT_TAIL_DEPS = frozenset({"prep", "oprd", "advmod", "npadvmod", "dative", "xcomp", "ccomp",
+                              "acomp", "attr", "dobj"})
+
+
+CLAUSE_TAIL_DEPS = frozenset({"prep", "npadvmod", "advcl"})
+
+
+def _extend_right(verb: Token, last: Token, deps: frozenset[str] = OBJECT_TAIL_DEPS) -> Token:
+    """The last token of the content once the verb's later modifiers join its object."""
+    for child in verb.children:
+        if child.i > last.i and child.dep_ in deps and not (
+                child.tag_ == "VBG" and child.lemma_.lower() in cues.SPEECH_VERBS):
+            last = max(last, child.right_edge, key=lambda t: t.i)
+    return last
 
 
 def _mode(content: CharSpan, quotes: list[Quote]) -> str:
@@ -362,7 +372,7 @@ def _mode(content: CharSpan, quotes: list[Quote]) -> str:
 # --- 3. according to ----------------------------------------------------------------------
 
 
-def _according_to(sent: Span, quotes: list[Quote]):
+def _according_to(sent: Span, quotes: list[Quote], scores: dict[int, float]):
     doc = sent.doc
     for tok in sent:
         if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
@@ -386,7 +396,7 @@ def _according_to(sent: Span, quotes: list[Quote]):
             content = trim(text_of(doc), content[0], tok.idx)
         yield Attribution(
             content=content, parts=(), cue=(tok.idx, to.idx + len(to.text)),
-            cue_lemma="according to", cue_token=tok.i, source=_source_span(pobj),
+            cue_lemma="according to", cue_token=tok.i, source=source_span(pobj),
             source_token=pobj.i, mode="according_to", sentence=(sent.start_char, sent.end_char),
         )
 
@@ -394,8 +404,7 @@ def _according_to(sent: Span, quotes: list[Quote]):
 # --- 4. nominal cues -----------------------------------------------------------------------
 
 
-def _nominal_attributions(sent: Span, quotes: list[Quote]):
-    doc = sent.doc
+def _nominal_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float]):
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in cues.CUE_NOUNS:
             continue
@@ -412,7 +421,7 @@ def _nominal_attributions(sent: Span, quotes: list[Quote]):
         head = None if about is not None else _nominal_source(noun)
         yield Attribution(
             content=content, parts=(), cue=(noun.idx, noun.idx + len(noun.text)),
-            cue_lemma=noun.lemma_.lower(), cue_token=noun.i, source=_source_span(head),
+            cue_lemma=noun.lemma_.lower(), cue_token=noun.i, source=source_span(head),
             source_token=head.i if head is not None else None,
             mode=_mode(content, quotes), sentence=(sent.start_char, sent.end_char),
         )
@@ -440,4 +449,76 @@ def _nominal_source(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
         head, _ = source_head(noun.head)
         return head
+    return None
+
+
+# --- 5. learned cues -----------------------------------------------------------------------
+
+
+def _learned_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float]):
+    """Words the cue model scores as cues, outside the lexicon rules: the parse gives their
+    content (a clause, an object or a prepositional object) and their source."""
+    model = load_cue_model()
+    if model is None:
+        return
+    for token in sent:
+        if scores.get(token.i, 0.0) < model.threshold:
+            continue
+        found = _argument_content(token)
+        if found is None:
+            continue
+        content, prep, clausal = found
+        if not _learned_cue_fits(token, clausal):
+            continue
+        head = _learned_source(token)
+        cue = cue_span(token) if token.pos_ in ("VERB", "AUX") else (token.idx, token.idx + len(token.text))
+        if prep is not None and prep.i > token.i:
+            cue = (cue[0], prep.idx + len(prep.text))
+        yield Attribution(
+            content=content, parts=(), cue=cue, cue_lemma=token.lemma_.lower(), cue_token=token.i,
+            source=source_span(head), source_token=head.i if head is not None else None,
+            mode=_mode(content, quotes), sentence=(sent.start_char, sent.end_char),
+        )
+
+
+def _learned_cue_fits(token: Token, clausal: bool) -> bool:
+    """Guards for the conflict beat, where the model's political-news habits mislead:
+    "rebels attacked the town", "troops imposed a curfew" and "the army has not commented on
+    the video" are events the outlet reports, "it appears to have been caused" a hedge,
+    "protests are planned" a plan nobody is quoted on."""
+    lemma = token.lemma_.lower()
+    if lemma in cues.HEDGE_VERBS or any(c.dep_ == "neg" for c in token.children):
+        return False
+    if any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children):
+        return False
+    return clausal or lemma not in cues.EVENT_VERBS | cues.NO_OBJECT_CONTENT_VERBS
+
+
+def _argument_content(token: Token) -> tuple[CharSpan, Token | None, bool] | None:
+    """What a cue word governs: (span, the preposition joining it, whether it is a clause)."""
+    for child in token.children:
+        if child.dep_ in CONTENT_DEPS or (token.pos_ != "VERB" and child.dep_ in ("acl", "ccomp")):
+            if child.i > token.i:
+                return char_span_of_subtree(child), None, True
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
+        last = _extend_right(token, obj.right_edge)
+        return trim(text_of(token.doc), obj.left_edge.idx, last.idx + len(last.text)), None, False
+    for child in token.children:
+        if child.dep_ == "prep" and child.i > token.i and child.lower_ in cues.CONTENT_PREPOSITIONS:
+            pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                last = _extend_right(token, pobj.right_edge)
+                span = trim(text_of(token.doc), pobj.left_edge.idx, last.idx + len(last.text))
+                return span, child, pobj.dep_ == "pcomp"
+    return None
+
+
+def _learned_source(token: Token) -> Token | None:
+    if token.pos_ in ("VERB", "AUX"):
+        return source_head(token)[0]
+    if token.pos_ == "NOUN":
+        return _nominal_source(token)
+    if token.dep_ in ("acomp", "attr") and token.head.pos_ in ("VERB", "AUX"):
+        return source_head(token.head)[0]
     return None

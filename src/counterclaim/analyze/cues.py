@@ -67,6 +67,29 @@ suggestion admission argument charge threat promise pledge vow testimony account
 declaration confirmation rumour rumor word
 """.split())
 
+# Verbs of physical events: a learned cue with one of these lemmas counts only when it governs
+# a clause ("rebels attacked the town" is an event; "attacked the plan as reckless" is not
+# reachable this way, on purpose: the conflict beat needs the event reading).
+EVENT_VERBS = frozenset("""
+attack kill shell capture seize bomb strike fire fight take hit destroy launch shoot wound
+arrest detain raid storm occupy invade besiege bombard target ambush abduct kidnap loot burn
+flee withdraw retreat advance push deploy send move cross enter leave die injure execute
+surround encircle liberate free release hold control recapture retake overrun clash
+""".split())
+
+# Speech verbs whose noun-phrase object is the thing answered or met, not what is said:
+# "have not answered the request", "citing local doctors" (a source, not a claim).
+NO_OBJECT_CONTENT_VERBS = frozenset("""
+answer reply respond ask request meet visit call contact cite quote see show watch hear
+witness film record photograph impose
+""".split())
+
+# Verbs that hedge the writer's own statement: "appears to have been caused by a drone".
+HEDGE_VERBS = frozenset("appear seem look sound".split())
+
+# Prepositions that join a cue word to its content: "critique of", "focused on", "vote for".
+CONTENT_PREPOSITIONS = frozenset("of on about for against to over with at into".split())
+
 # Lemmas that say the source rejects something; used by status and relations.
 DENIAL_LEMMAS = frozenset("deny reject dismiss refute rebut dispute contest disavow contradict".split())
 

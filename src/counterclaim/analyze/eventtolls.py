@@ -50,7 +50,7 @@ def death_figures(tokens: list[Token]) -> list[Figure]:
 
 def _number(token: Token) -> int | None:
     text = token.lower_.replace(",", "")
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit(): "¹" is a digit int() cannot read (schemathesis)
         return int(text)
     return NUMBER_WORDS.get(text) if token.like_num or token.pos_ == "NUM" else None
 

@@ -197,7 +197,7 @@ def _words(text: str) -> set[str]:
 
 def _number(tok: Token) -> int | None:
     text = tok.lower_.replace(",", "")
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit(): "¹" is a digit int() cannot read
         return int(text)
     return NUMBER_WORDS.get(text)
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from . import cues
 from .attribution import Attribution
 from .entities import EntityIndex, EntityRecord, entity_span_for, gender_hint
-from .spans import text_of
+from .spans import CharSpan, char_span_of_subtree, text_of
 
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "i", "you"}
 
@@ -32,6 +32,12 @@ def _resolve(doc: Doc, index: EntityIndex, attribution: Attribution) -> Resolved
     if attribution.source is None or attribution.source_token is None:
         return ResolvedSource(None, "anonymous", channel)
     head = doc[attribution.source_token]
+    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+        # "officials, who said ...": the relative pronoun stands for its antecedent.
+        head = head.head.head
+        while head.dep_ == "appos":  # "Karim Sadeq, an army commander who said"
+            head = head.head
+        attribution = attribution._replace(source=_antecedent_span(head), source_token=head.i)
     phrase = text_of(doc)[attribution.source[0]:attribution.source[1]]
     lower = phrase.lower()
     if any(marker in lower for marker in cues.UNVERIFIED_MARKERS):
@@ -59,6 +65,11 @@ def _resolve(doc: Doc, index: EntityIndex, attribution: Attribution) -> Resolved
     if definite_institution:
         entity.named = True
     return ResolvedSource(entity, "named" if definite_institution else "unnamed", channel)
+
+
+def _antecedent_span(head: Token) -> CharSpan:
+    exclude = frozenset(c.i for c in head.children if c.dep_ == "relcl" or c.i > head.i and c.dep_ == "punct")
+    return char_span_of_subtree(head, exclude)
 
 
 def _is_definite(head: Token) -> bool:

@@ -1,0 +1,116 @@
+"""Cue words and their sources in the parse: which verb is a cue, how far its cue span
+reaches ("has also said"), and which phrase is its source (subject, agent, inverted subject,
+the sender behind a channel noun). Shared by the attribution rules and the learned cues.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import cues
+from .spans import CharSpan, char_span_of_subtree, sentence_of
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CONTENT_DEPS = ("ccomp", "xcomp", "csubj")
+CUE_MODIFIER_DEPS = ("aux", "auxpass", "neg", "prt")
+EXPLETIVES = ("it", "there")
+# Adverbs that hedge or date the claim rather than describe the saying.
+CUE_EXCLUDED_ADVERBS = frozenset("reportedly allegedly apparently purportedly then when where now".split())
+
+
+
+def is_cue_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues.SPEECH_VERBS
+
+
+def cue_span(token: Token) -> CharSpan:
+    """The cue verb with its adjacent auxiliaries, negation and particles: ``has learned``."""
+    left = right = token
+    doc = token.doc
+    # "also said", "openly admitted": an adverb right before the verb belongs to the cue.
+    while left.i > 0 and doc[left.i - 1].dep_ == "advmod" and doc[left.i - 1].head.i == token.i \
+            and doc[left.i - 1].pos_ == "ADV" and doc[left.i - 1].lower_ not in CUE_EXCLUDED_ADVERBS:
+        left = doc[left.i - 1]
+    for child in token.children:
+        if child.dep_ in CUE_MODIFIER_DEPS:
+            if child.i < left.i and child.tag_ != "TO" and all(
+                t.dep_ in CUE_MODIFIER_DEPS or t.pos_ == "ADV"
+                for t in token.doc[child.i + 1:left.i]
+            ):
+                left = child
+            elif child.i > right.i and child.i == right.i + 1:
+                right = child
+    return left.idx, right.idx + len(right.text)
+
+
+def source_head(verb: Token) -> tuple[Token | None, bool]:
+    """The head of the verb's source phrase, and whether an expletive stands in for it."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj, False
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in EXPLETIVES and child.dep_ in ("nsubjpass", "nsubj") and (
+                child.lower_ == "there" or _has_clause(verb)
+            ):
+                return None, True
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return child, False  # "who": sources.resolve_source follows it back
+            if child.dep_ == "nsubjpass" and not any(c.dep_ == "xcomp" for c in verb.children):
+                # "the deal was announced": the subject is what is said. A raising passive
+                # ("the FHF is believed to have ...") keeps its subject, which status reads.
+                return None, False
+            return _through_channel_noun(child), False
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return source_head(verb.head)
+    if verb.dep_ == "relcl":
+        return verb.head, False
+    return _inverted_subject(verb), False
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """``..., said army spokesperson Karim Sadeq in a tweet``: the noun phrase right after
+    the verb, when the parser failed to make it the subject."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    for chunk in doc[verb.i + 1:sentence_of(verb).end].noun_chunks:
+        if chunk.start == verb.i + 1 and chunk.root.pos_ in ("PROPN", "NOUN", "PRON"):
+            return chunk.root
+        break
+    return None
+
+
+def _through_channel_noun(subject: Token) -> Token:
+    """``a tweet from X said`` names X as the source, not the tweet."""
+    if subject.lemma_.lower() in cues.CUE_NOUNS | {"video", "footage", "image", "post", "letter"}:
+        for prep in subject.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        for child in subject.children:
+            if child.dep_ == "poss":
+                return child
+    return subject
+
+
+def _has_clause(verb: Token) -> bool:
+    return any(c.dep_ in CONTENT_DEPS for c in verb.children)
+
+
+def source_span(head: Token | None) -> CharSpan | None:
+    if head is None:
+        return None
+    exclude = frozenset(c.i for c in head.children if c.i > head.i and (
+        c.dep_ == "relcl" or (c.dep_ == "acl" and c.lemma_.lower() not in ("purport", "claim"))
+        or (c.dep_ == "prep" and _names_channel(c))))
+    return char_span_of_subtree(head, exclude)
+
+
+def _names_channel(prep: Token) -> bool:
+    """``in a tweet``, ``on state TV``: a channel, not part of the source's name."""
+    return prep.lower_ in ("in", "on", "via", "during", "at") and any(
+        t.lower_ in cues.CHANNEL_WORDS for t in prep.subtree)
