@@ -130,11 +130,17 @@ DB_OPTION = click.option(
               help="Publication date for articles that give none.")
 @click.option("--no-manifest", is_flag=True, help="Ignore manifest.jsonl files.")
 @click.option("--processes", default=1, show_default=True, help="Analysis worker processes.")
+@click.option("--dask", "dask_spec", metavar="local[:N]|tcp://HOST:PORT", default=None,
+              help="Run the analysis on a Dask LocalCluster of N workers or an existing "
+              "cluster; reports still reach the ledger in input order. See docs/scale.md.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="With --dask: write partitioned Parquet files here instead of the ledger "
+              "(import them with `counterclaim load`).")
 @click.option("--model", metavar="NAME", envvar="COUNTERCLAIM_MODEL",
               help="spaCy pipeline to use (default: the best installed English pipeline).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @handle_errors
-def ingest(paths, db, outlet, published, no_manifest, processes, model, as_json):
+def ingest(paths, db, outlet, published, no_manifest, processes, dask_spec, out, model, as_json):
     """Analyze articles and store them in the ledger: files, directories, globs, - (stdin),
     .txt/.html, .jsonl (one article per line), RSS/Atom feeds and WARC files.
 
@@ -148,11 +154,41 @@ def ingest(paths, db, outlet, published, no_manifest, processes, model, as_json)
     from .ledger import Ledger
     from .render import ingest_progress, print_ingest_summary
 
-    ledger = Ledger(db)
+    if out is not None and dask_spec is None:
+        raise click.UsageError("--out needs --dask")
     with ingest_progress(enabled=not as_json) as progress:
-        summary = run_ingest(paths, ledger, outlet=outlet, published=published,
-                             manifest=not no_manifest, model=model, processes=processes,
-                             progress=progress)
+        if dask_spec is not None:
+            from .scale import ingest_dask
+
+            summary = ingest_dask(paths, None if out else Ledger(db), dask=dask_spec,
+                                  out=str(out) if out else None, model=model, outlet=outlet,
+                                  published=published, manifest=not no_manifest,
+                                  progress=progress)
+        else:
+            summary = run_ingest(paths, Ledger(db), outlet=outlet, published=published,
+                                 manifest=not no_manifest, model=model, processes=processes,
+                                 progress=progress)
+    if as_json:
+        click.echo(json.dumps(summary.to_dict(), indent=2))
+    else:
+        print_ingest_summary(summary)
+    if summary.failed:
+        sys.exit(EXIT_INPUT)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@handle_errors
+def load(directory, db, as_json):
+    """Import the Parquet partitions written by `ingest --dask ... --out DIR` (idempotent)."""
+    from .ledger import Ledger
+    from .render import ingest_progress, print_ingest_summary
+    from .scale import load_parquet
+
+    with ingest_progress(enabled=not as_json) as progress:
+        summary = load_parquet(directory, Ledger(db), progress=progress)
     if as_json:
         click.echo(json.dumps(summary.to_dict(), indent=2))
     else:
@@ -454,6 +490,31 @@ def bench_ledger_command(sizes, pg, seed, as_json):
     dbs = ["sqlite", *([pg] if pg else [])]
     result = bench_ledger(dbs=dbs, sizes=tuple(int(x) for x in sizes.split(",")), seed=seed)
     _print_json_or(result, as_json, lambda r: click.echo(markdown(r)))
+
+
+@bench.command("scale", context_settings=CONTEXT)
+@click.option("--articles", default=200, show_default=True, help="Generated ~600-word articles.")
+@click.option("--workers", default=2, show_default=True, help="Workers of the larger cluster.")
+@click.option("--repeat", default=1, show_default=True, help="Interleaved runs; fastest kept.")
+@click.option("--batch-size", default=8, show_default=True, help="Articles per Dask task.")
+@click.option("--ledger", "with_ledger", is_flag=True, help="Ingest end to end into a SQLite ledger.")
+@click.option("--no-single", is_flag=True, help="Skip the 1-worker reference run.")
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Source articles to vary (default: examples/).")
+@click.option("--model", metavar="NAME", envvar="COUNTERCLAIM_MODEL",
+              help="spaCy pipeline to use (default: the best installed English pipeline).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@handle_errors
+def bench_scale_command(articles, workers, repeat, batch_size, with_ledger, no_single, data,
+                        model, as_json):
+    """Dask LocalCluster with N workers vs 1 worker on the same articles: speed-up, rate and
+    peak memory per worker."""
+    from .eval.bench_scale import print_scale, run_scale
+
+    result = run_scale(articles=articles, workers=workers, data=data, model=model,
+                       batch_size=batch_size, ledger=with_ledger, single=not no_single,
+                       repeat=repeat)
+    _print_json_or(result, as_json, print_scale)
 
 
 # --- eval -----------------------------------------------------------------------------------

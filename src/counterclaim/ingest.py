@@ -8,6 +8,8 @@ and the run goes on.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
@@ -40,46 +42,68 @@ class IngestSummary:
 
 
 Progress = Callable[[IngestSummary], None]
+# An analysis backend: (article, location) pairs in, (location, Report or error message) out,
+# in the same order. The default runs here; counterclaim.scale supplies one for Dask.
+Analyzer = Callable[[Iterable[tuple[Article, str]]], Iterator[tuple[str, "Report | str"]]]
 
 
 def ingest(paths: Iterable[str], ledger, *, outlet: str | None = None,
            published: str | None = None, manifest: bool = True, model: str | None = None,
            processes: int = 1, batch_size: int = 16,
-           progress: Progress | None = None) -> IngestSummary:
-    """Read every input under ``paths``, analyze new articles and add them to ``ledger``."""
-    from .read import Failed, iter_inputs
+           progress: Progress | None = None,
+           analyzer: Analyzer | None = None) -> IngestSummary:
+    """Read every input under ``paths``, analyze new articles and add them to ``ledger``.
+
+    Reports are added in input order whatever the ``analyzer``, so the ledger's content
+    (syndication, cluster assignment) does not depend on how the analysis was spread.
+    """
+    from .read import iter_inputs
 
     summary = IngestSummary()
     started = time.perf_counter()
-    pending: list[tuple[Article, str]] = []
 
-    def flush() -> None:
-        for location, outcome in analyze_batch(pending, model=model, processes=processes):
-            if isinstance(outcome, Report):
-                _store(ledger, outcome, location, summary)
-            else:
-                summary.failed.append((location, outcome))
-            summary.seconds = time.perf_counter() - started
-            if progress:
-                progress(summary)
-        pending.clear()
-
-    for item in iter_inputs(list(paths), outlet=outlet, published=published, manifest=manifest):
-        if isinstance(item, Failed):
-            summary.failed.append((item.location, str(item.error)))
-        elif ledger.article(item.article.id) is not None:
-            summary.present += 1
-        else:
-            pending.append((item.article, item.location))
-            if len(pending) >= batch_size * max(1, processes):
-                flush()
+    def tick() -> None:
         summary.seconds = time.perf_counter() - started
         if progress:
             progress(summary)
-    if pending:
-        flush()
+
+    analyzer = analyzer or functools.partial(analyze_in_batches, model=model,
+                                             processes=processes, batch_size=batch_size)
+    items = iter_inputs(list(paths), outlet=outlet, published=published, manifest=manifest)
+    for location, outcome in analyzer(new_articles(items, ledger, summary, tick)):
+        if isinstance(outcome, Report):
+            _store(ledger, outcome, location, summary)
+        else:
+            summary.failed.append((location, outcome))
+        tick()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def new_articles(items, ledger, summary: IngestSummary,
+                 tick: Callable[[], None] = lambda: None) -> Iterator[tuple[Article, str]]:
+    """The (article, location) pairs of ``items`` not yet in ``ledger`` (None: all of them);
+    inputs that failed to read and articles already present are counted in ``summary``."""
+    from .read import Failed
+
+    for item in items:
+        if isinstance(item, Failed):
+            summary.failed.append((item.location, str(item.error)))
+        elif ledger is not None and ledger.article(item.article.id) is not None:
+            summary.present += 1
+        else:
+            yield item.article, item.location
+        tick()
+
+
+def analyze_in_batches(pairs: Iterable[tuple[Article, str]], *, model: str | None = None,
+                       processes: int = 1, batch_size: int = 16
+                       ) -> Iterator[tuple[str, Report | str]]:
+    """The default analyzer: batches of ``batch_size * processes`` through ``analyze_batch``."""
+    iterator = iter(pairs)
+    size = batch_size * max(1, processes)
+    while batch := list(itertools.islice(iterator, size)):
+        yield from analyze_batch(batch, model=model, processes=processes)
 
 
 def _store(ledger, report: Report, location: str, summary: IngestSummary) -> None:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from counterclaim.analyze import timegrammar as grammar
 from counterclaim.analyze import timeresolve
+from counterclaim.analyze.spans import text_of
 
 
 class TimeExpression(NamedTuple):
@@ -117,7 +118,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpression]:
     Grammar matches come first; spaCy DATE entities add expressions the grammar missed when
     dateparser can read them. A parse, if present, tells past from future verbs.
     """
-    text = doc.text
+    text = text_of(doc)
     tense = _TenseReader(doc)
     found: list[TimeExpression] = []
     for match in grammar.match_all(text):
@@ -203,7 +204,7 @@ def date_for_sentence(sent_span: Span, times: list[TimeExpression], anchor: date
     """When a claim in this sentence was made: a day the sentence names for the saying
     ("On Sunday night, the group said ..."), else the anchor. ISO string or None."""
     start, end = sent_span.start_char, sent_span.end_char
-    text = sent_span.doc.text
+    text = text_of(sent_span.doc)
     for time in times:
         if not (start <= time.start and time.end <= end) or time.grain != "day":
             continue

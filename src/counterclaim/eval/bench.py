@@ -79,8 +79,8 @@ def run_speed(data: Path | None = None, *, articles: int = 200, processes: int =
         runners["textacy"] = run_textacy
     rows = {name: float("inf") for name in runners}
     for _ in range(max(1, repeat)):
-        for name, runner in runners.items():
-            rows[name] = min(rows[name], _timed(runner))
+        for row, runner in runners.items():
+            rows[row] = min(rows[row], _timed(runner))
     n = len(items)
     result = {
         "model": name, "articles": n, "mean_words": round(words / n, 1), "processes": processes,
