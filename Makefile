@@ -12,7 +12,7 @@ DB ?= counterclaim-demo.db
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[model,eval,test,ledger,serve,scale]'
+	$(PY) -m pip install --quiet -e '.[model,eval,test,ledger,serve,scale,fuzz]'
 	touch $@
 
 install: $(VENV)/.installed

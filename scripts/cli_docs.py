@@ -32,11 +32,15 @@ def walk(command: click.Command, path: list[str]):
 
 
 def render() -> str:
+    from click.testing import CliRunner
+
+    runner = CliRunner()
     parts = [HEADER]
-    for path, command in walk(cli, ["counterclaim"]):
-        with click.Context(command, info_name=" ".join(path), terminal_width=100) as ctx:
-            help_text = command.get_help(ctx)
-        parts.append(f"\n## `{' '.join(path)}`\n\n```text\n{help_text}\n```\n")
+    for path, _ in walk(cli, ["counterclaim"]):
+        # Exactly what a user sees with --help, at a fixed width.
+        result = runner.invoke(cli, [*path[1:], "--help"], prog_name="counterclaim",
+                               terminal_width=100, env={"COLUMNS": "100"})
+        parts.append(f"\n## `{' '.join(path)}`\n\n```text\n{result.output.rstrip()}\n```\n")
     return "".join(parts)
 
 

@@ -44,7 +44,8 @@ def handle_errors(func):
         except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
             if os.environ.get("COUNTERCLAIM_DEBUG"):
                 raise
-            _fail(f"internal error: {type(exc).__name__}: {exc} "
+            first_line = (str(exc).splitlines() or [""])[0]
+            _fail(f"internal error: {type(exc).__name__}: {first_line} "
                   "(set COUNTERCLAIM_DEBUG=1 for the traceback and please report it)", 1)
 
     return wrapper
@@ -517,6 +518,23 @@ def bench_scale_command(articles, workers, repeat, batch_size, with_ledger, no_s
     _print_json_or(result, as_json, print_scale)
 
 
+@bench.command("load", context_settings=CONTEXT)
+@click.option("--clients", default=200, show_default=True, help="Concurrent loopback clients.")
+@click.option("--seconds", default=30.0, show_default=True, help="Length of the run (bounded).")
+@click.option("--db", default=None, help="Ledger to serve (default: a temporary synthetic one).")
+@click.option("--articles", default=300, show_default=True, help="Synthetic ledger size.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@handle_errors
+def bench_load_command(clients, seconds, db, articles, as_json):
+    """A bounded load on a server started on 127.0.0.1 only: requests served, latency, errors."""
+    from .eval.load import main as run_load
+
+    argv = ["--clients", str(clients), "--seconds", str(seconds), "--articles", str(articles)]
+    argv += ["--db", db] if db else []
+    argv += ["--json"] if as_json else []
+    sys.exit(run_load(argv) or 0)
+
+
 # --- eval -----------------------------------------------------------------------------------
 
 
@@ -669,6 +687,21 @@ def eval_stance(data, as_json):
     from .eval.stance import evaluate_stance, stance_report_markdown
 
     _print_json_or(evaluate_stance(data), as_json, lambda r: click.echo(stance_report_markdown(r)))
+
+
+@eval_group.command("fuzz", context_settings=CONTEXT)
+@click.option("--seconds", default=60, show_default=True, help="Total fuzzing time.")
+@click.option("--target", default="all", show_default=True,
+              help="Reader to fuzz: all, text, html, stdin, warc or dateline.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("fuzz-findings"), show_default=True,
+              help="Folder for inputs that crash, hang or exceed the memory limit.")
+@handle_errors
+def eval_fuzz(seconds, target, out):
+    """Coverage-guided fuzzing (atheris) of the readers for a bounded time."""
+    from .eval.fuzz import main as run_fuzz
+
+    sys.exit(run_fuzz(["--seconds", str(seconds), "--target", target, "--out", str(out)]) or 0)
 
 
 def main() -> None:

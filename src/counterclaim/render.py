@@ -115,7 +115,7 @@ def print_ingest_summary(summary, out: Console | None = None) -> None:
         f"({summary.seconds:.1f} s, {summary.seen / summary.seconds if summary.seconds else 0:.1f} articles/s)"))
     for location, message in summary.failed:
         out.print(Text(f"  failed: {message}" if location in message else f"  failed: {location}: {message}",
-                       style="red"))
+                       style="red"), soft_wrap=True)  # one line per failure, even in a log
 
 
 # --- ledger query results --------------------------------------------------------------------

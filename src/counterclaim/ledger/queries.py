@@ -110,7 +110,7 @@ def disputes(engine: Engine, entity: str | None = None, place: str | None = None
         if since:
             query = query.where(clusters.c.last_seen >= since)
         if entity is not None:
-            ids = entity_ids(conn, entity) or ["\x00none"]
+            ids = entity_ids(conn, entity) or [""]  # no id is empty; PostgreSQL refuses NUL
             query = query.where(or_(
                 clusters.c.id.in_(select(cluster_members.c.cluster_id)
                                   .where(cluster_members.c.entity_id.in_(ids))),
@@ -220,7 +220,7 @@ def timeline(engine: Engine, entity: str | None = None, place: str | None = None
         query = _claim_query().add_columns(clusters.c.disputed.label("cluster_disputed")) \
             .join(clusters, clusters.c.id == claims_t.c.cluster_id).where(claims_t.c.day.isnot(None))
         if entity is not None:
-            ids = entity_ids(conn, entity) or ["\x00none"]
+            ids = entity_ids(conn, entity) or [""]  # no id is empty; PostgreSQL refuses NUL
             by_source = select(claims_t.c.id).where(claims_t.c.source_entity_id.in_(ids))
             if since is not None:
                 by_source = by_source.where(claims_t.c.day >= since)
@@ -308,6 +308,7 @@ def search(engine: Engine, q: str, limit: int = 20) -> list[SearchHit]:
     over stored, GIN-indexed ``to_tsvector('english', ...)`` columns.
     """
     limit, _ = _page(limit, 0)
+    q = q.replace("\x00", " ")  # FTS5 reads NUL as the end of a string ("unterminated string")
     if not q.strip():
         return []
     with engine.connect() as conn:

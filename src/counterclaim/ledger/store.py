@@ -114,6 +114,15 @@ class Ledger:
     def entity(self, name: str): return queries.entity(self.engine, name)  # noqa: E704
     def timeline(self, **kw): return queries.timeline(self.engine, **kw)  # noqa: E704
     def articles(self, **kw): return queries.articles_list(self.engine, **kw)  # noqa: E704
-    def article(self, article_id: str): return queries.article(self.engine, article_id)  # noqa: E704,E501
+
+    def article(self, article_id: str):
+        """The stored Report of one article, or None; a lost database is one clear line (the
+        presence check of an ingest meets it first when the server restarts)."""
+        try:
+            return queries.article(self.engine, article_id)
+        except SQLAlchemyError as error:
+            raise DataError(f"cannot read the ledger database: {str(error).splitlines()[0]}",
+                            location=self.db) from error
+
     def search(self, q: str, **kw): return queries.search(self.engine, q, **kw)  # noqa: E704
     def stats(self): return queries.stats(self.engine)  # noqa: E704

@@ -87,7 +87,12 @@ def iter_feed_records(path: str | Path, *, limits: Limits = DEFAULT_LIMITS,
     if problem:
         yield failed(name, problem, UnsupportedInput)
         return
-    feed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        feed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    except (UnicodeError, LookupError, ValueError) as exc:
+        # feedparser trips over a garbled encoding declaration (found by fuzzing)
+        yield failed(name, f"unreadable feed ({type(exc).__name__}: {one_line(exc, 120)})")
+        return
     if not feed.entries:
         reason = one_line(feed.get("bozo_exception") or "", 120) if feed.bozo else ""
         yield failed(name, f"not an RSS/Atom feed with entries{f' ({reason})' if reason else ''}")
@@ -117,9 +122,10 @@ def entity_problem(data: bytes) -> str | None:
         return message
     except RootReached:
         return None
-    except expat.ExpatError:
-        # expat could not read the prolog; feedparser's lenient parser may still read the
-        # feed, so fall back to a plain search for declarations.
+    except (expat.ExpatError, LookupError):
+        # expat could not read the prolog (or its declared encoding: LookupError, found by
+        # fuzzing); feedparser's lenient parser may still read the feed, so fall back to a
+        # plain search for declarations.
         return message if ENTITY_DECLARATION.search(data) else None
     return None
 

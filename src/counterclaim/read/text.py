@@ -13,7 +13,7 @@ import hashlib
 import re
 import unicodedata
 
-from ..errors import EmptyInput
+from ..errors import EmptyInput, UnsupportedInput
 from ..model import Article
 from .boilerplate import drop_boilerplate_lines
 from .dateline import find_dateline
@@ -30,6 +30,10 @@ SURROGATE = re.compile(r"[\ud800-\udfff]")
 HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")  # any whitespace but the newline, incl. NBSP
 BLANK_LINES = re.compile(r"\n{2,}")
 LIST_ITEM = re.compile(r"^(?:[-*\u2022\u2013]\s|\d{1,2}[.)]\s)")
+# spaCy's tokenizer takes time quadratic in a run of quotes or brackets (16,000 '"' take over
+# a minute), so one garbled article could stall a batch. No prose has a 1,000-character word.
+MAX_WORD_CHARS = 1_000
+LONG_WORD = re.compile(rf"(?<!\S)\S{{{MAX_WORD_CHARS + 1}}}")  # tried at word starts only
 
 
 def article_id(text: str) -> str:
@@ -47,6 +51,8 @@ def read_text(text: str, *, html: bool | None = None, title: str | None = None,
     title, published, outlet, url: metadata the caller knows; HTML metadata fills the rest.
     name (str): the file name, used in error messages and to recognise ``.html`` files.
     """
+    # Metadata is as untrusted as the text: PostgreSQL refuses NUL in text (schemathesis).
+    title, published, outlet, url = (clean_field(v) for v in (title, published, outlet, url))
     text = normalise_text(text)
     if not text:
         raise EmptyInput("the article is empty", location=name)
@@ -60,12 +66,28 @@ def read_text(text: str, *, html: bool | None = None, title: str | None = None,
     body = join_paragraphs(head.body)
     if not body:
         raise EmptyInput("the article has no body text", location=name)
+    refuse_long_words(body, name)
     ensure_english(body, name=name)
     return Article(
         id=article_id(body), title=head.title, title_variants=head.variants,
         dateline=find_dateline(body, published=published), published=published,
         outlet=outlet, url=url, language="en", text=body,
     )
+
+
+def clean_field(value: str | None) -> str | None:
+    """A metadata string without control or invisible characters; None when nothing is left."""
+    if value is None:
+        return None
+    value = CONTROL.sub("", INVISIBLE.sub("", SURROGATE.sub("", value))).strip()
+    return value or None
+
+
+def refuse_long_words(text: str, name: str) -> None:
+    found = LONG_WORD.search(text)
+    if found:
+        raise UnsupportedInput(f"a word of over {MAX_WORD_CHARS:,} characters at character "
+                               f"{found.start():,}; not prose, refused", location=name)
 
 
 def normalise_text(text: str) -> str:

@@ -40,7 +40,7 @@ def claims(engine: Engine, *, source=None, entity=None, place=None, status=None,
     with engine.connect() as conn:
         query = queries.claims_query(conn, source, status, outlet, since)
         if entity is not None:
-            ids = queries.entity_ids(conn, entity) or ["\x00none"]
+            ids = queries.entity_ids(conn, entity) or [""]  # no id is empty; PostgreSQL refuses NUL
             query = query.where(or_(claims_t.c.source_entity_id.in_(ids), claims_t.c.id.in_(
                 select(claim_tags.c.claim_id).where(claim_tags.c.tag.in_(
                     [f"e:{i}" for i in ids])))))
