@@ -127,9 +127,14 @@ def analyze_batch(batch: list[tuple[Article, str]], *, model: str | None = None,
     from .analyze import analyze_article, analyze_articles
     from .analyze.nlp import load_nlp
 
+    from .analyze.limits import max_seconds, time_limit
+
     nlp = load_nlp(model)
     try:
-        reports = list(analyze_articles([a for a, _ in batch], nlp=nlp, n_process=processes))
+        # A batch that overruns its articles' summed time limit is retried one by one, each
+        # article under its own limit, so only the slow one is reported.
+        with time_limit(max_seconds() * len(batch), what="batch"):
+            reports = list(analyze_articles([a for a, _ in batch], nlp=nlp, n_process=processes))
     except Exception:  # noqa: BLE001 - isolate the failing article below
         reports = None
     if reports is not None:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from .. import model
 from . import extensions  # noqa: F401
+from .limits import max_seconds, time_limit
 from .nlp import load_nlp
 from .report import to_report
 
@@ -47,10 +48,11 @@ def make_doc(nlp: Language, article: model.Article) -> Doc:
 def analyze_article(article: model.Article, *, nlp: Language | None = None,
                     model_name: str | None = None) -> model.Report:
     nlp = nlp or load_nlp(model_name)
-    doc = make_doc(nlp, article)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return to_report(doc)
+    with time_limit(None, what=article.url or article.title or article.id):
+        doc = make_doc(nlp, article)
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        return to_report(doc)
 
 
 def analyze_articles(articles: Iterable[model.Article], *, nlp: Language | None = None,
@@ -83,7 +85,10 @@ def _init_worker(model_name: str | None) -> None:
 
 def _analyze_chunk(chunk: list[model.Article]) -> list[model.Report]:
     nlp = _WORKER_NLP
-    return [to_report(doc) for doc in nlp.pipe((make_doc(nlp, a) for a in chunk), batch_size=len(chunk))]
+    # A chunk that overruns fails whole; the caller then retries its articles one by one.
+    with time_limit(max_seconds() * len(chunk), what="batch"):
+        return [to_report(doc) for doc in nlp.pipe((make_doc(nlp, a) for a in chunk),
+                                                   batch_size=len(chunk))]
 
 
 def _analyze_in_processes(articles: Iterable[model.Article], model_name: str | None,
