@@ -153,7 +153,7 @@ def ingest(paths, db, outlet, published, no_manifest, processes, dask_spec, out,
     """
     from .ingest import ingest as run_ingest
     from .ledger import Ledger
-    from .render import ingest_progress, print_ingest_summary
+    from .render import ingest_progress
 
     if out is not None and dask_spec is None:
         raise click.UsageError("--out needs --dask")
@@ -169,6 +169,13 @@ def ingest(paths, db, outlet, published, no_manifest, processes, dask_spec, out,
             summary = run_ingest(paths, Ledger(db), outlet=outlet, published=published,
                                  manifest=not no_manifest, model=model, processes=processes,
                                  progress=progress)
+    _finish_ingest(summary, as_json)
+
+
+def _finish_ingest(summary, as_json: bool) -> None:
+    """Print an ingest summary; exit 3 when any input failed (the rest was stored)."""
+    from .render import print_ingest_summary
+
     if as_json:
         click.echo(json.dumps(summary.to_dict(), indent=2))
     else:
@@ -185,17 +192,12 @@ def ingest(paths, db, outlet, published, no_manifest, processes, dask_spec, out,
 def load(directory, db, as_json):
     """Import the Parquet partitions written by `ingest --dask ... --out DIR` (idempotent)."""
     from .ledger import Ledger
-    from .render import ingest_progress, print_ingest_summary
+    from .render import ingest_progress
     from .scale import load_parquet
 
     with ingest_progress(enabled=not as_json) as progress:
         summary = load_parquet(directory, Ledger(db), progress=progress)
-    if as_json:
-        click.echo(json.dumps(summary.to_dict(), indent=2))
-    else:
-        print_ingest_summary(summary)
-    if summary.failed:
-        sys.exit(EXIT_INPUT)
+    _finish_ingest(summary, as_json)
 
 
 # --- ledger queries -------------------------------------------------------------------------
