@@ -706,6 +706,22 @@ def eval_fuzz(seconds, target, out):
     sys.exit(run_fuzz(["--seconds", str(seconds), "--target", target, "--out", str(out)]) or 0)
 
 
+@eval_group.command("matching", context_settings=CONTEXT)
+@_data_option("../shared/datasets/emergent")
+@click.option("--limit", type=int, default=None, help="Only the first N headlines.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@handle_errors
+def eval_matching(data, limit, as_json):
+    """Claim matching across articles on Emergent headlines: pairwise P/R/F1 of the ledger's
+    claim clusters against claimId, and stance toward the cluster vs for/against/observing,
+    with a naive row (fuzzy headline grouping; "for" everywhere) in the same run."""
+    from .eval.matching import evaluate_matching
+
+    kwargs = {"data_dir": data} if data else {}
+    result = evaluate_matching(limit=limit, **kwargs)
+    _print_json_or(result, as_json, lambda r: click.echo(json.dumps(r, indent=2, default=str)))
+
+
 def main() -> None:
     try:
         cli(prog_name="counterclaim")

@@ -8,6 +8,7 @@ that ran the story.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import NamedTuple
 
 from sqlalchemy import Engine, and_, func, or_, select, text
 
@@ -345,3 +346,23 @@ def stats(engine: Engine) -> Stats:
         return Stats(articles=count(articles), stories=count(stories), entities=count(entities),
                      claims=count(claims_t), clusters=count(clusters),
                      disputed=count(clusters, clusters.c.disputed.is_(True)))
+
+
+class ClaimCluster(NamedTuple):
+    claim_id: str
+    cluster_id: str
+    role: str
+
+
+def article_clusters(engine: Engine, article_id: str) -> list[ClaimCluster]:
+    """Where an article's parties stand: (claim id, cluster id, role) for each membership.
+
+    Includes the clusters its claims joined and those it reaches through a relation (a denial
+    of another claim); a syndicated copy's rows are its own party's, if any were new.
+    """
+    m = cluster_members
+    with engine.connect() as conn:
+        rows = conn.execute(select(m.c.claim_id, m.c.cluster_id, m.c.role)
+                            .where(m.c.article_id == article_id)
+                            .order_by(m.c.claim_id, m.c.cluster_id, m.c.role)).all()
+    return [ClaimCluster(*row) for row in rows]
