@@ -14,7 +14,7 @@ from .attribution import Attribution, find_attributions
 from .entities import EntityIndex, EntityRecord, build_index
 from .quotes import Quote, find_quotes
 from .sources import resolve_source
-from .spans import CharSpan, forget_caches, overlaps, trim, text_of
+from .spans import CharSpan, overlaps, trim, text_of
 from .status import classify
 
 MIN_OUTLET_WORDS = 4
@@ -40,7 +40,6 @@ class ClaimsComponent:
         doc._.cc_attributions = attributions
         doc._.cc_claims = claims
         doc._.cc_entities = [_entity_model(r) for r in index.records]
-        forget_caches(doc)
         return doc
 
 

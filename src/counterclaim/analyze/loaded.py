@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from .. import model
 from . import extensions  # noqa: F401
 from .quotes import find_quotes
-from .spans import forget_caches, sentence_of, text_of
+from .spans import sentence_of, text_of
 
 
 def _terms(words: str) -> re.Pattern:
@@ -209,7 +209,6 @@ class LoadedComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         annotate(doc, self.known_words)
-        forget_caches(doc)
         return doc
 
 

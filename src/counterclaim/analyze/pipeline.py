@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers the Doc extensions)
 from .claims import ClaimsComponent
+from .spans import forget_caches
 from .events import EventsComponent
 from .loaded import LoadedComponent
 from .places import PlacesComponent
@@ -38,6 +39,9 @@ class CounterclaimComponent:
     def __call__(self, doc: Doc) -> Doc:
         for part in self.parts:
             doc = part(doc)
+        # The components share cached lookups (doc text, sentence bounds) in user_data;
+        # drop them once all have run so Docs stay lean.
+        forget_caches(doc)
         return doc
 
 

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import model
 from . import extensions  # noqa: F401
-from .spans import forget_caches, sentence_of
+from .spans import sentence_of
 from .status import STANCE_VERBS
 
 # Verbs that deny or back their object or clause: "rejected the allegation", "confirmed that".
@@ -422,7 +422,6 @@ class RelationsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.cc_relations = find_relations(doc)
-        forget_caches(doc)
         return doc
 
 
