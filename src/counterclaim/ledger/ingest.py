@@ -99,10 +99,13 @@ def _anchors(report: Report, claim: Claim, links: dict[str, str]) -> list[str]:
     return list(dict.fromkeys(tag for _, tag in sorted(found)))
 
 
-def _party(claim: Claim, links: dict[str, str], outlet: str | None) -> dict:
+def _party(claim: Claim, links: dict[str, str], outlet: str | None,
+           names: dict[str, str] | None = None) -> dict:
     source = claim.source
     if source.entity and source.entity in links:
-        return {"party": links[source.entity], "party_name": source.text,
+        # The entity's name, not the words that referred to it ("she", "the spokeswoman").
+        name = (names or {}).get(source.entity) or source.text
+        return {"party": links[source.entity], "party_name": name,
                 "party_kind": "entity", "entity_id": links[source.entity]}
     if source.kind == "outlet":
         return {"party": f"outlet:{outlet or 'unknown'}", "party_name": outlet or "(outlet)",
@@ -136,6 +139,7 @@ class ClaimContext:
     def __init__(self, report: Report, links: dict[str, str], story_id: str, status: str,
                  day: str | None, stance_fn: StanceFn | None):
         self.report, self.links, self.story_id, self.status = report, links, story_id, status
+        self.names = {entity.id: entity.name for entity in report.entities}
         self.day, self.stance_fn = day, stance_fn
         self.aid = report.article.id
 
@@ -188,7 +192,7 @@ def _store_claims(conn: Connection, ctx: ClaimContext) -> set[str]:
     claim_rows, tag_rows, member_rows, cluster_tag_pairs = [], [], [], set()
     for claim in report.claims:
         f, (cluster_id, joined) = facts[claim.id], assigned[claim.id]
-        party = _party(claim, ctx.links, outlet)
+        party = _party(claim, ctx.links, outlet, ctx.names)
         claim_rows.append({
             "id": f.claim_id, "article_id": ctx.aid, "local_id": claim.id, "text": claim.text,
             "span_start": claim.span[0], "span_end": claim.span[1],
@@ -228,7 +232,7 @@ def _relation_members(conn: Connection, ctx: ClaimContext, cluster_of: dict[str,
         rows.append({"article_id": ctx.aid, "from_claim": ctx.gid(rel.from_),
                      "to_claim": ctx.gid(rel.to), "type": rel.type, "evidence": rel.evidence})
         source = by_id[rel.from_]
-        members.append({**_party(source, ctx.links, ctx.report.article.outlet),
+        members.append({**_party(source, ctx.links, ctx.report.article.outlet, ctx.names),
                         "cluster_id": cluster_of[rel.to], "story_id": ctx.story_id,
                         "role": RELATION_ROLE[rel.type], "claim_id": ctx.gid(rel.from_),
                         "article_id": ctx.aid, "outlet": ctx.report.article.outlet,
