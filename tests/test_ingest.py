@@ -3,36 +3,19 @@ resuming are tested in tests/reliability/test_crash_safety.py on SQLite and Post
 
 from __future__ import annotations
 
-import json
-import shutil
 
 import pytest
 
 from counterclaim.ingest import ingest
 from counterclaim.ledger import Ledger
-from samples import EXAMPLES
+from samples import SMALL_CORPUS, copy_corpus
 
-# A small corpus keeps the subprocess runs short: two syndicated copies and a denial.
-FILES = [
-    "mw-2026-03-02-dalmar-captured.txt",
-    "ostgrad-times-2026-03-02-army-announces-dalmar.txt",
-    "coastal-post-2026-03-02-ostria-army-claims-dalmar.txt",
-    "highland-courier-2026-03-02-fhf-holds-ridges.txt",
-    "mw-2026-03-03-valdoria-denies-troops.txt",
-    "valdoria-today-2026-03-03-ministry-rejects.html",
-]
+FILES = SMALL_CORPUS
 
 
 @pytest.fixture()
 def corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name in FILES:
-        shutil.copy(EXAMPLES / name, folder / name)
-    manifest = [json.loads(line) for line in (EXAMPLES / "manifest.jsonl").read_text().splitlines() if line.strip()]
-    (folder / "manifest.jsonl").write_text("".join(
-        json.dumps(entry) + "\n" for entry in manifest if entry["file"] in FILES))
-    return folder
+    return copy_corpus(tmp_path / "corpus", FILES)
 
 
 def snapshot(db: str) -> dict:

@@ -7,8 +7,6 @@ there is one way to get a test database.
 
 from __future__ import annotations
 
-import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -20,16 +18,10 @@ if str(HERE) not in sys.path:  # reliability_helpers.py and ledger_checks.py
 
 from ledger.conftest import pg_server  # noqa: E402,F401  (the fixture, reused)
 from reliability_helpers import CORPUS_FILES  # noqa: E402
-from samples import EXAMPLES  # noqa: E402
+from samples import copy_corpus  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def example_corpus(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("corpus")
-    for name in CORPUS_FILES:
-        shutil.copy(EXAMPLES / name, folder / name)
-    entries = [json.loads(line) for line in (EXAMPLES / "manifest.jsonl").read_text().splitlines()
-               if line.strip()]
-    (folder / "manifest.jsonl").write_text("".join(
-        json.dumps(entry) + "\n" for entry in entries if entry["file"] in CORPUS_FILES))
+    folder = copy_corpus(tmp_path_factory.mktemp("corpus"), CORPUS_FILES)
     return folder

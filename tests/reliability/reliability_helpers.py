@@ -7,16 +7,10 @@ import resource
 import subprocess
 import sys
 
-# Seven articles: two wire stories with syndicated copies, a denial, an HTML page.
-CORPUS_FILES = [
-    "mw-2026-03-02-dalmar-captured.txt",
-    "ostgrad-times-2026-03-02-army-announces-dalmar.txt",
-    "coastal-post-2026-03-02-ostria-army-claims-dalmar.txt",
-    "highland-courier-2026-03-02-fhf-holds-ridges.txt",
-    "mw-2026-03-03-valdoria-denies-troops.txt",
-    "valdoria-today-2026-03-03-ministry-rejects.html",
-    "mw-2026-03-05-fhf-rejects-army-denial.txt",
-]
+from samples import SMALL_CORPUS
+
+# Seven articles: the small sample corpus plus a rebuttal of a denial.
+CORPUS_FILES = [*SMALL_CORPUS, "mw-2026-03-05-fhf-rejects-army-denial.txt"]
 
 # Address space per CLI process: spaCy, the model and a 10 MB input fit well inside.
 MEMORY_LIMIT_BYTES = int(os.environ.get("CC_TEST_MEMORY_LIMIT", 3_000_000_000))

@@ -3,9 +3,7 @@ single-process ingest; failures are reported, not fatal; Parquet output loads ba
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import signal
 
 import pytest
@@ -16,18 +14,11 @@ pytest.importorskip("pyarrow")
 from counterclaim.ingest import ingest  # noqa: E402
 from counterclaim.ledger import Ledger  # noqa: E402
 from counterclaim.scale import ingest_dask, load_parquet  # noqa: E402
-from samples import EXAMPLES  # noqa: E402
+from samples import SMALL_CORPUS, copy_corpus  # noqa: E402
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
-FILES = [
-    "mw-2026-03-02-dalmar-captured.txt",
-    "ostgrad-times-2026-03-02-army-announces-dalmar.txt",
-    "coastal-post-2026-03-02-ostria-army-claims-dalmar.txt",
-    "highland-courier-2026-03-02-fhf-holds-ridges.txt",
-    "mw-2026-03-03-valdoria-denies-troops.txt",
-    "valdoria-today-2026-03-03-ministry-rejects.html",
-]
+FILES = SMALL_CORPUS
 # Low enough that the invented long article below fails in analysis, not in reading.
 MAX_CHARS = 20_000
 LONG_TEXT = ("Ostrian army spokesman Piet Halvorsen said on Tuesday that troops had retaken "
@@ -49,14 +40,7 @@ def client():
 @pytest.fixture()
 def corpus(tmp_path, monkeypatch):
     monkeypatch.setenv("COUNTERCLAIM_MAX_CHARS", str(MAX_CHARS))
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name in FILES:
-        shutil.copy(EXAMPLES / name, folder / name)
-    entries = [json.loads(line) for line in (EXAMPLES / "manifest.jsonl").read_text().splitlines()
-               if line.strip()]
-    (folder / "manifest.jsonl").write_text("".join(
-        json.dumps(e) + "\n" for e in entries if e["file"] in FILES))
+    folder = copy_corpus(tmp_path / "corpus", FILES)
     return folder
 
 

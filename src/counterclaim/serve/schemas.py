@@ -10,6 +10,7 @@ from typing import Generic, Literal, Optional, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from counterclaim.ledger.results import EntityRow
 from counterclaim.model import Event, Place
 
 T = TypeVar("T")
@@ -96,13 +97,9 @@ class PlaceRow(BaseModel):
                                   "is denied or disputed, else the most frequent status.")
 
 
-class EntityListRow(BaseModel):
-    id: str
-    name: str
-    type: str
-    aliases: list[str]
-    roles: list[str]
-    first_seen: Optional[str] = None
+class EntityListRow(EntityRow):
+    """The ledger's entity row; in lists the article count is always present."""
+
     n_articles: int
 
 
