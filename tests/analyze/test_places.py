@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from counterclaim import model
 from counterclaim.analyze import gazetteer
 from counterclaim.analyze.places import PlaceMatch, find_places, places_to_model
-from counterclaim.analyze.toponyms import gazetteer_runs
+from counterclaim.analyze.toponyms import gazetteer_runs, is_name_token
 
 pytestmark = pytest.mark.model
 
@@ -178,3 +178,135 @@ def test_gazetteer_index_knows_short_country_names_and_demonyms():
     assert gaz.demonym("Kenyans").country == "KE"
     assert gaz.demonym("Ostrian") is None
     assert gazetteer.normalise("St. Étienne") == "st etienne"
+
+
+# ------------------------------------------------------------ session 2: coherence, recall
+
+
+def test_invented_town_does_not_land_on_a_namesake_abroad(parse):
+    # GeoNames lists "Kessen" among the alternate names of an Austrian village
+    text = "Shelling hit Kessen and Dalmar overnight, Ostrian officials said in Nairobi."
+    matches = find_places(parse(text))
+    kessen = [m for m in matches if m.text == "Kessen"]
+    assert all(m.lat is None and m.geonames_id is None for m in kessen)
+    assert _by_text(matches, "Nairobi").country == "KE"
+
+
+def test_village_namesake_needs_its_country_in_the_text(parse):
+    text = "Fighters moved from Highlands to Dalmar and Vorna, residents said."
+    highlands = _by_text(find_places(parse(text)), "Highlands")
+    assert highlands.lat is None
+
+
+def test_towns_named_together_resolve_to_one_cluster(parse):
+    text = "The storm knocked out power in Paris, Brantford and Woodstock overnight."
+    matches = find_places(parse(text))
+    assert {(m.country, m.admin1) for m in matches} == {("CA", "Ontario")}
+
+
+def test_neighbour_support_counts_other_names_nearby():
+    from counterclaim.analyze.gazetteer import GazEntry
+    from counterclaim.analyze.places_coherence import neighbour_support
+
+    def town(name, lat, lon):
+        return GazEntry(name, lat, lon, "XX", None, "city", 1000, None)
+
+    near_a, far_a = town("A", 10.0, 10.0), town("A", 40.0, 40.0)
+    b, c = town("B", 10.1, 10.1), town("C", 10.2, 9.9)
+    country = GazEntry("Z", 10.0, 10.0, "XX", None, "country", 10**6, None)
+    support = neighbour_support({"a": [near_a, far_a], "b": [b], "c": [c], "z": [country]})
+    assert support[id(near_a)] == 2 and support[id(far_a)] == 0
+    assert support[id(b)] == 2  # A's near candidate and C
+    assert id(country) not in support  # an area, not a point
+
+
+def test_capitals_dateline_is_a_place_even_when_tagged_an_adverb(parse):
+    matches = find_places(parse("Talks stalled.\nBEIRUT: Aid trucks arrived on Monday."))
+    beirut = _by_text(matches, "BEIRUT")
+    assert beirut.country == "LB" and beirut.role == "literal"
+
+
+def test_town_comma_state_abbreviation(parse):
+    matches = find_places(parse("Greer, S.C. — The council met on Monday."))
+    greer = _by_text(matches, "Greer")
+    assert (greer.country, greer.admin1) == ("US", "South Carolina")
+
+
+def test_names_listed_before_counties_are_found(parse):
+    text = "Deputies from Clay, Douglas, Grant and Wilkin counties met in Fergus Falls."
+    found = {m.text for m in find_places(parse(text))}
+    assert {"Clay", "Douglas", "Grant", "Wilkin"} <= found
+
+
+def test_street_gets_the_point_of_its_town_at_precision_2(parse):
+    matches = find_places(parse("Crowds gathered outside Holy Redeemer Church in Chicago."))
+    church = _by_text(matches, "Holy Redeemer Church")
+    chicago = _by_text(matches, "Chicago")
+    assert church.role == "literal" and church.precision == 2 and church.geonames_id is None
+    assert (church.lat, church.lon) == (chicago.lat, chicago.lon)
+
+
+def test_street_in_an_unknown_town_stays_unresolved(parse):
+    matches = find_places(parse("A parade moved down Harbour Street in Dalmar on Sunday."))
+    assert all(m.lat is None for m in matches)
+
+
+def test_token_table_matches_spacy_tokens(parse):
+    from counterclaim.analyze.places_tokens import token_table
+
+    doc = parse("The U.S. Army said   in Dalmar's east:\n\nUS troops won't go to Kessen.")
+    table = token_table(doc)
+    assert table.text == [t.text for t in doc]
+    assert table.ws == [t.whitespace_ for t in doc]
+    assert table.tag == [t.tag_ for t in doc]
+    assert table.name == [is_name_token(t) for t in doc]
+    assert token_table(parse("")).text == []
+
+
+def test_country_point_keeps_the_factbook_point_for_far_flung_countries():
+    from counterclaim.analyze.places_points import country_point
+
+    def square(lat, lon):  # a 1-degree island centred on (lat, lon)
+        ring = [[lon - .5, lat - .5], [lon + .5, lat - .5], [lon + .5, lat + .5],
+                [lon - .5, lat + .5], [lon - .5, lat - .5]]
+        return {"features": [{"geometry": {"type": "Polygon", "coordinates": [ring]}}]}
+
+    near = country_point({"latlng": [10.0, 10.0], "geoJSON": square(11.0, 10.0)})
+    assert near == pytest.approx([10.5, 10.0], abs=1e-6)  # halfway
+    far = country_point({"latlng": [10.0, 10.0], "geoJSON": square(20.0, 10.0)})
+    assert far == [10.0, 10.0]  # an archipelago's mainland centroid is no country point
+
+
+def test_demonyms_derived_from_region_names():
+    gaz = gazetteer.load()
+    assert gaz.demonym("Dagestani").country == "RU"  # "Dagestan, Respublika" -> "Dagestan"
+    assert gaz.demonym("Ontarians").name == "Ontario"
+    assert gaz.demonym("Sudan") is None  # a place's own name is no demonym
+    assert gaz.demonym("Kessenian") is None
+
+
+def test_refused_name_near_two_accepted_towns_is_recovered():
+    from types import SimpleNamespace
+
+    from counterclaim.analyze.places_recall import clustered
+
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["Athens", "Watkinsville", "Winterville", "Kessen"])
+    accepted = [SimpleNamespace(text="Athens", role="literal"),
+                SimpleNamespace(text="Watkinsville", role="literal")]
+    waiting = [(doc[2:3], None, False), (doc[3:4], None, False)]
+    found = clustered(waiting, accepted, gazetteer.load(), 500)
+    assert [span.text for span in found] == ["Winterville"]
+
+
+@pytest.mark.parametrize(
+    "text, abbreviation, name",
+    [
+        ("The S.C. Highway Patrol is looking for the driver.", "S.C.", "South Carolina"),
+        ("He lives in Greer, Tenn., with his wife.", "Tenn.", "Tennessee"),
+        ("Stars flocked to L.A. on Friday.", "L.A.", "Los Angeles"),
+    ],
+)
+def test_dotted_state_and_city_abbreviations(parse, text, abbreviation, name):
+    match = _by_text(find_places(parse(text)), abbreviation)
+    assert (match.country, match.name) == ("US", name)

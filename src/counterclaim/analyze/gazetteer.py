@@ -6,8 +6,10 @@ Sources (no network at run time):
   subdivisions with aliases and types, and which subdivisions each GeoNames town lies in.
 - ``countryinfo``: country coordinates (GeoNames-style country points) and demonyms.
 
-Subdivisions carry no coordinates in these packages, so each gets the midpoint of the
-trimmed bounding box of its towns: a shape's middle, not its biggest town.
+Subdivisions carry no coordinates in these packages, so each gets the point halfway
+between the trimmed bounding box of its towns and their median: near a shape's middle,
+not at its biggest town. Countries get the factbook/centroid compromise of
+``places_points.country_point``.
 
 The index is built on first use (~20 s) and pickled under ``~/.cache/counterclaim`` (or
 ``$COUNTERCLAIM_CACHE``); later loads read the pickle (~1 s).
@@ -38,8 +40,9 @@ from counterclaim.analyze.geodata import (
     REGION_DEMONYMS,
     SEAS,
 )
+from counterclaim.analyze.places_points import country_point, midpoint, subdivision_point
 
-INDEX_VERSION = 13
+INDEX_VERSION = 18
 
 
 class GazEntry(NamedTuple):
@@ -74,11 +77,31 @@ class Gazetteer(NamedTuple):
         target = self.demonyms.get(key) or (self.demonyms.get(key[:-1]) if key.endswith("s")
                                             else None)
         if target is None:
-            return None
+            return self._derived_demonym(key)
         if len(target) == 2 and target.isupper():
             return self.country(target)
         regions = [e for e in self.lookup(target) if e.feature in {"region", "admin1"}]
         return max(regions, key=lambda e: e.population) if regions else None
+
+    def _derived_demonym(self, key: str) -> Optional[GazEntry]:
+        """ "Dagestani" -> Dagestan, "South Ossetian" -> South Ossetia, "Ontarians" ->
+        Ontario: a suffix off a country's or big region's name, for the regions no demonym
+        list covers."""
+        if key in _DERIVED:
+            return _DERIVED[key]
+        if key in self.names:
+            return None  # "Sudan", "Hawaii": a place's own name
+        found = None
+        for suffix, ending in DEMONYM_ENDINGS:
+            if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+                stem = key[: len(key) - len(suffix)] + ending
+                places = [e for e in self.lookup(stem) if e.feature in DEMONYM_FEATURES
+                          and e.population >= DEMONYM_MIN_POPULATION]
+                if places:
+                    found = max(places, key=lambda e: e.population)
+                    break
+        _DERIVED[key] = found
+        return found
 
     def country(self, alpha2: str) -> Optional[GazEntry]:
         for entry in self.lookup(self.country_names.get(alpha2, "")):
@@ -87,10 +110,19 @@ class Gazetteer(NamedTuple):
         return None
 
 
+# (suffix, what replaces it) from "Dagestani", "Ossetian(s)", "Ontarians", "Mexican"
+DEMONYM_ENDINGS = (("ians", "ia"), ("ians", "io"), ("ians", ""), ("ans", "a"), ("ans", ""),
+                   ("ian", "ia"), ("ian", "io"), ("ian", ""), ("an", "a"), ("an", "o"),
+                   ("an", ""), ("is", ""), ("i", ""))
+DEMONYM_FEATURES = {"country", "admin1", "region"}
+DEMONYM_MIN_POPULATION = 100_000
+_DERIVED: dict[str, Optional[GazEntry]] = {}  # one gazetteer per process: a plain cache
+
 _PUNCT = re.compile(r"[.\u2019']")
 _SPACE = re.compile(r"[\s\-\u2010-\u2015/]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """Fold case, accents, dots and dashes: "St. Étienne" and "st etienne" meet."""
     text = _SPACE.sub(" ", _PUNCT.sub("", unidecode(name).lower())).strip()
@@ -155,7 +187,7 @@ def _countries(builder: _Builder) -> list[str]:
         if len(row) > 9 and row[9]:
             continue  # a former country (USSR, Zaire): its names now mean its successors
         rec = info.get(alpha2) or _country_info(alpha2)
-        latlng = _country_point(rec)
+        latlng = country_point(rec)
         names = {name, official, common, *aliases.split("|"), *short[row_no]}
         names |= set(EXTRA_COUNTRY_NAMES.get(alpha2, ()))
         names |= {s for s in rec.get("altSpellings", []) if len(s) > 3}
@@ -171,49 +203,6 @@ def _countries(builder: _Builder) -> list[str]:
                 builder.demonyms[key] = alpha2
                 demonym_population[key] = population
     return alpha2_of_row
-
-
-def _ring_centroid(ring: list) -> tuple[float, float, float]:
-    """Area and centroid (lat, lon) of one polygon ring, planar in degrees (shoelace)."""
-    area = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
-        cross = x0 * y1 - x1 * y0
-        area += cross
-        cx += (x0 + x1) * cross
-        cy += (y0 + y1) * cross
-    if abs(area) < 1e-12:
-        return 0.0, ring[0][1], ring[0][0]
-    return abs(area) / 2, cy / (3 * area), cx / (3 * area)
-
-
-def _centroid(geojson: Optional[dict]) -> Optional[list[float]]:
-    """Centroid of a country's largest landmass: GeoNames' country points sit there, not
-    at the mean of all islands and exclaves (the US point is in Kansas, not off Alaska)."""
-    best = None
-    for feature in (geojson or {}).get("features", ()):
-        geometry = feature.get("geometry") or {}
-        polygons = geometry.get("coordinates") or []
-        if geometry.get("type") == "Polygon":
-            polygons = [polygons]
-        for polygon in polygons:
-            if polygon and len(polygon[0]) >= 3:
-                candidate = _ring_centroid([tuple(p[:2]) for p in polygon[0]])
-                best = candidate if best is None or candidate[0] > best[0] else best
-    return [best[1], best[2]] if best else None
-
-
-def _country_point(rec: dict) -> list:
-    """Halfway between the factbook point and the largest landmass's centroid.
-
-    Gazetteers disagree on where a country "is": GeoNames puts the US in Kansas (the
-    contiguous states' centre, which the centroid finds) but Russia at the factbook's
-    rounded 60N 100E. The midpoint is within 161 km of both conventions more often than
-    either alone (measured on the LGL and GeoWebNews country toponyms).
-    """
-    centroid, factbook = _centroid(rec.get("geoJSON")), rec.get("latlng")
-    if centroid and factbook and len(factbook) == 2:
-        return [(centroid[0] + factbook[0]) / 2, (centroid[1] + factbook[1]) / 2]
-    return centroid or factbook or [None, None]
 
 
 def _country_info(alpha2: str) -> dict:
@@ -241,17 +230,6 @@ def _town_points(alpha2_of_row: list[str]) -> tuple[dict, dict[int, list[int]]]:
     return subdivisions_of, towns_in
 
 
-def _midpoint(points: list[tuple[float, float, int]]) -> tuple[Optional[float], Optional[float]]:
-    """Midpoint of the bounding box of ``points``, trimming outliers when there are many."""
-    if not points:
-        return None, None
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    cut = len(points) // 100  # the outermost 1%: islands and mis-filed towns
-    lo, hi = cut, len(points) - 1 - cut
-    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
-
-
 def _subdivisions(builder: _Builder, alpha2_of_row: list[str], towns: dict) -> dict[int, str]:
     """Add admin1/admin2 entries; return subdivision row -> admin1 name."""
     subdivisions_of, towns_in = _town_points(alpha2_of_row)
@@ -264,8 +242,8 @@ def _subdivisions(builder: _Builder, alpha2_of_row: list[str], towns: dict) -> d
         parent_name = rows[int(parent) - 1][0] if parent else None
         admin1_of[row_no] = name if level == "1" else (parent_name or name)
         points = [towns[t] for t in towns_in.get(row_no, ()) if t in towns]
-        lat, lon = _midpoint(points)
-        names = {name, *aliases.split("|")}
+        lat, lon = subdivision_point(points)
+        names = _short_forms({name, *aliases.split("|")})
         if type_ and not name.lower().endswith(type_.lower()):
             names.add(f"{name} {type_}")
         entry = GazEntry(name, lat, lon, alpha2_of_row[int(country)],
@@ -275,6 +253,22 @@ def _subdivisions(builder: _Builder, alpha2_of_row: list[str], towns: dict) -> d
         builder.add(entry, names)
     builder.subdivisions_of = subdivisions_of  # type: ignore[attr-defined]
     return admin1_of
+
+
+_REPUBLIC = re.compile(r"^Republic of (?P<a>.{4,})$")  # not "X Republic": "Chechen"
+
+
+def _short_forms(names: set[str]) -> set[str]:
+    """Add the short name news uses: "Dagestan" for "Dagestan, Respublika", "Adygea" for
+    "Republic of Adygea"."""
+    short = set(names)
+    for name in names:
+        if ", " in name:
+            short.add(name.split(", ", 1)[0])
+        match = _REPUBLIC.match(name)
+        if match:
+            short.add(match.group("a"))
+    return short
 
 
 def _good_alternate(name: str) -> bool:
@@ -339,7 +333,7 @@ def _regions(builder: _Builder) -> None:
     for (country, stem), parts in groups.items():
         generic = stem.lower() in GENERIC_STEMS or len(stem) < 4
         if len(parts) >= 2 and not generic and normalise(stem) not in builder.names:
-            lat, lon = _midpoint([(p.lat, p.lon, 0) for p in parts])
+            lat, lon = midpoint([(p.lat, p.lon, 0) for p in parts])
             builder.add(GazEntry(stem, lat, lon, country, None, "region",
                                  sum(p.population for p in parts), None), {stem})
 

@@ -35,7 +35,7 @@ REGION_DEMONYMS = {
     "North American": "North America", "Middle Eastern": "Middle East",
     "Caribbean": "Caribbean", "Scottish": "Scotland", "Scot": "Scotland", "English": "England",
     "Welsh": "Wales", "Tibetan": "Tibet", "Kashmiri": "Kashmir", "Siberian": "Siberia",
-    "Balkan": "Balkans", "Scandinavian": "Scandinavia", "Palestinian": "PS",
+    "Balkan": "Balkans", "Scandinavian": "Scandinavia", "Palestinian": "PS", "Saudi": "SA",
 }
 SEAS = {
     "Atlantic": (10.0, -25.0), "Atlantic Ocean": (10.0, -25.0), "Pacific": (0.0, -160.0),
@@ -77,3 +77,5 @@ US_STATE_ABBREVIATIONS = {
     "vt": "Vermont", "va": "Virginia", "wash": "Washington", "wis": "Wisconsin",
     "wva": "West Virginia", "wyo": "Wyoming", "dc": "Washington D.C.",
 }
+# dotted city abbreviations that would otherwise read as a state's ("L.A." is not "La.")
+CITY_ABBREVIATIONS = {"L.A.": "Los Angeles", "N.Y.C.": "New York City"}

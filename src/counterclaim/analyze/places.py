@@ -7,11 +7,17 @@ for its government or people: "Kenya denied ...", "Nairobi said ..."), ``embedde
 of an organisation's name: "Dalmar City Council") or ``demonym`` ("Ostrian"). Only literal
 mentions become ``model.Place`` objects; the others still carry their resolution.
 
-Resolution scores gazetteer candidates by population, feature type and context: the
-dateline's country, countries and regions named elsewhere in the text, an enclosing place
-written beside the name ("Springfield, Illinois", "Dalmar in Kessen province"), and type
-words ("X province", "X district"). Names the gazetteer lacks are kept unresolved
-(null coordinates) with whatever their enclosing place tells.
+Resolution (places_scoring) scores gazetteer candidates by population, feature type and
+context: the dateline's country, countries and regions named elsewhere in the text, an
+enclosing place written beside the name ("Springfield, Illinois", "Dalmar in Kessen
+province"), type words ("X province", "X district"), and the other names with a candidate
+nearby (places_coherence). Names the gazetteer lacks are kept unresolved (null
+coordinates) with whatever their enclosing place tells; a street or building gets the
+point of the town the text places it in (places_local), at precision 2.
+
+Modules: toponyms (recognition, roles), places_tokens (a per-token table), places_recall
+(datelines, lists, "Town, State", structures), places_scoring, places_coherence,
+places_local, gazetteer (the offline index), geodata (hand-written names).
 
 Method after Gritta et al., "What's missing in geographical parsing?" (2018) and
 Halterman, "Mordecai 3" (2023), without their learned rankers.
@@ -31,6 +37,10 @@ from counterclaim import model
 from counterclaim.analyze import gazetteer as gaz
 from counterclaim.analyze.gazetteer import GazEntry, normalise
 from counterclaim.analyze.geodata import US_STATE_ABBREVIATIONS
+from counterclaim.analyze.places_coherence import neighbour_support
+from counterclaim.analyze.places_local import anchor_facilities
+from counterclaim.analyze import places_scoring as sc
+from counterclaim.analyze.places_scoring import FEATURE_PRIOR, FOCUS_MIN_VOTES, Context
 from counterclaim.analyze.toponyms import (
     COMPASS_WORDS,
     TYPE_WORDS,
@@ -62,164 +72,12 @@ class PlaceMatch(NamedTuple):
     source: str  # the spaCy label that found it, or "GAZ"
 
 
-# ---------------------------------------------------------------- resolution
-
-FEATURE_PRIOR = {"country": 6.0, "admin1": 3.0, "region": 3.0, "natural": 3.0, "city": 1.0,
-                 "admin2": -0.5, "locality": 0.0}
-BROAD = {"country", "admin1", "region"}
-MAX_CONTEXT_BONUS = 10.0
-ALTERNATE_MIN_POPULATION = 100_000
-BIG_CITY = 500_000
 # words that name a kind of place, not a place, when alone: "Peninsula" in "Korean Peninsula"
 GENERIC_WORDS = COMPASS_WORDS | {
     "peninsula", "island", "islands", "bay", "coast", "river", "lake", "valley", "mountains",
     "sea", "ocean", "square", "village", "park", "airport", "station", "bridge", "town",
     "wing", "house", "hall", "grove", "heights", "harbor", "harbour", "beach", "point",
 }
-# context weights; scaling any of them by 0.5-2 did not help on the three public sets
-COUNTRY_W = 5.0  # times the share of the text's other names in the candidate's country
-ADMIN1_W = 2.0  # the candidate's first-level region is named in the text
-PROX_W = 1.0  # times 3/2/1 for another name within 50/150/400 km
-FOCUS_W = 3.0  # the candidate lies in the text's focus region
-FOCUS_MIN_VOTES = 1.5
-
-
-class _Context(NamedTuple):
-    """What the rest of the text says, by name, so a name never votes for itself."""
-
-    resolved: dict[str, GazEntry]  # normalised name -> its current resolution
-    dateline: Optional[GazEntry]
-    focus: frozenset = frozenset()  # (country, admin1) most of the names could lie in
-    memo: Optional[dict] = None  # name -> without(name), filled on use
-
-    def without(self, name: str) -> tuple[Counter, Counter, list[tuple[float, float]]]:
-        if self.memo is not None and name in self.memo:
-            return self.memo[name]
-        countries: Counter = Counter()
-        admin1s: Counter = Counter()
-        points = []
-        for key, entry in self.resolved.items():
-            if key == name or entry.country is None:
-                continue
-            countries[entry.country] += 1
-            admin1s[entry.name if entry.feature == "admin1" else entry.admin1] += 1
-            if entry.feature not in BROAD and entry.lat is not None:
-                points.append((entry.lat, entry.lon))
-        if self.dateline is not None and self.dateline.country:
-            countries[self.dateline.country] += max(2, sum(countries.values()) // 2)
-        if self.memo is not None:
-            self.memo[name] = (countries, admin1s, points)
-        return countries, admin1s, points
-
-
-def _candidates(name: str, gazetteer: gaz.Gazetteer, type_word: Optional[str]) -> list[GazEntry]:
-    found = gazetteer.lookup(name)
-    words = name.split()
-    if not found and type_word and len(words) > 1 and words[-1].lower() == type_word:
-        found = gazetteer.lookup(" ".join(words[:-1]))
-    if not found and re.match(r"(?i)st\.? ", name):
-        found = gazetteer.lookup("Saint " + name.split(" ", 1)[1])
-    if "." in name and normalise(name) in US_STATE_ABBREVIATIONS:  # "Ga." is not Georgia
-        state = US_STATE_ABBREVIATIONS[normalise(name)]
-        found = [e for e in gazetteer.lookup(state) if e.country == "US"]
-    return found
-
-
-def _fits(entry: GazEntry, container: GazEntry) -> bool:
-    """Whether ``entry`` lies in ``container`` as far as the gazetteer tells."""
-    if entry.feature == "country":
-        return True  # "China, Japan" is a list, not China in Japan
-    if container.feature == "region" or container.country is None:
-        return True
-    if entry.country != container.country:
-        return False
-    return container.feature != "admin1" or entry.admin1 == container.name
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2
-    h += math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _proximity(entry: GazEntry, points: list[tuple[float, float]]) -> float:
-    """Places named together lie together: a bonus for a candidate near the others."""
-    if entry.lat is None or not points or entry.feature in BROAD:
-        return 0.0
-    nearest = min(_km((entry.lat, entry.lon), p) for p in points)
-    return PROX_W * (3.0 if nearest < 50 else 2.0 if nearest < 150 else 1.0 if nearest < 400 else 0.0)
-
-
-def _type_bonus(entry: GazEntry, type_word: Optional[str]) -> float:
-    if not type_word:
-        return 0.0
-    wanted = TYPE_WORDS[type_word][0]
-    if entry.feature == wanted:
-        return 4.0
-    if wanted in {"admin1", "admin2"} and entry.feature in {"admin1", "admin2"}:
-        return 2.0
-    return -4.0 if wanted == "natural" else 0.0  # "Jordan river" is not the country
-
-
-def _context_bonus(entry: GazEntry, query: str, ctx: _Context) -> float:
-    """Country, region, neighbour and dateline agreement, capped: context can lift a town
-    over a namesake ten times its size, not over a country or a capital."""
-    countries, admin1s, points = ctx.without(query)
-    bonus = COUNTRY_W * countries.get(entry.country, 0) / (sum(countries.values()) or 1)
-    if entry.admin1 and entry.feature != "admin1":
-        bonus += ADMIN1_W * min(admin1s.get(entry.admin1, 0), 1)
-    bonus += _proximity(entry, points)
-    if (entry.country, entry.admin1) in ctx.focus and entry.feature not in BROAD:
-        bonus += FOCUS_W
-    if ctx.dateline is not None and entry.country == ctx.dateline.country:
-        bonus += 2.0 + (2.0 if entry.admin1 and entry.admin1 == ctx.dateline.admin1 else 0.0)
-    return min(bonus, MAX_CONTEXT_BONUS)
-
-
-def _score(entry: GazEntry, query: str, ctx: _Context, container: Optional[GazEntry],
-           type_word: Optional[str]) -> float:
-    score = math.log10(entry.population + 1) + FEATURE_PRIOR.get(entry.feature, 0.0)
-    primary = normalise(entry.name) == query
-    score += (2.0 if primary else 0.0) + (1.5 if entry.capital else 0.0)
-    score -= 6.0 if entry.lat is None else 0.0
-    if container is not None and container is not entry:
-        score += 8.0 if _fits(entry, container) else -3.0
-    # a town that merely has the name among its alternates needs twice the context
-    context = _context_bonus(entry, query, ctx) * (1.0 if primary else 0.5)
-    return score + _type_bonus(entry, type_word) + context
-
-
-def _plausible(candidates: list[GazEntry], query: str) -> list[GazEntry]:
-    """Drop towns that carry the name only as an alternate when a place bears it as its
-    own name: GeoNames lists "Liverpool" among a small Indiana town's alternates."""
-    key = normalise(query)
-    if not any(normalise(e.name) == key for e in candidates):
-        return candidates
-    return [e for e in candidates
-            if normalise(e.name) == key or e.population >= ALTERNATE_MIN_POPULATION]
-
-
-def _namesake_penalty(entry: GazEntry, candidates: list[GazEntry],
-                      type_word: Optional[str]) -> float:
-    """ "Washington", "New York": news means the big city, not the state, unless it says
-    "state"."""
-    if entry.feature != "admin1" or type_word:
-        return 0.0
-    big_city = any(e.feature == "city" and e.population >= BIG_CITY
-                   and e.country == entry.country for e in candidates)
-    return -4.0 if big_city else 0.0
-
-
-def _best(candidates: list[GazEntry], query: str, ctx: _Context,
-          container: Optional[GazEntry], type_word: Optional[str]) -> Optional[GazEntry]:
-    candidates = _plausible(candidates, query)
-    if not candidates:
-        return None
-    key = normalise(query)
-    return max(candidates, key=lambda e: _score(e, key, ctx, container, type_word)
-               + _namesake_penalty(e, candidates, type_word))
-
 
 def _in_list(mention: Mention, ending: dict[int, Mention]) -> bool:
     """ "Kessen, Dalmar, Vorna": a place after "," or "and" that follows another place."""
@@ -244,26 +102,26 @@ def _container_text(mention: Mention, following: dict[int, Mention],
         abbrev = normalise(doc[end + 1].text)
         if nxt is None and doc[end + 1].text[:1].isupper() and abbrev in US_STATE_ABBREVIATIONS:
             return US_STATE_ABBREVIATIONS[abbrev]
-    return nxt.span.text if nxt is not None and nxt.role != "demonym" else None
+    return nxt.text if nxt is not None and nxt.role != "demonym" else None
 
 
-def _resolve_container(text: Optional[str], gazetteer: gaz.Gazetteer, ctx: _Context):
+def _resolve_container(text: Optional[str], gazetteer: gaz.Gazetteer, ctx: Context):
     if text is None:
         return None
-    candidates = [e for e in _candidates(text, gazetteer, None)
-                  if e.feature in {"country", "admin1", "admin2", "region"}]
-    return _best(candidates, text, ctx, None, None)
+    found = [e for e in sc.candidates(text, gazetteer, None)
+             if e.feature in {"country", "admin1", "admin2", "region"}]
+    return sc.best(found, text, ctx, None, None)
 
 
 def _dateline_entry(dateline_place: Optional[str], gazetteer: gaz.Gazetteer):
     if not dateline_place:
         return None
-    empty = _Context({}, None)
-    return _best(_candidates(dateline_place.title(), gazetteer, None), dateline_place, empty,
-                 None, None)
+    empty = Context({}, None)
+    return sc.best(sc.candidates(dateline_place.title(), gazetteer, None), dateline_place,
+                   empty, None, None)
 
 
-def _resolve_all(mentions: list[Mention], gazetteer: gaz.Gazetteer, ctx: _Context):
+def _resolve_all(mentions: list[Mention], gazetteer: gaz.Gazetteer, ctx: Context):
     """Resolve each mention once per (name, container), as one sense per discourse."""
     following = {m.span.start: m for m in mentions}
     ending = {m.span.end: m for m in mentions}
@@ -271,20 +129,20 @@ def _resolve_all(mentions: list[Mention], gazetteer: gaz.Gazetteer, ctx: _Contex
     out = []
     for mention in mentions:
         container = _resolve_container(_container_text(mention, following, ending), gazetteer, ctx)
-        key = (normalise(mention.span.text), container, mention.type_word, mention.role)
+        key = (normalise(mention.text), container, mention.type_word, mention.role)
         if key not in chosen:
             if mention.role == "demonym":
-                chosen[key] = (gazetteer.demonym(mention.span.text), None, None)
+                chosen[key] = (gazetteer.demonym(mention.text), None, None)
             else:
-                cands = _candidates(mention.span.text, gazetteer, mention.type_word)
-                best = _best(cands, mention.span.text, ctx, container, mention.type_word)
+                cands = sc.candidates(mention.text, gazetteer, mention.type_word)
+                best = sc.best(cands, mention.text, ctx, container, mention.type_word)
                 inner = None if best else _enclosing(mention.span, gazetteer, ctx, container)
                 chosen[key] = (best, container, inner)
         out.append((mention, *chosen[key]))
     return out
 
 
-def _enclosing(span: Span, gazetteer: gaz.Gazetteer, ctx: _Context,
+def _enclosing(span: Span, gazetteer: gaz.Gazetteer, ctx: Context,
                container: Optional[GazEntry]) -> Optional[GazEntry]:
     """A known place named inside an unknown one: Manila in "Manila Cathedral", Russia in
     "Russian Embassy"."""
@@ -296,8 +154,8 @@ def _enclosing(span: Span, gazetteer: gaz.Gazetteer, ctx: _Context,
             part = span.doc[start : start + size]
             if not all(is_name_token(t) for t in part) or part.text.lower() in GENERIC_WORDS:
                 continue
-            best = (gazetteer.demonym(part.text) if size == 1 else None) or _best(
-                _candidates(part.text, gazetteer, None), part.text, ctx, container, None)
+            best = (gazetteer.demonym(part.text) if size == 1 else None) or sc.best(
+                sc.candidates(part.text, gazetteer, None), part.text, ctx, container, None)
             if best is not None and best.lat is not None:
                 found.append(best)
     prior = lambda e: math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0)  # noqa: E731
@@ -308,11 +166,11 @@ def _focus(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> frozenset:
     """The first-level region that most of the text's names could lie in (each name votes
     once for every region holding one of its candidates): a local paper's home state."""
     votes: Counter = Counter()
-    names = {normalise(m.span.text): m for m in mentions if m.role != "demonym"}
+    names = {normalise(m.text): m for m in mentions if m.role != "demonym"}
     for mention in names.values():
         regions = set()
-        for entry in _plausible(_candidates(mention.span.text, gazetteer, mention.type_word),
-                                mention.span.text):
+        for entry in sc.plausible(sc.candidates(mention.text, gazetteer, mention.type_word),
+                                mention.text):
             if entry.feature == "admin1":
                 regions.add((entry.country, entry.name))
             elif entry.admin1 and entry.feature != "country":
@@ -327,35 +185,46 @@ def _focus(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> frozenset:
     return frozenset(region for region, count in votes.items() if count == top)
 
 
-def _context_from(resolved, dateline: Optional[GazEntry], focus: frozenset) -> _Context:
+def _support(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> dict[int, int]:
+    names = {normalise(m.text): m for m in mentions if m.role != "demonym"}
+    return neighbour_support({
+        key: sc.plausible(sc.candidates(m.text, gazetteer, m.type_word), m.text)
+        for key, m in names.items()})
+
+
+def _context_from(resolved, dateline: Optional[GazEntry], focus: frozenset,
+                  support: Optional[dict] = None) -> Context:
     """The current resolution of every name but demonyms."""
     by_name: dict[str, GazEntry] = {}
+    unknown = set()
     for mention, entry, _container, _inner in resolved:
         if entry is not None and mention.role != "demonym":
-            by_name.setdefault(normalise(mention.span.text), entry)
-    return _Context(by_name, dateline, focus, {})
+            by_name.setdefault(normalise(mention.text), entry)
+        elif entry is None and mention.source in {"GPE", "LOC", "TYPE"}:
+            unknown.add(normalise(mention.text))
+    return Context(by_name, dateline, focus, {}, frozenset(unknown), support)
 
 
 def _to_match(mention: Mention, entry: Optional[GazEntry], container: Optional[GazEntry],
               inner: Optional[GazEntry]):
-    span = mention.span
+    span, text = mention.span, mention.text
     start = span.start_char
     end = span.end_char
     if entry is not None:
         precision = PRECISION.get(entry.feature, 3)
-        return PlaceMatch(span.text, start, end, mention.role, entry.name, entry.lat, entry.lon,
+        return PlaceMatch(text, start, end, mention.role, entry.name, entry.lat, entry.lon,
                           entry.country, entry.admin1, entry.feature, entry.geonames_id,
                           precision, mention.source)
     feature, precision = TYPE_WORDS.get(mention.type_word or "", (None, 3))
     if inner is not None:  # somewhere in or at a known place: ACLED's "nearby"
         precision = max(2, PRECISION.get(inner.feature, 3))
-        return PlaceMatch(span.text, start, end, mention.role, span.text, inner.lat, inner.lon,
+        return PlaceMatch(text, start, end, mention.role, text, inner.lat, inner.lon,
                           inner.country, inner.admin1, feature, None, precision, mention.source)
     country = container.country if container is not None else None
     admin1 = container.admin1 if container is not None else None
     if container is not None and container.feature == "admin1":
         admin1 = container.name
-    return PlaceMatch(span.text, start, end, mention.role, span.text, None, None, country,
+    return PlaceMatch(text, start, end, mention.role, text, None, None, country,
                       admin1, feature, None, precision, mention.source)
 
 
@@ -363,7 +232,7 @@ def _is_noise(mention: Mention, entry: Optional[GazEntry], people: set[str]) -> 
     """An unresolved NER "place" that is an acronym or someone's name ("NCIS", "Pawlenty")."""
     if entry is not None or mention.source not in {"GPE", "LOC"}:
         return False
-    text = mention.span.text
+    text = mention.text
     if text.isupper() and "." not in text:
         return True
     return all(t.text in people for t in mention.span)
@@ -377,13 +246,17 @@ def find_places(doc: Doc, dateline_place: Optional[str] = None) -> list[PlaceMat
     RETURNS (list[PlaceMatch]): in text order; unresolved names have null coordinates.
     """
     gazetteer = gaz.load()
-    mentions = recognise(doc, gazetteer)
+    ents = doc.ents  # built anew on every read
+    mentions = recognise(doc, gazetteer, ents)
     dateline = _dateline_entry(dateline_place, gazetteer)
     focus = _focus(mentions, gazetteer)
-    resolved = _resolve_all(mentions, gazetteer, _Context({}, dateline, focus, {}))
+    support = _support(mentions, gazetteer)
+    resolved = _resolve_all(mentions, gazetteer, Context({}, dateline, focus, {}, support=support))
     for _round in range(2):
-        resolved = _resolve_all(mentions, gazetteer, _context_from(resolved, dateline, focus))
-    people = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
+        resolved = _resolve_all(mentions, gazetteer,
+                                _context_from(resolved, dateline, focus, support))
+    resolved = anchor_facilities(resolved)
+    people = {t.text for e in ents if e.label_ == "PERSON" for t in e}
     return [_to_match(*item) for item in resolved
             if not _is_noise(item[0], item[1] or item[3], people)]
 

@@ -21,6 +21,18 @@ from spacy.tokens import Doc, Span
 
 from counterclaim.analyze import gazetteer as gaz
 from counterclaim.analyze.gazetteer import normalise
+from counterclaim.analyze.places_recall import (
+    STRUCTURE_WORDS,
+    caps_datelines,
+    clustered,
+    listed,
+    state_abbreviations,
+    written_in,
+)
+from counterclaim.analyze.places_tokens import TokenTable, is_name_token, joined, token_table
+
+__all__ = ["Mention", "recognise", "gazetteer_runs", "is_name_token", "role_of", "type_word",
+           "strip_span", "TYPE_WORDS", "COMPASS_WORDS"]
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SPEECH_VERBS = {
@@ -44,14 +56,6 @@ PLACE_PREPS = {"in", "at", "near", "from", "to", "outside", "into", "across", "a
                "on", "via", "along", "beyond", "within"}
 DEMONYM_TAGS = {"JJ", "NNP", "NNPS", "NNS"}
 NAME_LINKS = {"of", "de", "del", "la", "le", "al", "el", "upon", "on", "the", "du", "des"}
-NOT_PLACES = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "god", "christ", "mr", "mrs", "ms", "dr", "president",
-    "police", "university", "school", "street", "road", "church", "court", "center",
-    "centre", "hospital", "city", "county",
-    "act", "union", "man", "christmas", "metro", "gulf", "king", "queen", "prince", "lord",
-}
 MAX_NAME_TOKENS = 5
 BIG_TOWN = 50_000  # a capitalised name with no other evidence must be at least this big
 SMALL_TOWN = 500  # ... or this big with a preposition of place before it
@@ -66,6 +70,7 @@ class Mention(NamedTuple):
     source: str  # spaCy label, "GAZ" or "DEMONYM"
     role: str  # literal | metonym | embedded | demonym
     type_word: Optional[str]
+    text: str = ""  # span.text, read once (a Span rebuilds it on every access)
 
 
 def strip_span(span: Span) -> Optional[Span]:
@@ -100,36 +105,29 @@ def join_hyphenated(span: Span, gazetteer: gaz.Gazetteer) -> Span:
 JOINERS = {"-", "and", "&"}
 
 
-def is_name_token(token) -> bool:
-    """A capitalised noun that could be (part of) a name. The small tagger often tags a
-    town NN ("Gainesville residents"), so common nouns count too; words the text also
-    writes in lower case are refused later."""
-    # "US" is not the stop word "us"
-    return (token.text[:1].isupper() and token.tag_ in {"NNP", "NNPS", "NN", "NNS"}
-            and token.lower_ not in NOT_PLACES and (not token.is_stop or token.is_upper))
-
-
-def gazetteer_runs(doc: Doc, gazetteer: gaz.Gazetteer) -> Iterable[Span]:
+def gazetteer_runs(doc: Doc, gazetteer: gaz.Gazetteer,
+                   table: Optional[TokenTable] = None) -> Iterable[Span]:
     """Longest runs of capitalised proper nouns the gazetteer knows, left to right."""
+    table = table or token_table(doc)
+    names, lower, n = table.name, table.lower, len(table.text)
     i = 0
-    while i < len(doc):
-        found = None
-        if is_name_token(doc[i]):
-            for j in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
-                ends_with_type = doc[j - 1].lower_ in TYPE_WORDS and j - 1 > i
-                if not (is_name_token(doc[j - 1]) or ends_with_type):
+    while i < n:
+        found = 0
+        if names[i]:
+            for j in range(min(n, i + MAX_NAME_TOKENS), i, -1):
+                ends_with_type = lower[j - 1] in TYPE_WORDS and j - 1 > i
+                if not (names[j - 1] or ends_with_type):
                     continue
-                inner = doc[i + 1 : j - 1]
-                if any(not is_name_token(t) and t.lower_ not in NAME_LINKS for t in inner):
+                if any(not names[k] and lower[k] not in NAME_LINKS for k in range(i + 1, j - 1)):
                     continue
-                if j - i == 1 and doc[i].lower_ in COMPASS_WORDS:
+                if j - i == 1 and lower[i] in COMPASS_WORDS:
                     continue  # "North" alone is a direction, "North Dakota" a place
-                if normalise(doc[i:j].text) in gazetteer.names:
-                    found = doc[i:j]
+                if normalise(joined(table, i, j)) in gazetteer.names:
+                    found = j
                     break
-        if found is not None:
-            yield found
-            i = found.end
+        if found:
+            yield doc[i:found]
+            i = found
         else:
             i += 1
 
@@ -177,7 +175,7 @@ def role_of(span: Span) -> str:
 
 
 class _Evidence(NamedTuple):
-    strong: bool  # a type word or a country/region name
+    strong: bool  # a type word, a country/region name, or "Town, State"
     population: int  # biggest candidate that needs no type word
     prep: bool
 
@@ -194,12 +192,13 @@ def _evidence(run: Span, gazetteer: gaz.Gazetteer) -> _Evidence:
     broad = any(e.feature in {"country", "region"} or
                 (e.feature == "admin1" and e.population >= BIG_REGION) for e in usable)
     population = max((e.population for e in usable), default=0)
-    return _Evidence(typed or broad, population, _prep_before(run))
+    written = not broad and written_in(run, usable, gazetteer)
+    return _Evidence(typed or broad or written, population, _prep_before(run))
 
 
-def _person_words(doc: Doc) -> set[str]:
+def _person_words(ents: tuple[Span, ...]) -> set[str]:
     """Words of multi-word PERSON names: "Henry" after "Chiquita Raquel Henry"."""
-    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    return {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
 
 def _starts_sentence(span: Span) -> bool:
@@ -217,8 +216,16 @@ def _is_dateline(run: Span) -> bool:
             and doc[run.end].text in {"—", "–", "-", "--", ":", ",", "("})
 
 
+def _tail_of_name(run: Span, table: TokenTable) -> bool:
+    """The run continues a capitalised name with no break before it."""
+    before = run.start - 1
+    return before >= 0 and table.name[before] and table.ws[before] == " "
+
+
 def _accept_run(run: Span, ent: Optional[Span], ev: _Evidence, refused: set[str]) -> Optional[str]:
     """The role of a gazetteer run, or None to refuse it."""
+    if len(run) == 1 and run[0].lower_ in TYPE_WORDS:
+        return None  # "Region 4", "the District": a kind of place, not its name
     if _is_dateline(run) and ev.population >= SMALL_TOWN:
         return "literal"
     if run.text in refused and not (ev.strong or ev.prep):
@@ -255,41 +262,33 @@ def _accept_run(run: Span, ent: Optional[Span], ev: _Evidence, refused: set[str]
     return None
 
 
-def _demonym_tokens(doc: Doc, gazetteer: gaz.Gazetteer, taken: set[int]) -> Iterable[Span]:
-    for token in doc:
-        if token.i not in taken and token.text[:1].isupper() and token.tag_ in DEMONYM_TAGS:
-            if gazetteer.demonym(token.text):
-                yield doc[token.i : token.i + 1]
+def _demonym_tokens(doc: Doc, gazetteer: gaz.Gazetteer, taken: set[int],
+                    table: TokenTable) -> Iterable[Span]:
+    for i, text in enumerate(table.text):
+        if i not in taken and text[:1].isupper() and table.tag[i] in DEMONYM_TAGS:
+            if gazetteer.demonym(text):
+                yield doc[i : i + 1]
 
 
 TYPED_NAME_WORDS = {"province", "district", "county", "parish", "valley", "governorate",
                     "region", "oblast", "prefecture", "river", "desert", "mountains"}
 
 
-def _typed_names(doc: Doc, taken: set[int]) -> Iterable[Span]:
+def _typed_names(doc: Doc, taken: set[int], table: TokenTable) -> Iterable[Span]:
     """ "Vorna valley", "Kessen province": a capitalised name before a lower-case type word,
     a place even when no gazetteer knows it."""
-    for token in doc:
-        if token.text in TYPED_NAME_WORDS and token.i > 0:
-            start = token.i
-            while start > 0 and is_name_token(doc[start - 1]) and start - 1 not in taken:
+    for i, text in enumerate(table.text):
+        if text in TYPED_NAME_WORDS and i > 0:
+            start = i
+            while start > 0 and table.name[start - 1] and start - 1 not in taken:
                 start -= 1
-            if start < token.i and token.i - start <= MAX_NAME_TOKENS:
-                yield doc[start : token.i]
+            if start < i and i - start <= MAX_NAME_TOKENS:
+                yield doc[start:i]
 
 
-def recognise(doc: Doc, gazetteer: gaz.Gazetteer) -> list[Mention]:
-    """Entity-based and gazetteer-based mentions, non-overlapping, in text order."""
-    mentions: list[Mention] = []
-    taken: set[int] = set()
-
-    def add(span: Optional[Span], source: str, role: Optional[str] = None) -> None:
-        if span is None or any(i in taken for i in range(span.start, span.end)):
-            return
-        taken.update(range(span.start, span.end))
-        mentions.append(Mention(span, source, role or role_of(span), type_word(span)))
-
-    for ent in doc.ents:
+def _from_entities(ents: tuple[Span, ...], gazetteer: gaz.Gazetteer) -> Iterable[tuple]:
+    """(span, source, role) for the model's places, demonyms and structures."""
+    for ent in ents:
         if ent.label_ in PLACE_LABELS:
             span = strip_span(ent)
             if span is not None and not span.text[:1].isupper():
@@ -297,17 +296,67 @@ def recognise(doc: Doc, gazetteer: gaz.Gazetteer) -> list[Mention]:
             span = join_hyphenated(span, gazetteer) if span is not None else None
             adjective = span is not None and len(span) == 1 and span[0].pos_ == "ADJ"
             demonym = adjective or (span is not None and gazetteer.demonym(span.text))
-            add(span, ent.label_, "demonym" if demonym else None)
-        elif ent.label_ == "NORP" and gazetteer.demonym(ent.text):
-            add(ent, "NORP", "demonym")
-    entity_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-    refused = _person_words(doc) | {t.text.title() for t in doc if t.text.islower()}
-    for run in gazetteer_runs(doc, gazetteer):
-        role = _accept_run(run, entity_of.get(run.start), _evidence(run, gazetteer), refused)
+            yield span, ent.label_, "demonym" if demonym else None
+        elif ent.label_ in {"NORP", "PERSON"} and gazetteer.demonym(ent.text):
+            yield ent, "NORP", "demonym"  # "Sri Lankan" is often called a PERSON
+        elif ent.label_ in {"ORG", "PERSON"} and ent[-1].lower_ in STRUCTURE_WORDS \
+                and len(ent) > 1 and ent[0].text[:1].isupper():
+            yield strip_span(ent), "FAC", "literal"  # "Royal Street", "Holy Redeemer Church"
+
+
+def _from_gazetteer(doc: Doc, gazetteer: gaz.Gazetteer, table: TokenTable,
+                    ents: tuple[Span, ...], refused: set[str]) -> tuple[list, list]:
+    """Accepted gazetteer runs as (span, role), and the refused ones as (span, evidence,
+    inside a longer entity) for the later passes."""
+    entity_of = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+    accepted, waiting = [], []
+    for run in gazetteer_runs(doc, gazetteer, table):
+        evidence = _evidence(run, gazetteer)
+        ent = entity_of.get(run.start)
+        role = _accept_run(run, ent, evidence, refused)
+        if role is not None and _tail_of_name(run, table) and not evidence.strong:
+            role = None  # "Council" of "Dublin City Council": the end of a longer name
         if role is not None:
-            add(run, "GAZ", role)
-    for span in _typed_names(doc, taken):
+            accepted.append((run, role))
+        else:
+            waiting.append((run, evidence, ent is not None and len(ent) > len(run)))
+    return accepted, waiting
+
+
+def recognise(doc: Doc, gazetteer: gaz.Gazetteer,
+              ents: Optional[tuple[Span, ...]] = None) -> list[Mention]:
+    """Entity-based and gazetteer-based mentions, non-overlapping, in text order.
+    ``ents``: ``doc.ents`` when the caller already has them (spaCy rebuilds them per read)."""
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+
+    def add(span: Optional[Span], source: str, role: Optional[str] = None) -> None:
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            return
+        taken.update(range(span.start, span.end))
+        mentions.append(Mention(span, source, role or role_of(span), type_word(span), span.text))
+
+    ents = doc.ents if ents is None else ents
+    for span, source, role in _from_entities(ents, gazetteer):
+        add(span, source, role)
+    table = token_table(doc)
+    people = _person_words(ents)
+    refused = people | {t.title() for t in table.text if t.islower()}
+    accepted, waiting = _from_gazetteer(doc, gazetteer, table, ents, refused)
+    for run, role in accepted:
+        add(run, "GAZ", role)
+    for run in listed(waiting, mentions, table, gazetteer, SMALL_TOWN):
+        add(run, "GAZ", "literal")
+    # a surname of someone the text names in full is not a village near the story's towns
+    plausible = [w for w in waiting if w[0].text not in people]
+    for run in clustered(plausible, mentions, gazetteer, SMALL_TOWN):
+        add(run, "GAZ", "literal")
+    for span in caps_datelines(doc, gazetteer, table, taken, SMALL_TOWN):
+        add(span, "GAZ", "literal")
+    for span in state_abbreviations(doc, table, taken):
+        add(span, "GAZ")
+    for span in _typed_names(doc, taken, table):
         add(span, "TYPE")
-    for span in _demonym_tokens(doc, gazetteer, taken):
+    for span in _demonym_tokens(doc, gazetteer, taken, table):
         add(span, "DEMONYM", "demonym")
     return sorted(mentions, key=lambda m: m.span.start)

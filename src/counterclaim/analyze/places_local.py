@@ -1,0 +1,57 @@
+"""Streets and buildings: no gazetteer lists them, but the story places them in a town.
+
+A facility the gazetteer lacks ("Frenchmen Street", "the Barclays Center", "City Hall")
+gets the point of the town the text last named before it (or, before any, the town it
+names most), with ACLED precision 2: "a nearby location". When the text also names
+places no gazetteer knows (an invented country's towns), the facility may lie in one of
+those, so it stays unresolved.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+from counterclaim.analyze.gazetteer import GazEntry
+
+FACILITY_WORDS = {
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
+    "square", "park", "bridge", "airport", "station", "hospital", "school", "college",
+    "university", "stadium", "arena", "center", "centre", "hall", "church", "cathedral",
+    "mosque", "temple", "market", "mall", "estate", "court", "house", "building", "tower",
+    "plaza", "museum", "library", "prison", "jail", "harbour", "harbor", "port", "pier",
+    "highway", "freeway", "campus", "theatre", "theater", "hotel", "terminal", "wharf",
+}
+TOWNS = {"city", "locality", "admin2"}
+
+
+def is_facility(source: str, text: str) -> bool:
+    """The model's FAC label, or a name ending in a facility word."""
+    words = text.lower().replace(".", "").split()
+    return source == "FAC" or (len(words) > 1 and words[-1] in FACILITY_WORDS)
+
+
+def anchor_facilities(resolved: list[tuple]) -> list[tuple]:
+    """``resolved``: (mention, entry, container, inner) in text order, as places.py keeps
+    them; returns the same with ``inner`` set to the town of unresolved facilities."""
+    if any(m.source == "GPE" and e is None and i is None and m.role != "demonym"
+           for m, e, _c, i in resolved):
+        return resolved  # a town no gazetteer knows
+    towns = [(m.span.start, e) for m, e, _c, _i in resolved
+             if e is not None and e.feature in TOWNS and m.role != "demonym"]
+    if not towns:
+        return resolved
+    counts = Counter(e.geonames_id for _start, e in towns)
+    commonest = max((e for _s, e in towns), key=lambda e: counts[e.geonames_id])
+    out = []
+    for mention, entry, container, inner in resolved:
+        if entry is None and inner is None and mention.role != "demonym" \
+                and is_facility(mention.source, mention.text):
+            inner = _last_before(towns, mention.span.start) or commonest
+        out.append((mention, entry, container, inner))
+    return out
+
+
+def _last_before(towns: list[tuple[int, GazEntry]], start: int) -> Optional[GazEntry]:
+    before = [entry for position, entry in towns if position < start]
+    return before[-1] if before else None

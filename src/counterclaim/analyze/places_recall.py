@@ -1,0 +1,152 @@
+"""Toponyms the NER and the plain gazetteer pass miss, found by their setting.
+
+- a capitals dateline opening a paragraph ("BEIRUT: ..."), which the tagger often
+  calls an adverb;
+- "Town, State" ("Greer, S.C."): a candidate of the name lies in the region written after
+  the comma;
+- lists beside accepted places ("Clarke, Madison, Oconee and Oglethorpe counties");
+- structures the model calls ORG or PERSON ("Royal Street", "Holy Redeemer Church").
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Doc, Span
+
+from counterclaim.analyze import gazetteer as gaz
+from counterclaim.analyze.gazetteer import normalise
+from counterclaim.analyze.geodata import CITY_ABBREVIATIONS, US_STATE_ABBREVIATIONS
+from counterclaim.analyze.places_coherence import NameGrid
+from counterclaim.analyze.places_tokens import TokenTable, joined
+
+def written_in(run: Span, entries: list, gazetteer: gaz.Gazetteer) -> bool:
+    """ "Greer, South Carolina", "Greer, S.C.": a candidate lies in the region written
+    after the comma."""
+    doc, end = run.doc, run.end
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    last = end + 1
+    while last < min(len(doc), end + 4) and doc[last].text[:1].isupper():
+        last += 1
+    for stop in range(last, end + 1, -1):
+        raw = doc[end + 1 : stop].text
+        written = normalise(raw)
+        if "." in raw:  # "S.C.", "Tenn."
+            written = US_STATE_ABBREVIATIONS.get(written, written)
+        for region in gazetteer.lookup(written):
+            if region.feature == "admin1" and any(
+                    e.admin1 == region.name and e.country == region.country for e in entries):
+                return True
+            if region.feature == "country" and any(
+                    e.country == region.country and e.feature != "country" for e in entries):
+                return True
+    return False
+
+
+DATELINE_MARKS = {"—", "–", "-", "--", ":", ",", "("}
+MAX_DATELINE_TOKENS = 3
+
+
+def caps_datelines(doc: Doc, gazetteer: gaz.Gazetteer, table: TokenTable,
+                   taken: set[int], min_population: int) -> Iterable[Span]:
+    """ "BEIRUT: ...", "GAZA CITY — ...": a capitals dateline opening a paragraph, which
+    the tagger often calls an adverb and the NER misses."""
+    text, n = table.text, len(table.text)
+    for i in range(n):
+        if i in taken or not (text[i].isalpha() and text[i].isupper() and len(text[i]) > 2):
+            continue
+        if i > 0 and not (text[i - 1] in {".", "!", "?", '"'} or text[i - 1].isspace()
+                          or table.ws[i - 1] == "\n"):
+            continue
+        end = i + 1
+        while end < min(n, i + MAX_DATELINE_TOKENS) and text[end].isalpha() and text[end].isupper():
+            end += 1
+        if end < n and text[end] in DATELINE_MARKS:
+            name = joined(table, i, end)
+            if any(e.population >= min_population or e.feature in {"country", "admin1"}
+                   for e in gazetteer.lookup(name)):
+                yield doc[i:end]
+
+
+# the model often calls a street or a building ORG; these words say it is a structure
+STRUCTURE_WORDS = {"street", "avenue", "road", "boulevard", "lane", "square", "bridge",
+                   "church", "cathedral", "mosque", "temple", "airport", "stadium", "arena",
+                   "plaza", "estate", "highway", "parkway"}
+LIST_LINKS = {",", "and", "or", "&"}
+PLURAL_TYPES = {"counties", "parishes", "townships", "provinces", "districts", "states"}
+
+
+def _list_type(run: Span, table: TokenTable) -> bool:
+    """ "Clay, Douglas, Grant and Wilkin counties": the list ends in a plural type word."""
+    k, stop = run.end, min(len(table.text), run.end + 40)
+    while k < stop and (table.name[k] or table.lower[k] in LIST_LINKS):
+        k += 1
+    return k < len(table.text) and table.lower[k] in PLURAL_TYPES
+
+
+def listed(waiting: list, mentions: list, table: TokenTable,
+           gazetteer: gaz.Gazetteer, min_population: int) -> list[Span]:
+    """Refused names listed beside accepted places ("Clarke, Madison, Oconee and
+    Oglethorpe"): a list of places is a list of places. Repeats while the list grows."""
+    starts = {m.span.start for m in mentions if m.role != "demonym"}
+    ends = {m.span.end for m in mentions if m.role != "demonym"}
+    found: list[Span] = []
+    for _pass in range(4):
+        grew = False
+        for run, evidence, _inside in waiting:
+            if run.start in starts:
+                continue
+            before = run.start >= 2 and table.lower[run.start - 1] in LIST_LINKS \
+                and (run.start - 1 in ends or (table.lower[run.start - 1] in {"and", "or"}
+                                                and table.text[run.start - 2] == ","
+                                                and run.start - 2 in ends))
+            after = run.end + 1 < len(table.text) and table.lower[run.end] in LIST_LINKS \
+                and run.end + 1 in starts
+            if not (before or after):
+                continue
+            typed = _list_type(run, table)
+            if evidence.population >= min_population or evidence.strong or (typed and any(
+                    e.feature == "admin2" for e in gazetteer.lookup(run.text))):
+                found.append(run)
+                starts.add(run.start)
+                ends.add(run.end)
+                grew = True
+        if not grew:
+            break
+    return found
+
+
+CLUSTER_MIN_SUPPORT = 2
+
+
+def clustered(waiting: list, mentions: list, gazetteer: gaz.Gazetteer,
+              min_population: int) -> list[Span]:
+    """Refused names with a candidate near candidates of two of the accepted names: a
+    village the model called a person, in the middle of the towns the story is about."""
+    if not waiting:
+        return []
+    grid = NameGrid({normalise(m.text): gazetteer.lookup(m.text) for m in mentions
+                     if m.role != "demonym"})
+    found = []
+    for run, _evidence, _inside in waiting:
+        key = normalise(run.text)
+        own = [e for e in gazetteer.lookup(run.text) if e.lat is not None
+               and (e.population >= min_population or e.feature == "admin2")]
+        if any(grid.names_near(e, key) >= CLUSTER_MIN_SUPPORT for e in own):
+            found.append(run)
+    return found
+
+
+def state_abbreviations(doc: Doc, table: TokenTable, taken: set[int]) -> Iterable[Span]:
+    """ "S.C.", "D.C.", "(D-Tenn.)", "Greer, Tenn.": a newspaper's dotted state
+    abbreviation. One with a single dot must follow a comma, dash or bracket, since "Mass."
+    and "Miss." are also words."""
+    for i, word in enumerate(table.text):
+        if i in taken or "." not in word or not word[:1].isupper() or len(word) < 3:
+            continue
+        key = normalise(word)
+        if key not in US_STATE_ABBREVIATIONS or word in CITY_ABBREVIATIONS:
+            continue
+        if word.count(".") > 1 or (i > 0 and table.text[i - 1] in {",", "-", "(", "–"}):
+            yield doc[i : i + 1]

@@ -1,0 +1,190 @@
+"""Scoring gazetteer candidates for one toponym against what the rest of the text says.
+
+A candidate's score: its population (log10) and feature type, whether it bears the name as
+its own or only as an alternate, an enclosing place written beside the name ("Springfield,
+Illinois"), a type word ("X province"), and the text's context: countries and first-level
+regions of the other names, the dateline, the focus region most names could lie in, and
+how many other names have a candidate near it (places_coherence). Small towns that share
+the name only need their country named elsewhere when the text names other places.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import NamedTuple, Optional
+
+from counterclaim.analyze import gazetteer as gaz
+from counterclaim.analyze.gazetteer import GazEntry, normalise
+from counterclaim.analyze.geodata import CITY_ABBREVIATIONS, US_STATE_ABBREVIATIONS
+from counterclaim.analyze.toponyms import TYPE_WORDS
+
+FEATURE_PRIOR = {"country": 6.0, "admin1": 3.0, "region": 3.0, "natural": 3.0, "city": 1.0,
+                 "admin2": -0.5, "locality": 0.0}
+BROAD = {"country", "admin1", "region"}
+LOCAL = {"city", "locality", "admin2"}
+MAX_CONTEXT_BONUS = 10.0
+ALTERNATE_MIN_POPULATION = 100_000
+BIG_CITY = 500_000
+# below this a place needs its country named elsewhere in a text that names other places
+SUPPORT_MIN_POPULATION = 10_000
+# context weights; scaling any of them by 0.5-2 did not help on the three public sets
+COUNTRY_W = 5.0  # times the share of the text's other names in the candidate's country
+ADMIN1_W = 2.0  # the candidate's first-level region is named in the text
+FOCUS_W = 3.0  # the candidate lies in the text's focus region
+FOCUS_MIN_VOTES = 1.5
+# times the other names with a candidate within 40 km (places_coherence), up to the cap;
+# added beyond MAX_CONTEXT_BONUS: a cluster of names outweighs a namesake's size
+SUPPORT_W = 1.0
+SUPPORT_CAP = 3
+
+
+class Context(NamedTuple):
+    """What the rest of the text says, by name, so a name never votes for itself."""
+
+    resolved: dict[str, GazEntry]  # normalised name -> its current resolution
+    dateline: Optional[GazEntry]
+    focus: frozenset = frozenset()  # (country, admin1) most of the names could lie in
+    memo: Optional[dict] = None  # name -> without(name), filled on use
+    unknown: frozenset = frozenset()  # names the model calls places that no gazetteer knows
+    support: Optional[dict] = None  # id(entry) -> other names with a candidate near it
+
+    def without(self, name: str) -> tuple[Counter, Counter]:
+        """Countries and first-level regions of the other names (and the dateline)."""
+        if self.memo is not None and name in self.memo:
+            return self.memo[name]
+        countries: Counter = Counter()
+        admin1s: Counter = Counter()
+        for key, entry in self.resolved.items():
+            if key == name or entry.country is None:
+                continue
+            countries[entry.country] += 1
+            admin1s[entry.name if entry.feature == "admin1" else entry.admin1] += 1
+        if self.dateline is not None and self.dateline.country:
+            countries[self.dateline.country] += max(2, sum(countries.values()) // 2)
+        if self.memo is not None:
+            self.memo[name] = (countries, admin1s)
+        return countries, admin1s
+
+
+def candidates(name: str, gazetteer: gaz.Gazetteer, type_word: Optional[str]) -> list[GazEntry]:
+    found = gazetteer.lookup(name)
+    words = name.split()
+    if not found and type_word and len(words) > 1 and words[-1].lower() == type_word:
+        found = gazetteer.lookup(" ".join(words[:-1]))
+    if not found and re.match(r"(?i)st\.? ", name):
+        found = gazetteer.lookup("Saint " + name.split(" ", 1)[1])
+    if name in CITY_ABBREVIATIONS:  # "L.A." is not La.
+        return [e for e in gazetteer.lookup(CITY_ABBREVIATIONS[name]) if e.feature == "city"]
+    if "." in name and normalise(name) in US_STATE_ABBREVIATIONS:  # "Ga." is not Georgia
+        state = US_STATE_ABBREVIATIONS[normalise(name)]
+        found = [e for e in gazetteer.lookup(state) if e.country == "US"]
+    return found
+
+
+def fits(entry: GazEntry, container: GazEntry) -> bool:
+    """Whether ``entry`` lies in ``container`` as far as the gazetteer tells."""
+    if entry.feature == "country":
+        return True  # "China, Japan" is a list, not China in Japan
+    if container.feature == "region" or container.country is None:
+        return True
+    if entry.country != container.country:
+        return False
+    return container.feature != "admin1" or entry.admin1 == container.name
+
+
+def _type_bonus(entry: GazEntry, type_word: Optional[str]) -> float:
+    if not type_word:
+        return 0.0
+    wanted = TYPE_WORDS[type_word][0]
+    if entry.feature == wanted:
+        return 4.0
+    if wanted in {"admin1", "admin2"} and entry.feature in {"admin1", "admin2"}:
+        return 2.0
+    return -4.0 if wanted == "natural" else 0.0  # "Jordan river" is not the country
+
+
+def _context_bonus(entry: GazEntry, query: str, ctx: Context) -> float:
+    """Country, region, neighbour and dateline agreement, capped: context can lift a town
+    over a namesake ten times its size, not over a country or a capital."""
+    countries, admin1s = ctx.without(query)
+    bonus = COUNTRY_W * countries.get(entry.country, 0) / (sum(countries.values()) or 1)
+    if entry.admin1 and entry.feature != "admin1":
+        bonus += ADMIN1_W * min(admin1s.get(entry.admin1, 0), 1)
+    if (entry.country, entry.admin1) in ctx.focus and entry.feature not in BROAD:
+        bonus += FOCUS_W
+    if ctx.dateline is not None and entry.country == ctx.dateline.country:
+        bonus += 2.0 + (2.0 if entry.admin1 and entry.admin1 == ctx.dateline.admin1 else 0.0)
+    bonus = min(bonus, MAX_CONTEXT_BONUS)
+    if ctx.support:
+        bonus += SUPPORT_W * min(ctx.support.get(id(entry), 0), SUPPORT_CAP)
+    return bonus
+
+
+def _score(entry: GazEntry, query: str, ctx: Context, container: Optional[GazEntry],
+           type_word: Optional[str]) -> float:
+    score = math.log10(entry.population + 1) + FEATURE_PRIOR.get(entry.feature, 0.0)
+    primary = normalise(entry.name) == query
+    score += (2.0 if primary else 0.0) + (1.5 if entry.capital else 0.0)
+    score -= 6.0 if entry.lat is None else 0.0
+    if container is not None and container is not entry:
+        score += 8.0 if fits(entry, container) else -3.0
+    # a town that merely has the name among its alternates needs twice the context
+    context = _context_bonus(entry, query, ctx) * (1.0 if primary else 0.5)
+    return score + _type_bonus(entry, type_word) + context
+
+
+def plausible(candidates: list[GazEntry], query: str) -> list[GazEntry]:
+    """Drop towns that carry the name only as an alternate when a place bears it as its
+    own name: GeoNames lists "Liverpool" among a small Indiana town's alternates."""
+    key = normalise(query)
+    if not any(normalise(e.name) == key for e in candidates):
+        return candidates
+    return [e for e in candidates
+            if normalise(e.name) == key or e.population >= ALTERNATE_MIN_POPULATION]
+
+
+def _namesake_penalty(entry: GazEntry, candidates: list[GazEntry],
+                      type_word: Optional[str]) -> float:
+    """ "Washington", "New York": news means the big city, not the state, unless it says
+    "state"."""
+    if entry.feature != "admin1" or type_word:
+        return 0.0
+    big_city = any(e.feature == "city" and e.population >= BIG_CITY
+                   and e.country == entry.country for e in candidates)
+    return -4.0 if big_city else 0.0
+
+
+def _needs_support(entry: GazEntry, key: str) -> bool:
+    """A village, or a town that bears the name only as an alternate."""
+    if entry.feature not in LOCAL:
+        return False
+    if normalise(entry.name) != key and entry.population < ALTERNATE_MIN_POPULATION:
+        return True
+    return entry.population < SUPPORT_MIN_POPULATION
+
+
+def _supported(candidates: list[GazEntry], key: str, ctx: Context,
+               container: Optional[GazEntry]) -> list[GazEntry]:
+    """Drop small towns that only share the name (often as a GeoNames alternate:
+    "Kessen" for Austria's Kössen) when the text names other places, none in their
+    country, or places no gazetteer knows: an invented or unknown place stays
+    unresolved rather than land on a namesake village abroad."""
+    countries = ctx.without(key)[0]
+    if not countries and not (ctx.unknown - {key}):
+        return candidates
+    return [e for e in candidates
+            if not _needs_support(e, key) or countries.get(e.country)
+            or (container is not None and fits(e, container) and container.country)]
+
+
+def best(candidates: list[GazEntry], query: str, ctx: Context,
+         container: Optional[GazEntry], type_word: Optional[str]) -> Optional[GazEntry]:
+    """The best-scoring plausible candidate for ``query``, or None."""
+    key = normalise(query)
+    candidates = _supported(plausible(candidates, query), key, ctx, container)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda e: _score(e, key, ctx, container, type_word)
+               + _namesake_penalty(e, candidates, type_word))
