@@ -253,3 +253,24 @@ def test_main_event_is_the_first_sentences_head_event(analyze_doc):
 def test_one_event_per_predicate(analyze_doc):
     _, report = analyze_doc("A rocket attack on the army base in Dalmar killed three soldiers.")
     assert [(e.subtype) for e in report.events] == ["Shelling/artillery/missile attack"]
+
+
+def test_only_lexicon_words_can_be_triggers(nlp):
+    """The trigger search skips tokens outside ``TRIGGER_WORDS``: none of them has a kind."""
+    from counterclaim.analyze import eventtypes as et
+    from counterclaim.analyze.eventtriggers import _kind_in_context, _weak_kind
+
+    text = ("FHF fighters retook Vorna after heavy fighting and shelling; gunmen shot five villagers "
+            "and torched shops. Jets struck a convoy. Police arrested 20 protesters at a rally in "
+            "Kessen, firing tear gas. The army set up a base and signed a truce. A landmine killed "
+            "two children; the strike was condemned. They pulled out of Dalmar.")
+    doc = nlp(text)
+    words = {et.lemma(t) for t in doc}
+    lemmas, lowers = et.doc_lemmas(doc)
+    assert lemmas == [et.lemma(t) for t in doc] and lowers == [t.lower_ for t in doc]
+    kinds = 0
+    for token in doc:
+        if _kind_in_context(token, words) is not None or _weak_kind(token) is not None:
+            kinds += 1
+            assert et.lemma(token) in et.TRIGGER_WORDS or token.lower_ in et.NOUNS, token.text
+    assert kinds >= 5

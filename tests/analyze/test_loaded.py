@@ -74,3 +74,25 @@ def test_find_handles(text, found):
 
 def test_hashtags_are_listed_once_in_order():
     assert hashtags("#b then #a then #b") == ["#b", "#a"]
+
+
+def test_lexicon_is_tried_where_its_words_start():
+    from counterclaim.analyze.loaded import _finditer, _lexicon_starts
+
+    text = ("The anti-regime TERRORISTS and regime's thugs massacred villagers in Dalmar; war-crimes "
+            "courts call it ethnic\ncleansing, a bloodbath, an unprecedented, utterly humiliating "
+            "total victory for the junta's paid  provocateurs. ſlaughter, the regimental band.")
+    for category, pattern, starts in _lexicon_starts(text):
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in _finditer(pattern, text, starts)] == expected, category
+        assert expected, category  # each category has a term in the text
+
+
+def test_known_words_may_be_any_iterable(nlp):
+    from counterclaim.analyze.loaded import find_loaded_terms
+
+    doc = nlp("Officials in Vorna said the convoy was ATTACKED near NATO lines.")
+    words = ["attacked", "said"]
+    as_list = find_loaded_terms(doc, words)
+    assert as_list == find_loaded_terms(doc, frozenset(words)) == find_loaded_terms(doc, set(words))
+    assert [m.text for m in as_list] == ["ATTACKED"]

@@ -91,3 +91,18 @@ def test_overlap_and_owner_matching():
     assert overlap({"bridge": 1.0, "kessen": 2.0}, {"kessen": 2.0, "army": 1.0}) == 2.0
     assert _owner_matches(frozenset({"ostrian"}), frozenset({"ostria", "ministry"}))
     assert not _owner_matches(frozenset({"colonel"}), frozenset({"commander", "lukas"}))
+
+
+def test_modal_scope_matches_walking_each_tokens_ancestors(nlp):
+    from counterclaim.analyze.relations import modal_scope
+
+    doc = nlp("Taking Dalmar would break the insurgency, the army said, but the FHF can hold "
+              "the ridges. Officials in Kessen might say the rebels will retreat. Nobody moved.")
+
+    def under_modal(token):
+        return any(c.tag_ == "MD" and c.lower_ != "can"
+                   for ancestor in [token, *token.ancestors] for c in ancestor.children)
+
+    scope = modal_scope(doc)
+    assert scope == [under_modal(t) for t in doc]
+    assert any(scope) and not all(scope)

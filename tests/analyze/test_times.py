@@ -265,3 +265,93 @@ def test_model_times_validate_and_turn_quarters_into_ranges(blank):
     assert [r.id for r in rows] == ["t1", "t2"]
     assert rows[0].grain == "range" and rows[0].value == "2023-07-01/2023-09-30"
     assert rows[1].value == "2024-03-04"
+
+
+# --- the fast paths give what the plain scans give -----------------------------------------
+
+INVENTED_DATES = """OSTGRAD, Sept. 3 (MW) - The FHF said on Monday that it had held Dalmar since
+early March 2024, and the army would answer by next Thursday. On 3 March the ministry said 12
+soldiers died two weeks ago; in the third quarter of 2023 and the year-ago period, officials in
+Kessen reported 1,200 displaced. Late last year, as soon as Friday night, the 2/3/2024 ceasefire
+(signed 2024-02-29) collapsed. May they hold? "Not now," said the mayor of Vorna, recently. In
+the past 3 months, during the last six weeks, over the weekend and since mid-June, fighting went
+on; ſept. 9 and İn May 5th are odd spellings. The fiscal 2025 budget, this year's first quarter,
+the first half of 2022, last summer and the future all count, as in June, 3 days earlier."""
+
+
+def _date_phrases() -> list[str]:
+    """A phrase for each way each grammar pattern can begin."""
+    import itertools
+
+    months = ["January", "Feb.", "Mar", "April", "May", "June", "Jul.", "August", "Sept.",
+              "Oct", "November", "Dec."]
+    full = ["January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December"]
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    numbers = ["3", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
+               "nine", "ten", "eleven", "twelve"]
+    combos = [
+        ("{} 5, 2024", months), ("5 {} 2024", months), ("{} 2024", months), ("{} 5", months),
+        ("5 of {}", months), ("{} of last year", full), ("in {}", full), ("{} morning", days),
+        ("{} 2024", ["early March", "late May", "mid-June", "the end of July"]),
+        ("{} March of next year", ["early", "late", "mid", "the start of"]),
+        ("{} March 5", ["last", "this", "next"]),
+        ("{} July", [" ".join(p) for p in itertools.product(
+            ["in", "since", "until", "by", "from", "through", "of", ""],
+            ["", "last", "this", "next", "early", "late", "mid"])]),
+        ("{} 2019", ["early", "late", "mid", "the end of", "fiscal", "the start of fiscal"]),
+        ("{} Friday night", [" ".join(p) for p in itertools.product(
+            ["until", "by", "till", "before", "as soon as", ""],
+            ["last", "next", "this", "this past", "this coming", "early", "late", ""])]),
+        ("{} night", ["early yesterday", "yesterday", "late today", "tomorrow", "tonight"]),
+        ("{} week", [" ".join(p) for p in itertools.product(
+            ["early", "late", "earlier", "later", ""],
+            ["last", "this", "next", "past", "coming", "previous"])]),
+        ("{} days ago", numbers), ("{} weeks earlier", numbers),
+        ("{} the past 3 months", ["since", "over", "in", "during", "for"]),
+        ("{} quarter", ["the 2024 fiscal first", "this year's second", "last year's third",
+                        "next year's fourth", "fiscal 1st", "3rd fiscal", "the latest",
+                        "the most recent", "the year-ago", "first", "second", "third",
+                        "fourth"]),
+        ("{} period", ["the 2019", "the comparable fiscal", "the year-earlier", "year-ago"]),
+        ("{} half of 2024", ["the first", "first", "second", "the last", "last"]),
+        ("{} 2020", ["last spring", "this summer", "next fall", "early winter", "late autumn"]),
+        ("{}", ["the weekend", "now", "currently", "recently", "nowadays", "the past",
+                "the future", "in recent years", "recent weeks", "2024-02-29", "12/3/2019"]),
+    ]
+    return [template.format(fill) for template, fills in combos for fill in fills]
+
+
+def test_grammar_tries_each_pattern_only_where_it_can_start():
+    """Every pattern, tried only at its candidate starts, finds what a scan of the whole text
+    finds: for every way a pattern can begin, and in running text."""
+    from counterclaim.analyze import timegrammar as grammar
+
+    texts = [INVENTED_DATES] + [f"Officials said {p}, and {p.upper()} too." for p in _date_phrases()]
+    for text in texts:
+        candidates = grammar._candidate_starts(text)
+        for (kind, pattern), starts in zip(grammar.COMPILED, candidates):
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in grammar._finditer(pattern, text, starts)] == expected, (kind, text)
+    assert grammar.match_all(INVENTED_DATES)  # the text does hold dates
+
+
+@pytest.mark.parametrize("anchor", [date(2024, 2, 29), date(2023, 12, 31), date(2026, 3, 3)])
+def test_plain_dates_read_as_dateparser_reads_them(anchor):
+    from counterclaim.analyze import timegrammar as grammar
+
+    texts = ["2019", "1600", "March", "the Sept.", "MAY", "Dec. 2", "March 3, 2020", "3 March 2020",
+             "3 March", "Feb 28", "June 30", "Jan 1st", "November 2016", "sept 30 2024",
+             "The Oct.\n12", "12 Sept. 1999", "Aug 31, 2023"]
+    for text in texts:
+        plain = grammar._plain_date(text, anchor)
+        assert plain is not None, text
+        data = grammar._parser(anchor).get_date_data(text)
+        found = data.date_obj.date()
+        expected = {"year": (str(found.year), "year"),
+                    "month": (f"{found.year}-{found.month:02d}", "month"),
+                    "day": (found.isoformat(), "day")}[data.period]
+        assert plain == expected, text
+    # What it cannot be sure of goes to dateparser.
+    for text in ["Feb 29", "June 31", "March 32", "March, 2020", "0999", "Mar 0"]:
+        assert grammar._plain_date(text, anchor) is None, text

@@ -35,13 +35,14 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+from spacy.attrs import LIKE_NUM
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import model
 from . import eventtypes as et
 from . import extensions  # noqa: F401  (registers doc._.cc_events)
-from .eventtolls import Figure, death_figures
+from .eventtolls import NUMBER_WORDS, Figure, death_figures
 from .eventtriggers import Trigger, arguments, find_triggers
 from .spans import CharSpan, sentence_of, text_of, trim
 
@@ -229,13 +230,23 @@ def find_events(doc: Doc) -> list[tuple[EventMatch, list[model.Fatalities]]]:
             events.append(event)
     tolls: dict[int, list[model.Fatalities]] = {e.trigger: [] for e in events}
     candidates = events + [e for e in _aliases(facts, alias)]
-    for sent in doc.sents:
-        for figure in death_figures(list(sent)):
-            owner = _owner_of(figure, candidates, facts, doc)
-            if owner is not None:
-                row = _fatalities(figure, facts.claim_at(doc[figure.token].idx))
-                tolls[alias.get(owner.trigger, owner.trigger)].append(row)
+    for figure in death_figures(_number_tokens(doc)):
+        owner = _owner_of(figure, candidates, facts, doc)
+        if owner is not None:
+            row = _fatalities(figure, facts.claim_at(doc[figure.token].idx))
+            tolls[alias.get(owner.trigger, owner.trigger)].append(row)
     return [(e, _distinct(tolls[e.trigger])) for e in events]
+
+
+def _number_tokens(doc: Doc) -> list[Token]:
+    """The tokens that can be a figure ("17", "5,000", "six"), in text order: the toll rules
+    need only look at these. Digits ("5,000") are ``like_num``; number words are listed."""
+    if not len(doc):
+        return []
+    _, lowers = et.doc_lemmas(doc)
+    like_num = set(doc.to_array(LIKE_NUM).nonzero()[0].tolist())
+    return [doc[i] for i, lower in enumerate(lowers)
+            if i in like_num or lower.replace(",", "") in NUMBER_WORDS]
 
 
 def _antecedent(event: EventMatch, trigger: Trigger, earlier: list[EventMatch]) -> EventMatch | None:
@@ -386,6 +397,7 @@ class EventsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.cc_events = to_model_events(find_events(doc))
+        et.forget_lemmas(doc)
         return doc
 
 

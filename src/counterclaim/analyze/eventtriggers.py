@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from . import eventtypes as et
-from .spans import sentence_of
+from .spans import sentence_bounds, sentence_of
 
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "claim", "begin", "hold",
                "organise", "organize", "sign", "reach", "step", "continue", "resume", "order",
@@ -39,22 +39,28 @@ class Trigger(NamedTuple):
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Event triggers of ``doc`` with their resolved kinds, one per predicate."""
     found: list[Trigger] = []
-    sentences = list(doc.sents)
-    for number, sent in enumerate(sentences):
-        words = _protest_context(sentences, number)
-        strong = [(t, k) for t in sent if (k := _kind_in_context(t, words)) is not None
-                  and is_literal(t, k)]
+    lemmas, lowers = et.doc_lemmas(doc)
+    bounds = sentence_bounds(doc)
+    sentence_words = [set(lemmas[start:end]) for start, end in bounds]
+    for number, (start, end) in enumerate(bounds):
+        # Only words of the lexicon can be triggers: the rules run on those alone.
+        candidates = [doc[i] for i in range(start, end)
+                      if lemmas[i] in et.TRIGGER_WORDS or lowers[i] in et.NOUNS]
+        words = _protest_context(sentence_words, number) if candidates else set()
+        strong = [(t, k) for t in candidates if (k := _kind_in_context(t, words)) is not None
+                  and is_literal(t, k, lemmas)]
         kept = [(t, k) for t, k in strong if not _folded(t, k, strong)]
         weak = not kept
         if weak:
-            kept = [(t, k) for t in sent if (k := _weak_kind(t)) is not None and is_literal(t, k)][:1]
+            kept = [(t, k) for t in candidates if lemmas[t.i] in WEAK_TRIGGERS
+                    and (k := _weak_kind(t)) is not None and is_literal(t, k, lemmas)][:1]
         protest_before = bool(found) and found[-1].kind.type in (et.PROTESTS, et.RIOTS) and \
-            sentence_of(found[-1].token).end == sent.start
+            sentence_of(found[-1].token).end == start
         found += [Trigger(t, k, weak) for t, k in _absorbed_by_protests(kept, protest_before)]
     return found
 
 
-def is_literal(token: Token, kind: et.Kind) -> bool:
+def is_literal(token: Token, kind: et.Kind, lemmas: list[str] | None = None) -> bool:
     """Whether a word that news also uses figuratively names violence here: "battle",
     "attack", "stormed", "explosion", "killed", "captured" need a sign of armed conflict in
     their sentence ("Tesco and Unilever clashed", "an explosion of speculation", "a woman
@@ -64,7 +70,10 @@ def is_literal(token: Token, kind: et.Kind) -> bool:
         return False
     if word not in et.FIGURATIVE:
         return True
-    context = {et.lemma(t) for t in sentence_of(token) if t.i != token.i}
+    sentence = sentence_of(token)
+    if lemmas is None:
+        lemmas = et.doc_lemmas(token.doc)[0]
+    context = set(lemmas[sentence.start:token.i]) | set(lemmas[token.i + 1:sentence.end])
     return bool(context & et.CONFLICT_WORDS)
 
 
@@ -86,12 +95,12 @@ def _is_known_place(token: Token) -> bool:
     return any(start <= token.idx < end for start, end in spans)
 
 
-def _protest_context(sentences: list[Span], number: int) -> set[str]:
+def _protest_context(sentence_words: list[set[str]], number: int) -> set[str]:
     """The sentence's lemmas, and the next sentence's when it speaks of the protesters
     ("Police fired tear gas to disperse them")."""
-    words = {et.lemma(t) for t in sentences[number]}
-    if number + 1 < len(sentences):
-        following = {et.lemma(t) for t in sentences[number + 1]}
+    words = set(sentence_words[number])
+    if number + 1 < len(sentence_words):
+        following = sentence_words[number + 1]
         if following & (et.PROTESTER_WORDS | {"they", "them"}):
             words |= following
     return words
@@ -137,7 +146,7 @@ def _bare_strike(doc: Doc, sentence_words: set[str]) -> et.Kind | None:
         return et.protest_kind(sentence_words)
     doc_words = doc.user_data.get("_cc_event_words")
     if doc_words is None:
-        doc_words = doc.user_data["_cc_event_words"] = {et.lemma(t) for t in doc}
+        doc_words = doc.user_data["_cc_event_words"] = set(et.doc_lemmas(doc)[0])
     if doc_words & et.AIR_WORDS:
         return et.AIR
     return et.SHELLING if doc_words & et.SHELL_WORDS else None
@@ -162,10 +171,13 @@ def _resolve(token: Token, kind: et.Kind) -> et.Kind:
     return et.capture_kind(_words_of(actors) | _entity_words(actors), kind == et.RECAPTURE)
 
 
+WEAK_TRIGGERS = frozenset({"kill", "shoot", "fire", "destroy", "execute"})
+
+
 def _weak_kind(token: Token) -> et.Kind | None:
     """"Gunmen killed five villagers": an attack, when the sentence names nothing stronger."""
     word = et.lemma(token)
-    if token.pos_ != "VERB" or word not in ("kill", "shoot", "fire", "destroy", "execute"):
+    if token.pos_ != "VERB" or word not in WEAK_TRIGGERS:
         return None
     if word == "destroy":
         return et.LOOTING

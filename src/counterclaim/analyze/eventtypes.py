@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
 
 BATTLES = "Battles"
 REMOTE = "Explosions/Remote violence"
@@ -187,6 +188,42 @@ IRREGULAR = {"retook": "retake", "overran": "overrun", "fought": "fight", "withd
 def lemma(token: Token) -> str:
     word = token.lemma_.lower()
     return IRREGULAR.get(token.lower_, IRREGULAR.get(word, word))
+
+
+# Every word ``trigger_kind`` or a weak verb can start from (a superset): tokens whose lemma
+# is not here, and whose lower-case form is no event noun, name no event, so the per-token
+# rules need not run on them.
+TRIGGER_WORDS = frozenset(VERBS) | frozenset(NOUNS) | {verb for verb, _ in PHRASAL} | BASE_VERBS \
+    | EMERGENCY_VERBS | WEAK_VERBS | {"take", "sign", "strike", "drop", "fire", "launch", "bomb",
+                                      "bomber", "mine", "law", "emergency", "fall", "march"}
+
+_LEMMAS_KEY = "_cc_event_lemmas"
+_LEMMA_WORDS: dict[int, str] = {}  # lemma id -> its lower-case form, IRREGULAR applied
+
+
+def doc_lemmas(doc: Doc) -> tuple[list[str], list[str]]:
+    """``lemma(t)`` and ``t.lower_`` of every token, read once per doc from spaCy's arrays
+    (and kept in ``doc.user_data`` until ``forget_lemmas``): the event rules look at each
+    token's lemma many times, and building Token objects for that was their main cost."""
+    cached = doc.user_data.get(_LEMMAS_KEY)
+    if cached is not None:
+        return cached
+    strings = doc.vocab.strings
+    rows = doc.to_array([LEMMA, LOWER]) if len(doc) else None
+    lemma_ids = rows[:, 0].tolist() if rows is not None else []
+    lowers = [strings[i] for i in rows[:, 1].tolist()] if rows is not None else []
+    if len(_LEMMA_WORDS) > 200_000:
+        _LEMMA_WORDS.clear()
+    for lemma_id in set(lemma_ids).difference(_LEMMA_WORDS):
+        word = strings[lemma_id].lower()
+        _LEMMA_WORDS[lemma_id] = IRREGULAR.get(word, word)
+    lemmas = [IRREGULAR.get(lower, _LEMMA_WORDS[i]) for lower, i in zip(lowers, lemma_ids)]
+    cached = doc.user_data[_LEMMAS_KEY] = (lemmas, lowers)
+    return cached
+
+
+def forget_lemmas(doc: Doc) -> None:
+    doc.user_data.pop(_LEMMAS_KEY, None)
 
 
 def trigger_kind(token: Token) -> Kind | None:

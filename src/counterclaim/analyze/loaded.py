@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, NamedTuple
 
+from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -27,16 +28,21 @@ from .quotes import find_quotes
 from .spans import sentence_of, text_of
 
 
+def _forms(words: str) -> list[str]:
+    """Each line of ``words`` is one term, ``|`` separates forms."""
+    return [form.strip() for line in words.strip().splitlines() for form in line.split("|")
+            if form.strip()]
+
+
 def _terms(words: str) -> re.Pattern:
-    """One pattern for a category: each line of ``words`` is one term, ``|`` separates forms."""
-    forms = [form.strip() for line in words.strip().splitlines() for form in line.split("|")]
-    forms.sort(key=len, reverse=True)
+    """One pattern for a category, longest forms first."""
+    forms = sorted(_forms(words), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f).replace(r"\ ", r"\s+")
-                                                   for f in forms if f) + r")(?![\w-])", re.I)
+                                                   for f in forms) + r")(?![\w-])", re.I)
 
 
-LEXICON: dict[str, re.Pattern] = {
-    "label": _terms("""
+TERMS: dict[str, str] = {
+    "label": """
         terrorist|terrorists|terror group|terror groups
         thug|thugs
         occupier|occupiers|occupation forces|occupying forces
@@ -52,8 +58,8 @@ LEXICON: dict[str, re.Pattern] = {
         extremists|radicals
         junta
         collaborators|warmongers|war criminals
-    """),
-    "atrocity": _terms("""
+    """,
+    "atrocity": """
         genocide|genocidal
         massacre|massacres|massacred
         ethnic cleansing
@@ -65,8 +71,8 @@ LEXICON: dict[str, re.Pattern] = {
         extermination|exterminate|exterminated
         holocaust|pogrom|pogroms
         mass murder|mass killing|mass killings
-    """),
-    "exaggeration": _terms("""
+    """,
+    "exaggeration": """
         annihilate|annihilated|annihilation
         obliterate|obliterated
         wiped out|wipe out
@@ -77,8 +83,24 @@ LEXICON: dict[str, re.Pattern] = {
         humiliating|humiliation
         countless
         total victory|historic victory
-    """),
+    """,
 }
+LEXICON: dict[str, re.Pattern] = {category: _terms(words) for category, words in TERMS.items()}
+# Every term starts a word, so each pattern need only be tried where a word starts with the
+# first two letters of one of its forms (non-ASCII words are always tried: case-insensitive
+# matching folds some letters, "ſ" to "s").
+def _term_starts() -> dict[str, list[str]]:
+    """The categories with a form that starts with each two lower-case letters."""
+    starts: dict[str, list[str]] = {}
+    for category, words in TERMS.items():
+        for start in sorted({form[:2].lower() for form in _forms(words)}):
+            starts.setdefault(start, []).append(category)
+    return starts
+
+
+_TERM_STARTS = _term_starts()
+_WORD = re.compile(r"\w+")
+
 REPEATED_EXCLAMATION = re.compile(r"!{2,}|[!?]*\?![!?]*|[!?]*!\?[!?]*")
 HANDLE = re.compile(r"(?<![\w@#])@[A-Za-z0-9_]{2,}")
 HASHTAG = re.compile(r"(?<![\w@#&])#[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*")
@@ -99,13 +121,47 @@ def find_loaded_terms(doc: Doc, known_words: Iterable[str] | None = None) -> lis
     """
     text = text_of(doc)
     found = [LoadedMatch(m.start(), m.end(), m.group(0), category)
-             for category, pattern in LEXICON.items() for m in pattern.finditer(text)]
+             for category, pattern, starts in _lexicon_starts(text)
+             for m in _finditer(pattern, text, starts)]
     found += [LoadedMatch(m.start(), m.end(), m.group(0), "emphasis")
               for m in REPEATED_EXCLAMATION.finditer(text)]
-    known = set(known_words) if known_words is not None else None
+    if known_words is None or isinstance(known_words, (set, frozenset)):
+        known = known_words  # copying the ~80,000-word lexicon per doc cost ~4 ms
+    else:
+        known = set(known_words)
     found += [LoadedMatch(t.idx, t.idx + len(t.text), t.text, "emphasis")
-              for t in doc if _shouted(t, known)]
+              for t in _all_caps_tokens(doc) if _shouted(t, known)]
     return _without_overlaps(sorted(found))
+
+
+def _all_caps_tokens(doc: Doc) -> list[Token]:
+    """Tokens that are alphabetic, upper-case and 2+ characters long, read from spaCy's
+    lexical flags in one array call instead of building a Token object per word."""
+    if not len(doc):
+        return []
+    flags = doc.to_array([IS_ALPHA, IS_UPPER, LENGTH])
+    hits = ((flags[:, 0] != 0) & (flags[:, 1] != 0) & (flags[:, 2] >= 2)).nonzero()[0]
+    return [doc[int(i)] for i in hits]
+
+
+def _lexicon_starts(text: str) -> list[tuple[str, re.Pattern, list[int]]]:
+    """Each category's pattern with the word starts (in text order) where it may match."""
+    starts: dict[str, list[int]] = {category: [] for category in LEXICON}
+    for word in _WORD.finditer(text):
+        first = word.group()[:2].lower()
+        for category in _TERM_STARTS.get(first, ()) if first.isascii() else LEXICON:
+            starts[category].append(word.start())
+    return [(category, pattern, starts[category]) for category, pattern in LEXICON.items()]
+
+
+def _finditer(pattern: re.Pattern, text: str, starts: list[int]):
+    """``pattern.finditer(text)`` tried only at ``starts``: the same matches when every
+    match begins at one of them."""
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)) is not None:
+            end = max(m.end(), start + 1)
+            yield m
 
 
 def _shouted(tok: Token, known: set[str] | None) -> bool:

@@ -26,7 +26,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import numpy
+from spacy.attrs import ENT_TYPE, HEAD, IS_ALPHA, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS, TAG
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .. import model
@@ -102,9 +105,10 @@ class Stance(NamedTuple):
 
 def find_relations(doc: Doc) -> list[model.Relation]:
     """Relations between the claims in ``doc._.cc_claims``."""
-    facts = claim_facts(doc)
+    words = doc_words(doc)
+    facts = claim_facts(doc, words)
     cue_tokens = {f.cue.i for f in facts if f.cue is not None}
-    stances = {f.index: s for f in facts if (s := find_stance(f, cue_tokens)) is not None}
+    stances = {f.index: s for f in facts if (s := find_stance(f, cue_tokens, words)) is not None}
     relations: list[model.Relation] = []
     linked: set[frozenset[int]] = set()
     for index, stance in stances.items():
@@ -124,8 +128,66 @@ def _relation(type_: str, source: ClaimFacts, target: ClaimFacts, evidence: str)
 # --- facts -------------------------------------------------------------------------------
 
 
-def claim_facts(doc: Doc) -> list[ClaimFacts]:
+class DocWords(NamedTuple):
+    """Per-token attributes of a doc as plain lists, read once from spaCy's arrays: the rules
+    look at every claim token several times, and Token objects are slow to build."""
+
+    lemma: list[str]  # lemma_.lower()
+    lower: list[str]
+    content: list[float]  # POS_WEIGHT of a content word (as content_lemmas takes it), else 0
+    number: list[int | None]  # the figure a number gives (as _tolls takes it), else None
+    modal: list[bool]  # under a modal (see modal_scope)
+
+
+_LOWER_LEMMAS: dict[int, str] = {}
+_NOT_FIGURES = ("DATE", "TIME", "ORDINAL")
+
+
+def doc_words(doc: Doc) -> DocWords:
+    n = len(doc)
+    if n == 0:
+        return DocWords([], [], [], [], [])
+    strings = doc.vocab.strings
+    rows = doc.to_array([LEMMA, LOWER, POS, IS_STOP, IS_ALPHA, LIKE_NUM, ENT_TYPE])
+    lemma_ids = rows[:, 0].tolist()
+    if len(_LOWER_LEMMAS) > 200_000:
+        _LOWER_LEMMAS.clear()
+    for lemma_id in set(lemma_ids).difference(_LOWER_LEMMAS):
+        _LOWER_LEMMAS[lemma_id] = strings[lemma_id].lower()
+    lemmas = [_LOWER_LEMMAS[lemma_id] for lemma_id in lemma_ids]
+    lowers = [strings[lower_id] for lower_id in rows[:, 1].tolist()]
+    pos = rows[:, 2]
+    weights = _POS_WEIGHTS[numpy.minimum(pos, len(_POS_WEIGHTS) - 1)]
+    content_words = (weights > 0) & (rows[:, 3] == 0) & ((rows[:, 4] != 0) | (rows[:, 5] != 0))
+    content = numpy.where(content_words, weights, 0.0).tolist()
+    for i in content_words.nonzero()[0].tolist():
+        if lemmas[i] in GENERIC:
+            content[i] = 0.0
+    numbers: list[int | None] = [None] * n
+    figures = rows[:, 5] != 0
+    for label_id in _NOT_FIGURE_IDS:
+        figures &= rows[:, 6] != label_id
+    for i in figures.nonzero()[0].tolist():
+        numbers[i] = _number_in(lowers[i])
+    return DocWords(lemmas, lowers, content, numbers, modal_scope(doc))
+
+
+def _pos_weights() -> numpy.ndarray:
+    """POS_WEIGHT as an array indexed by spaCy's POS ids (the last cell, 0, for any other)."""
+    ids = {get_string_id(pos): weight for pos, weight in POS_WEIGHT.items()}
+    weights = numpy.zeros(max(ids) + 2)
+    for pos_id, weight in ids.items():
+        weights[pos_id] = weight
+    return weights
+
+
+_POS_WEIGHTS = _pos_weights()
+_NOT_FIGURE_IDS = [numpy.uint64(get_string_id(label)) for label in _NOT_FIGURES]
+
+
+def claim_facts(doc: Doc, words: DocWords | None = None) -> list[ClaimFacts]:
     entities = {e.id: e for e in doc._.cc_entities or []}
+    words = words or doc_words(doc)
     facts = []
     for index, claim in enumerate(doc._.cc_claims or []):
         cue = _token_at(doc, claim.cue.span) if claim.cue else None
@@ -133,10 +195,11 @@ def claim_facts(doc: Doc) -> list[ClaimFacts]:
         if anchor is None:
             continue
         sentence = sentence_of(anchor)
-        tokens = _claim_tokens(doc, claim)
-        party, words = _party(claim, sentence, entities)
-        facts.append(ClaimFacts(len(facts), claim, sentence, cue, party, words,
-                                content_lemmas(tokens), _tolls(tokens), _states(tokens)))
+        tokens = _claim_indices(doc, claim)
+        party, party_words = _party(claim, sentence, entities)
+        facts.append(ClaimFacts(len(facts), claim, sentence, cue, party, party_words,
+                                _content_lemmas_at(tokens, words), _tolls(tokens, words),
+                                _states(tokens, words)))
     return facts
 
 
@@ -145,12 +208,14 @@ def _token_at(doc: Doc, span: tuple[int, int]) -> Token | None:
     return found.root if found is not None and len(found) else None
 
 
-def _claim_tokens(doc: Doc, claim: model.Claim) -> list[Token]:
-    tokens: list[Token] = []
+def _claim_indices(doc: Doc, claim: model.Claim) -> list[int]:
+    """Indices of the claim's tokens, part by part."""
+    indices: list[int] = []
     for start, end in claim.parts or [tuple(claim.span)]:
         found = doc.char_span(start, end, alignment_mode="expand")
-        tokens.extend(found or [])
-    return tokens
+        if found is not None:
+            indices.extend(range(found.start, found.end))
+    return indices
 
 
 def content_lemmas(tokens) -> dict[str, float]:
@@ -159,6 +224,17 @@ def content_lemmas(tokens) -> dict[str, float]:
         weight = POS_WEIGHT.get(tok.pos_)
         lemma = tok.lemma_.lower()
         if weight and not tok.is_stop and (tok.is_alpha or tok.like_num) and lemma not in GENERIC:
+            lemmas[lemma] = max(weight, lemmas.get(lemma, 0.0))
+    return lemmas
+
+
+def _content_lemmas_at(indices: list[int], words: DocWords) -> dict[str, float]:
+    """``content_lemmas`` of the tokens at these indices."""
+    lemmas: dict[str, float] = {}
+    for i in indices:
+        weight = words.content[i]
+        if weight:
+            lemma = words.lemma[i]
             lemmas[lemma] = max(weight, lemmas.get(lemma, 0.0))
     return lemmas
 
@@ -195,18 +271,18 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", text.lower().replace("'s", "")) if len(w) > 2}
 
 
-def _number(tok: Token) -> int | None:
-    text = tok.lower_.replace(",", "")
+def _number_in(lower: str) -> int | None:
+    text = lower.replace(",", "")
     if text.isdecimal():  # not isdigit(): "¹" is a digit int() cannot read
         return int(text)
     return NUMBER_WORDS.get(text)
 
 
-def _tolls(tokens: list[Token]) -> dict[str, frozenset[int]]:
-    """Casualty figures: numbers in a claim that speaks of deaths or of injuries."""
-    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
-    numbers = frozenset(n for t in tokens if t.like_num and (n := _number(t)) is not None
-                        and not (t.ent_type_ in ("DATE", "TIME", "ORDINAL")))
+def _tolls(indices: list[int], words: DocWords) -> dict[str, frozenset[int]]:
+    """Casualty figures: numbers in a claim that speaks of deaths or of injuries (not dates,
+    times or ordinals)."""
+    lemmas = {words.lemma[i] for i in indices} | {words.lower[i] for i in indices}
+    numbers = frozenset(n for i in indices if (n := words.number[i]) is not None)
     tolls = {}
     if numbers and lemmas & DEATH_WORDS:
         tolls["death"] = numbers
@@ -215,24 +291,43 @@ def _tolls(tokens: list[Token]) -> dict[str, frozenset[int]]:
     return tolls
 
 
-def _states(tokens: list[Token]) -> frozenset[str]:
+def _states(indices: list[int], words: DocWords) -> frozenset[str]:
     """The claim's words, for opposite-state tests; none for a hypothetical ("taking Dalmar
     would break the insurgency") or a prediction, which state nothing yet."""
-    kept = [t for t in tokens if not _under_modal(t)]
-    return frozenset(t.lemma_.lower() for t in kept) | frozenset(t.lower_ for t in tokens)
+    return frozenset(words.lemma[i] for i in indices if not words.modal[i]) | frozenset(
+        words.lower[i] for i in indices)
 
 
-def _under_modal(token: Token) -> bool:
-    for ancestor in [token, *token.ancestors]:
-        if any(c.tag_ == "MD" and c.lower_ != "can" for c in ancestor.children):
-            return True
-    return False
+def modal_scope(doc: Doc) -> list[bool]:
+    """For each token, whether it or one of its ancestors has a modal child other than "can".
+
+    Computed once per doc on spaCy's arrays, one tree level per step: walking every claim
+    token's ancestors and their children one by one was most of this component's time.
+    """
+    n = len(doc)
+    if n == 0:
+        return []
+    rows = doc.to_array([HEAD, TAG, LOWER])
+    heads = numpy.arange(n, dtype="int64") + rows[:, 0].astype("int64")
+    modals = ((rows[:, 1] == get_string_id("MD")) & (rows[:, 2] != get_string_id("can"))).nonzero()[0]
+    modals = modals[heads[modals] != modals]  # a root is nobody's child
+    has_modal_child = numpy.zeros(n, dtype=bool)
+    has_modal_child[heads[modals]] = True
+    scope = has_modal_child.copy()
+    ancestor = heads
+    for _ in range(n):  # a tree is at most n deep; parses are far shallower
+        scope |= has_modal_child[ancestor]
+        above = heads[ancestor]
+        if numpy.array_equal(above, ancestor):
+            break
+        ancestor = above
+    return scope.tolist()
 
 
 # --- stances -----------------------------------------------------------------------------
 
 
-def find_stance(facts: ClaimFacts, cue_tokens: set[int]) -> Stance | None:
+def find_stance(facts: ClaimFacts, cue_tokens: set[int], words: DocWords | None = None) -> Stance | None:
     """Whether the claim is a denial or a backing, and what it names as its object."""
     claim, cue = facts.claim, facts.cue
     if cue is not None and claim.mode != "outlet" and _is_stance_verb(cue):
@@ -243,7 +338,7 @@ def find_stance(facts: ClaimFacts, cue_tokens: set[int]) -> Stance | None:
     verb = _governing_stance_verb(facts, cue_tokens)
     if verb is not None:
         return _verb_stance(verb)
-    lie = _lie_word(facts)
+    lie = _lie_word(facts, words or doc_words(facts.sentence.doc))
     if lie is not None and claim.mode != "outlet":
         reference = {k: v for k, v in facts.lemmas.items() if k != lie.lemma_.lower()}
         owner, kind, plural = _owner_in(facts)
@@ -251,12 +346,14 @@ def find_stance(facts: ClaimFacts, cue_tokens: set[int]) -> Stance | None:
     return None
 
 
-def _lie_word(facts: ClaimFacts) -> Token | None:
+def _lie_word(facts: ClaimFacts, words: DocWords) -> Token | None:
     """"a lie", "propaganda", "fabricated": but not "people lying on the ground"."""
     doc = facts.sentence.doc
-    for tok in doc.char_span(*facts.claim.span, alignment_mode="expand") or []:
-        if tok.lemma_.lower() in LIE_WORDS and not (tok.lemma_.lower() == "lie" and tok.pos_ == "VERB"):
-            return tok
+    span = doc.char_span(*facts.claim.span, alignment_mode="expand")
+    for i in range(span.start, span.end) if span is not None else ():
+        lemma = words.lemma[i]
+        if lemma in LIE_WORDS and not (lemma == "lie" and doc[i].pos_ == "VERB"):
+            return doc[i]
     return None
 
 
@@ -369,45 +466,77 @@ def overlap(a: dict[str, float], b: dict[str, float]) -> float:
 # --- contradictions ----------------------------------------------------------------------
 
 
+class _Contrast(NamedTuple):
+    """A claim's facts as the contradiction tests use them, computed once per claim rather
+    than once per pair of claims."""
+
+    facts: ClaimFacts
+    sentence_start: int
+    strong: frozenset[str]  # content lemmas of weight >= 1 that say what the claim is about
+    first_person: bool
+    state_sides: tuple[tuple[frozenset[str], frozenset[str]], ...]  # per OPPOSITE_STATES row
+
+
+def _contrast(facts: ClaimFacts) -> _Contrast:
+    lemmas = facts.lemmas
+    return _Contrast(
+        facts, facts.sentence.start,
+        frozenset(k for k, weight in lemmas.items() if weight >= 1.0 and k not in GENERIC),
+        bool(facts.states & FIRST_PERSON),
+        tuple((facts.states & one, facts.states & other) for one, other in OPPOSITE_STATES))
+
+
 def find_contradictions(facts: list[ClaimFacts], stances: dict[int, Stance],
                         linked: set[frozenset[int]]):
     """Pairs (earlier, later, evidence) of claims by different parties that cannot both hold."""
-    eligible = [f for f in facts if f.claim.mode != "outlet" or f.claim.status in (
+    eligible = [_contrast(f) for f in facts if f.claim.mode != "outlet" or f.claim.status in (
         "reported", "alleged", "purported", "hedged")]
-    for i, a in enumerate(eligible):
-        for b in eligible[i + 1:]:
-            if frozenset((a.index, b.index)) in linked or a.sentence.start == b.sentence.start:
+    claim_words: dict[int, set[str]] = {}
+    for i, ca in enumerate(eligible):
+        a = ca.facts
+        for cb in eligible[i + 1:]:
+            b = cb.facts
+            if ca.sentence_start == cb.sentence_start or frozenset((a.index, b.index)) in linked:
                 continue
             if a.party is not None and a.party == b.party:
                 continue
-            evidence = _incompatible(a, b, a.index in stances or b.index in stances)
+            evidence = _incompatible(ca, cb, a.index in stances or b.index in stances, claim_words)
             if evidence:
                 yield a.index, b.index, evidence
 
 
-def _incompatible(a: ClaimFacts, b: ClaimFacts, either_is_stance: bool) -> str | None:
-    for kind in set(a.tolls) & set(b.tolls):
-        if not a.tolls[kind] & b.tolls[kind]:
-            return (f"{kind} figures {'/'.join(map(str, sorted(a.tolls[kind])))} vs "
-                    f"{'/'.join(map(str, sorted(b.tolls[kind])))}")
-    shared = {k for k in a.lemmas if k in b.lemmas and a.lemmas[k] >= 1.0 and k not in GENERIC}
-    about_same = bool({k for k in shared if k not in STATE_WORDS}) or _self_reference(a, b)
+def _incompatible(ca: _Contrast, cb: _Contrast, either_is_stance: bool,
+                  claim_words: dict[int, set[str]]) -> str | None:
+    a, b = ca.facts, cb.facts
+    if a.tolls and b.tolls:
+        for kind in set(a.tolls) & set(b.tolls):
+            if not a.tolls[kind] & b.tolls[kind]:
+                return (f"{kind} figures {'/'.join(map(str, sorted(a.tolls[kind])))} vs "
+                        f"{'/'.join(map(str, sorted(b.tolls[kind])))}")
+    shared = ca.strong & b.lemmas.keys()
+    if not shared and not (ca.first_person or cb.first_person):
+        return None  # nothing in common, and neither speaks of itself
+    about_same = bool(shared - STATE_WORDS) or _self_reference(ca, cb, claim_words)
     if about_same:
-        for one, other in OPPOSITE_STATES:
-            for x, y in ((a, b), (b, a)):
-                if x.states & one and y.states & other:
-                    return f"{sorted(x.states & one)[0]} vs {sorted(y.states & other)[0]}"
+        for row in range(len(OPPOSITE_STATES)):
+            for x, y in ((ca, cb), (cb, ca)):
+                if x.state_sides[row][0] and y.state_sides[row][1]:
+                    return f"{sorted(x.state_sides[row][0])[0]} vs {sorted(y.state_sides[row][1])[0]}"
     if not either_is_stance and shared and a.claim.negated != b.claim.negated and overlap(
             a.lemmas, b.lemmas) >= NEGATION_OVERLAP:
         return "negated: " + ", ".join(sorted(k for k in a.lemmas if k in b.lemmas))
     return None
 
 
-def _self_reference(a: ClaimFacts, b: ClaimFacts) -> bool:
+def _self_reference(ca: _Contrast, cb: _Contrast, claim_words: dict[int, set[str]]) -> bool:
     """``I am alive`` said by Mensah is about the Mensah named in the other claim."""
-    for x, y in ((a, b), (b, a)):
-        if x.states & FIRST_PERSON and x.party_words & _words(y.claim.text):
-            return True
+    for x, y in ((ca, cb), (cb, ca)):
+        if x.first_person:
+            words = claim_words.get(y.facts.index)
+            if words is None:
+                words = claim_words[y.facts.index] = _words(y.facts.claim.text)
+            if x.facts.party_words & words:
+                return True
     return False
 
 

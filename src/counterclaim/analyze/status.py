@@ -190,12 +190,15 @@ def _cue_clause(cue: Token, content: tuple[int, int],
     """The cue's clause in order without quoted words, and the part of it outside the content."""
     quotes = [(content[0] + start, content[0] + end) for start, end in quoted]
     words, framing = [], []
+    first, last = content
     for tok in cue.subtree:
-        if any(start <= tok.idx < end for start, end in quotes):
+        idx = tok.idx
+        if quotes and any(start <= idx < end for start, end in quotes):
             continue
-        words.append(tok.text)
-        if not content[0] <= tok.idx < content[1]:
-            framing.append(tok.text)
+        text = tok.text
+        words.append(text)
+        if not first <= idx < last:
+            framing.append(text)
     return " ".join(words), " ".join(framing)
 
 

@@ -18,6 +18,7 @@ from dateparser.date import DateDataParser
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
+_FULL_MONTHS = {name.lower() for name in calendar.month_name if name}
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -79,6 +80,100 @@ PATTERNS = [
             r"in\s+recent\s+years|recent\s+(?:years|months|weeks|days))\b"),
 ]
 COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in PATTERNS]
+
+# Where each pattern can start: every pattern begins at a word boundary, with a word that
+# starts with one of these (lower-case) prefixes, or with a digit ("#"). A superset is
+# safe (the pattern itself still decides); a missing prefix would lose matches, which
+# tests/analyze/test_times.py checks against scanning the whole text with each pattern.
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_EDGE = ("early", "late", "mid", "the")
+STARTS: list[tuple[str, ...]] = [
+    ("#",),  # iso
+    ("#",),  # numeric
+    _MONTHS,  # explicit: March 3, 2024
+    ("#",),  # explicit: 3 March 2024
+    _EDGE + _MONTHS,  # month_year
+    _EDGE + _MONTHS,  # month_rel_year
+    ("last", "this", "next") + _MONTHS,  # month_day
+    ("#",),  # month_day: 3 March
+    ("in", "since", "until", "by", "from", "through", "of", "last", "this", "next", "early",
+     "late", "mid") + _MONTHS,  # month
+    _EDGE + ("fiscal", "#"),  # year
+    ("until", "by", "till", "before", "as", "last", "next", "this", "early", "late")
+    + _WEEKDAYS,  # weekday
+    ("early", "late", "yesterday", "today", "tomorrow", "tonight"),  # day_word
+    ("early", "late", "earlier", "later", "last", "this", "next", "past", "coming",
+     "previous"),  # unit_rel
+    ("the",),  # weekend
+    ("#", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+     "ten", "eleven", "twelve"),  # ago
+    ("since", "over", "in", "during", "for"),  # range
+    ("the", "this", "last", "next", "fiscal", "first", "second", "third", "fourth", "#"),  # quarter
+    ("the",),  # quarter_rel
+    ("the",),  # period
+    ("the", "year"),  # year_ago_adj
+    ("the", "first", "second", "last"),  # half
+    ("last", "this", "next", "early", "late"),  # season
+    ("now", "currently", "recently", "nowadays", "the", "in", "recent"),  # ref
+]
+assert len(STARTS) == len(PATTERNS)
+
+
+def _start_table() -> tuple[dict[str, list[int]], list[int]]:
+    """Pattern numbers by a word's first two letters (a superset: every prefix sharing them),
+    and the patterns that may start at a digit."""
+    table: dict[str, set[int]] = {}
+    digits = []
+    for number, prefixes in enumerate(STARTS):
+        for prefix in prefixes:
+            if prefix == "#":
+                digits.append(number)
+            else:
+                table.setdefault(prefix[:2], set()).add(number)
+    for key in list(table):  # a one-letter prefix ("a") fits every word that starts with it
+        if len(key) == 1:
+            for other in [k for k in table if len(k) == 2 and k[0] == key]:
+                table[other] |= table[key]
+    return {k: sorted(v) for k, v in table.items()}, digits
+
+
+_STARTS_BY_LETTERS, _STARTS_AT_DIGIT = _start_table()
+_ALL_PATTERNS = list(range(len(COMPILED)))
+_WORD = re.compile(r"\w+")
+
+
+def _candidate_starts(text: str) -> list[list[int]]:
+    """For each pattern, the word starts (in text order) where it may match."""
+    starts: list[list[int]] = [[] for _ in COMPILED]
+    for word in _WORD.finditer(text):
+        first = word.group()[:2].lower()
+        if not first.isascii():  # case-insensitive matching folds some letters ("ſ" to "s")
+            numbers = _ALL_PATTERNS
+        elif first[0].isdigit():
+            numbers = _STARTS_AT_DIGIT
+        else:
+            numbers = _STARTS_BY_LETTERS.get(first)
+        if numbers is None and len(first) == 2:
+            numbers = _STARTS_BY_LETTERS.get(first[0])
+        if numbers:
+            position = word.start()
+            for number in numbers:
+                starts[number].append(position)
+    return starts
+
+
+def _finditer(pattern: re.Pattern, text: str, starts: list[int]):
+    """``pattern.finditer(text)``, trying only the given start positions: the same matches
+    when every match starts at one of them."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            end = max(m.end(), start + 1)
+            yield m
 REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
         "the future": "FUTURE_REF"}
 
@@ -94,8 +189,9 @@ class Match(NamedTuple):
 def match_all(text: str) -> list[Match]:
     """Every grammar match in ``text``, longest first where they overlap, in text order."""
     matches = []
-    for kind, pattern in COMPILED:
-        for m in pattern.finditer(text):
+    candidates = _candidate_starts(text)
+    for (kind, pattern), starts in zip(COMPILED, candidates):
+        for m in _finditer(pattern, text, starts):
             extent = "x" if "x" in pattern.groupindex else 0
             start, end = m.span(extent)
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -152,6 +248,10 @@ def parse_explicit(text: str, anchor: date | None):
     """
     if not _WRITTEN_DATE.match(text.strip()):
         return None
+    # dateparser's base without an anchor is the local today.
+    plain = _plain_date(text, anchor or date.today())
+    if plain is not None:
+        return plain
     data = _parser(anchor).get_date_data(text)
     if data is None or data.date_obj is None:
         return None
@@ -163,6 +263,40 @@ def parse_explicit(text: str, anchor: date | None):
     if data.period == "day" and re.search(r"\d", text):
         return found.isoformat(), "day"
     return None
+
+
+# The common written dates, read without dateparser (~0.5 ms a call): a year, a month, a
+# month and day, with or without a year. Tests check these agree with dateparser; anything
+# else (impossible days, a yearless Feb 29) goes to it.
+_PLAIN_MONTHS = {name: number for name, number in MONTHS.items()
+                 if len(name) >= 3 and (len(name) == 3 or name in _FULL_MONTHS or name == "sept")}
+_PLAIN_DATE = re.compile(
+    r"(?:the\s+)?(?:(?P<mon>[a-z]+)\.?(?:\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?)?"
+    r"|(?P<d2>[0-9]{1,2})\s+(?P<mon2>[a-z]+)\.?)"
+    r"(?:(?(d),|(?(d2)|(?!)))?\s+(?P<y>[1-9][0-9]{3}))?|(?P<year>[1-9][0-9]{3})",
+    re.IGNORECASE | re.ASCII,
+)
+
+
+def _plain_date(text: str, anchor: date):
+    m = _PLAIN_DATE.fullmatch(text)
+    if m is None:
+        return None
+    if m["year"]:
+        return m["year"], "year"
+    month = _PLAIN_MONTHS.get((m["mon"] or m["mon2"]).lower())
+    if month is None:
+        return None
+    year = int(m["y"]) if m["y"] else anchor.year
+    if not (m["d"] or m["d2"]):
+        return f"{year}-{month:02d}", "month"
+    day = int(m["d"] or m["d2"])
+    if (month, day) == (2, 29) and not m["y"]:
+        return None  # dateparser moves a yearless Feb 29 to a leap year
+    try:
+        return date(year, month, day).isoformat(), "day"
+    except ValueError:
+        return None  # dateparser's own reading ("March 32" is March 2032)
 
 
 _DATELINE_DAY = [

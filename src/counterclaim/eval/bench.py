@@ -1,7 +1,9 @@
 """``counterclaim bench speed``: the full analysis vs the bare spaCy pipeline, one run.
 
 Machines here are shared and noisy, so the figure that matters is the ratio of the two rows
-measured back to back on the same texts and process count, not the absolute seconds.
+measured back to back on the same texts and process count, not the absolute seconds. With one
+process the CPU time of each row is reported too: on a loaded machine it is disturbed less by
+other programs than the wall clock is.
 """
 
 from __future__ import annotations
@@ -37,10 +39,11 @@ def load_articles(data: Path | None, count: int) -> list[Article]:
     return list(itertools.islice(itertools.cycle(articles), count))
 
 
-def _timed(func) -> float:
-    start = time.perf_counter()
+def _timed(func) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one call (CPU of this process only)."""
+    start, cpu = time.perf_counter(), time.process_time()
     func()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def run_speed(data: Path | None = None, *, articles: int = 200, processes: int = 1,
@@ -78,9 +81,11 @@ def run_speed(data: Path | None = None, *, articles: int = 200, processes: int =
 
         runners["textacy"] = run_textacy
     rows = {name: float("inf") for name in runners}
+    cpu = {name: float("inf") for name in runners}
     for _ in range(max(1, repeat)):
         for row, runner in runners.items():
-            rows[row] = min(rows[row], _timed(runner))
+            wall, used = _timed(runner)
+            rows[row], cpu[row] = min(rows[row], wall), min(cpu[row], used)
     n = len(items)
     result = {
         "model": name, "articles": n, "mean_words": round(words / n, 1), "processes": processes,
@@ -92,6 +97,12 @@ def run_speed(data: Path | None = None, *, articles: int = 200, processes: int =
     result["ratio_full_vs_spacy"] = round(rows["spacy"] / rows["counterclaim"], 3)
     if "textacy" in rows:
         result["ratio_full_vs_textacy"] = round(rows["textacy"] / rows["counterclaim"], 3)
+    if processes == 1:  # worker processes' CPU time is not this process's
+        for key, value in cpu.items():
+            result["rows"][key]["cpu_seconds"] = round(value, 2)
+        result["cpu_ratio_full_vs_spacy"] = round(cpu["spacy"] / cpu["counterclaim"], 3)
+        if "textacy" in cpu:
+            result["cpu_ratio_full_vs_textacy"] = round(cpu["textacy"] / cpu["counterclaim"], 3)
     return result
 
 
@@ -102,15 +113,21 @@ def print_speed(result: dict) -> None:
     table = Table(title=f"bench speed · {result['articles']} articles · "
                         f"{result['mean_words']} words each · {result['processes']} process(es) · "
                         f"{result['model']}")
-    for col in ("pipeline", "seconds", "articles/s", "words/s"):
+    cpu = "cpu_ratio_full_vs_spacy" in result
+    for col in ("pipeline", "seconds", "articles/s", "words/s") + (("CPU s",) if cpu else ()):
         table.add_column(col, justify="right" if col != "pipeline" else "left")
     labels = {"spacy": "bare spaCy", "counterclaim": "counterclaim (full)",
               "textacy": "textacy direct_quotations"}
     for key, row in result["rows"].items():
         table.add_row(labels[key], f"{row['seconds']:.2f}", f"{row['articles_per_s']:.2f}",
-                      f"{row['words_per_s']:,}")
+                      f"{row['words_per_s']:,}", *((f"{row['cpu_seconds']:.2f}",) if cpu else ()))
     console = Console()
     console.print(table)
     console.print(f"ratio counterclaim / bare spaCy (speed): {result['ratio_full_vs_spacy']:.3f}")
     if "ratio_full_vs_textacy" in result:
         console.print(f"ratio counterclaim / textacy (speed): {result['ratio_full_vs_textacy']:.3f}")
+    if cpu:
+        line = f"CPU-time ratio counterclaim / bare spaCy: {result['cpu_ratio_full_vs_spacy']:.3f}"
+        if "cpu_ratio_full_vs_textacy" in result:
+            line += f" · / textacy: {result['cpu_ratio_full_vs_textacy']:.3f}"
+        console.print(line)
