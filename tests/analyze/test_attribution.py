@@ -154,3 +154,66 @@ def test_object_content_runs_over_the_verbs_later_modifiers(analyze_text):
     report = analyze_text("The spokesperson likened the blockade of Vorna to a siege.")
     (claim,) = [c for c in report.claims if c.mode != "outlet"]
     assert claim.text == "the blockade of Vorna to a siege"
+
+
+def test_doubled_apostrophe_quote_is_direct_speech(analyze_text):
+    report = analyze_text("''The bridge at Kessen is gone,'' Karim Sadeq said on Monday.")
+    (claim,) = [c for c in report.claims if c.mode != "outlet"]
+    assert claim.mode == "direct" and claim.text == "The bridge at Kessen is gone"
+    assert claim.source.text == "Karim Sadeq"
+
+
+def test_quote_after_a_long_speech_tag_continues_the_speakers_quote(analyze_text):
+    report = analyze_text(
+        '"The clinic in Vorna has run out of insulin," said Lena Osei, a coordinator for the aid '
+        'group that runs the clinic, speaking on condition of anonymity because she was not '
+        'authorised to talk to the press. "We need a corridor now."')
+    (claim,) = [c for c in report.claims if c.mode == "direct"]
+    text = report.article.text
+    assert [text[s:e] for s, e in claim.parts][-1].startswith("We need a corridor")
+
+
+@pytest.mark.parametrize("text,source,cue", [
+    ('"Go back to Kessen," the captain barked.', "captain", "bark"),
+    ('"No," replied Lena Osei.', "Lena Osei", "reply"),
+])
+def test_any_verb_in_a_speech_tag_reports_the_quote(analyze_text, text, source, cue):
+    report = analyze_text(text)
+    (claim,) = [c for c in report.claims if c.mode != "outlet"]
+    assert claim.cue.lemma == cue and source in claim.source.text and claim.mode == "direct"
+
+
+def test_short_quoted_label_without_speech_tag_is_no_attribution(analyze_text):
+    report = analyze_text('The FHF called the raid "a crime" and left Dalmar.')
+    assert not [c for c in report.claims if c.mode == "direct"]
+
+
+def test_raising_verb_content_is_subject_and_complement(analyze_text):
+    report = analyze_text("The ceasefire in Dalmar seems to hold despite sporadic shelling.")
+    (claim,) = [c for c in report.claims if c.mode != "outlet"]
+    text = report.article.text
+    assert claim.cue.lemma == "seem" and claim.source.text is None
+    pieces = [text[s:e] for s, e in claim.parts]
+    assert pieces[0] == "The ceasefire in Dalmar" and pieces[1].startswith("to hold")
+
+
+def test_passive_raising_takes_its_agent_as_source(analyze_text):
+    report = analyze_text("The FHF is expected by analysts to withdraw from Vorna before winter.")
+    (claim,) = [c for c in report.claims if c.mode != "outlet"]
+    assert claim.cue.lemma == "expect" and "analysts" in claim.source.text
+    assert "withdraw from Vorna" in claim.text and "FHF" in claim.text
+
+
+def test_trailing_aside_of_the_outlet_leaves_the_content(analyze_text):
+    report = analyze_text("The army said the bridge to Kessen was destroyed, which cut the town off "
+                          "from the coast.")
+    claim = next(c for c in report.claims if c.cue and c.cue.lemma == "say")
+    assert claim.text == "the bridge to Kessen was destroyed"
+
+
+def test_opening_time_phrase_is_not_the_reason_of_a_praise(analyze_text):
+    # "For months" is a preposition of the verb too; the reason must follow the object.
+    report = analyze_text("For months, Osei had praised the FHF, calling its fighters disciplined.")
+    claims = [c for c in report.claims if c.cue and c.cue.lemma == "praise"]
+    assert all(c.span[1] > c.span[0] for c in report.claims)
+    assert [c.text for c in claims] == ["the FHF"] or not claims

@@ -49,3 +49,37 @@ def test_training_labels_mark_the_head_of_each_cue(parse):
             Attribution(source=None, cue=((wants, wants + 5),), content=((0, 1),))]
     heads = {doc[i].text for i in cue_heads(doc, text, gold)}
     assert heads == {"denied", "wants"}
+
+
+def test_judge_keeps_the_likelier_of_two_nested_candidates(parse):
+    from counterclaim.analyze.attribution import candidate_attributions
+    from counterclaim.analyze.attribution_filter import select
+    from counterclaim.analyze.cue_model import CueModel
+
+    doc = parse("The ministry said the rebels claimed that the bridge was destroyed.")
+    candidates = candidate_attributions(doc, [])
+    lemmas = {c.attribution.cue_lemma for c in candidates}
+    assert {"say", "claim"} <= lemmas  # the rules propose both; PolNeAR never nests them
+    for favoured, other in (("say", "claim"), ("claim", "say")):
+        judge = CueModel({f"l={favoured}": 3.0, f"l={other}": -1.0}, 0.0, 0.1)
+        kept = [a.cue_lemma for a in select(doc, candidates, judge)]
+        assert kept == [favoured]
+
+
+def test_judge_labels_a_candidate_by_its_gold_match(parse):
+    from counterclaim.analyze.cue_train import _judged_candidates
+
+    text = "Osei said the siege of Vorna was over."
+    doc = parse(text)
+    said, content = text.index("said"), text.index("the siege")
+    gold = [Attribution(source=((0, 4),), cue=((said, said + 4),), content=((content, len(text) - 1),))]
+    labelled = list(_judged_candidates(text, gold, doc, None))
+    assert any(label == 1 and "l=say" in feats for feats, label in labelled)
+    assert all(label == 0 for feats, label in labelled if "l=say" not in feats)
+
+
+def test_shipped_judge_loads():
+    from counterclaim.analyze.attribution_filter import load_filter
+
+    judge = load_filter()
+    assert judge is not None and 0 < judge.threshold < 1 and len(judge.weights) > 100

@@ -33,3 +33,9 @@ def test_unclosed_quote_ends_with_its_paragraph():
     text = '"We will never leave this city.\n\nThe army did not comment.'
     (quote,) = find_quotes(text)
     assert text[quote.start:quote.end] == "We will never leave this city."
+
+
+def test_doubled_apostrophes_pair_as_quote_marks():
+    # Archive feeds write quotation marks as two apostrophes; a lone apostrophe stays one.
+    text = "''We will stay,'' Osei said. ''The bridge at Kessen won't fall.''"
+    assert quoted(text) == ["We will stay,", "The bridge at Kessen won't fall."]

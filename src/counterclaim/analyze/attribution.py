@@ -1,75 +1,96 @@
 """Attribution: who says what, with which cue. Doc in, ``Attribution`` tuples out.
 
-Rules over the dependency parse, in the order a careful reader applies them:
+Rules over the dependency parse propose candidates, in the order a careful reader applies them:
 1. direct quotes, attached to the speech verb outside the quote in the same or an adjacent
-   sentence (``"X," he said, "Y."``; ``He said: "..."``);
-2. speech, claim and belief verbs governing a clause (``X said (that) ...``), labelling verbs
+   sentence (``"X," he said, "Y."``; ``He said: "..."``), or to whatever verb tags the quote
+   (``"Go home," the captain barked``), a later quote of the same paragraph continuing it;
+2. raising frames (``The truce seems to hold``; :mod:`attribution_raising`);
+3. speech, claim and belief verbs governing a clause (``X said (that) ...``), labelling verbs
    (``X termed the shelling a massacre``), inverted and parenthetical cues
    (``..., sources said``), passive and sourceless forms (``it was reported that ...``);
-3. ``according to X``;
-4. nominal cues (``X's claim that ...``, ``an assurance that ...``, ``there were reports of``);
-5. learned cues: words the cue model (:mod:`cue_model`) scores as cues beyond the lexicon
+4. ``according to X``;
+5. nominal cues (``X's claim that ...``, ``an assurance that ...``, ``there were reports of``);
+6. learned cues: words the cue model (:mod:`cue_model`) scores as cues beyond the lexicon
    (beliefs, plans, evaluations: ``agreed``, ``wants``, ``blasted``, ``likened``), given a
    clause, an object or a prepositional object as content by the parse. Event verbs
    ("rebels attacked the town") count only when they govern a clause.
-Only outermost attributions are kept, as in PolNeAR: a cue inside another attribution's
-content belongs to the reported speech, not to the article. Indirect contents and sources
-stay on their cue's line, past any wire dateline.
+PolNeAR never nests attributions, so of two candidates where one's cue lies inside the
+other's content only one is kept: the learned judge (:mod:`attribution_filter`) keeps the
+likelier, or, without it, the outermost wins. Indirect contents and sources then stay on
+their cue's line, past any wire dateline, and lose a trailing aside of the outlet
+(:mod:`attribution_bounds`).
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from . import cues
-from .cue_model import cue_scores, load_cue_model
+from .cue_model import CueModel, cue_scores, load_cue_model
 from .cue_parse import (CONTENT_DEPS, EXPLETIVES, cue_span, is_cue_verb,  # noqa: F401 (public)
-                        source_head, source_span)
+                        source_head, source_span, speech_tag_after)
+from .attribution_bounds import without_trailing_aside
+from .attribution_filter import Candidate, load_filter, select
+from .attribution_raising import raising_attributions
+from .attribution_nominal import according_to, nominal_attributions, nominal_source
+from .attribution_types import Attribution, content_mode
 from .quotes import Quote, find_quotes
 from .spans import (CharSpan, char_span_of_subtree, contains, sentence_bounds, sentence_of, subtree_tokens,
                     text_of, token_at, token_span, trim)
 
 
-class Attribution(NamedTuple):
-    content: CharSpan
-    parts: tuple[CharSpan, ...]
-    cue: CharSpan | None
-    cue_lemma: str | None
-    cue_token: int | None  # token index of the cue's head word
-    source: CharSpan | None
-    source_token: int | None  # token index of the source phrase's head
-    mode: str  # direct | indirect | mixed | according_to
-    sentence: CharSpan
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
-    quotes = [q for q in find_quotes(text_of(doc))]
+    quotes = find_quotes(text_of(doc))
+    judge = load_filter()
+    candidates = candidate_attributions(doc, quotes)
+    if judge is not None:
+        found = select(doc, candidates, judge)
+    else:
+        found = _outermost(candidates)
+    found = [finished(doc, a, quotes) for a in found]
+    return sorted(found, key=lambda a: a.content[0])
+
+
+def finished(doc: Doc, a: Attribution, quotes: list[Quote]) -> Attribution:
+    """A kept candidate with its spans settled: on the cue's line, without a trailing aside."""
+    a = _within_lines(text_of(doc), a)
+    if a.mode == "direct" or a.parts:
+        return a
+    return a._replace(content=without_trailing_aside(doc, a.content, quotes))
+
+
+def candidate_attributions(doc: Doc, quotes: list[Quote], cue_model: CueModel | None = None) -> list[Candidate]:
+    """Every rule's proposals in the rules' order (``cue_model`` overrides the shipped one)."""
+    candidates = [Candidate(a, "transcript") for a in _transcript_attributions(doc)]
+    candidates += [Candidate(a, "quote") for a in _quote_attributions(doc, quotes)]
+    model = cue_model or load_cue_model()
+    scores = {i: s for i, s in cue_scores(doc, quotes, model).items() if s >= model.threshold} if model else {}
+    for start, end in sentence_bounds(doc):
+        sent = doc[start:end]
+        for name, finder in FINDERS.items():
+            candidates += [Candidate(a, name) for a in finder(sent, quotes, scores)
+                           if a.content[1] > a.content[0]]  # a parse can cross its own order
+    return candidates
+
+
+def _outermost(candidates: list[Candidate]) -> list[Attribution]:
+    """Without the judge: quotes first, then the rules in order, each cue once, none whose
+    cue lies inside another's content (PolNeAR does not nest attributions)."""
     found: list[Attribution] = []
-    used_cues: set[int] = set()
-    for attribution in [*_transcript_attributions(doc), *_quote_attributions(doc, quotes)]:
+    used_cues: set[int | None] = set()
+    for attribution, finder in candidates:
+        if attribution.cue_token in used_cues and finder not in ("transcript", "quote"):
+            continue
         if _nested(attribution, found):
             continue
         found.append(attribution)
-        used_cues.add(attribution.cue_token)  # type: ignore[arg-type]
-    scores = cue_scores(doc, quotes)
-    for start, end in sentence_bounds(doc):
-        sent = doc[start:end]
-        for finder in (_verb_attributions, _according_to, _nominal_attributions, _learned_attributions):
-            for attribution in finder(sent, quotes, scores):
-                if attribution.cue_token in used_cues:
-                    continue
-                if _nested(attribution, found):
-                    continue
-                found.append(attribution)
-                if attribution.cue_token is not None:
-                    used_cues.add(attribution.cue_token)
-    found = [a for a in found if not _nested(a, [b for b in found if b is not a])]
-    text = text_of(doc)
-    found = [_within_lines(text, a) for a in found]
-    return sorted(found, key=lambda a: a.content[0])
+        if attribution.cue_token is not None:
+            used_cues.add(attribution.cue_token)
+    return [a for a in found if not _nested(a, [b for b in found if b is not a])]
 
 
 # A wire dateline opening a line: "KESSEN, Ostria, March 3 (Reuters) — ".
@@ -111,7 +132,7 @@ def _nested(attribution: Attribution, others: list[Attribution]) -> bool:
     return False
 
 
-# --- 1. direct quotes --------------------------------------------------------------------
+# --- direct quotes --------------------------------------------------------------------
 
 
 def _quote_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
@@ -119,9 +140,10 @@ def _quote_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
     text = text_of(doc)
     last: tuple[int, Quote] | None = None  # the previous attributed quote and its cue
     for quote in quotes:
-        if quote.words < 3:
+        tag = speech_tag_after(doc, quote.end)
+        if quote.words < 3 and tag is None:
             continue  # scare quotes and quoted labels are handled inside other claims
-        cue = _cue_for_quote(doc, quote, quotes)
+        cue = _cue_for_quote(doc, quote, quotes) or tag
         if cue is None and last is not None and _continues(text, last[1], quote):
             cue = doc[last[0]]  # '"X," he said. "Y."': the second quote is the same speaker's
         if cue is not None:
@@ -130,7 +152,7 @@ def _quote_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
     found = []
     for cue_i, group in by_cue.items():
         verb = doc[cue_i]
-        if _quote_inside_clause(verb, group):
+        if is_cue_verb(verb) and _quote_inside_clause(verb, group):
             continue  # a quoted fragment of an indirect claim: the verb pass makes it mixed
         head, _ = source_head(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
         parts = tuple((q.start, q.end) for q in group)
@@ -146,10 +168,13 @@ def _quote_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
 
 
 def _continues(text: str, previous: Quote, quote: Quote) -> bool:
-    """A quote that follows an attributed one after only a short cue sentence, in the same
-    paragraph, continues it."""
+    """A quote that follows an attributed one after only its cue sentence, in the same
+    paragraph, continues it ('"X," said Y, speaking on condition of anonymity. "Z."')."""
     gap = text[previous.end:quote.start]
-    return len(gap) < 120 and "\n" not in gap
+    return len(gap) < MAX_CONTINUATION_GAP and "\n" not in gap
+
+
+MAX_CONTINUATION_GAP = 400
 
 
 def _quote_inside_clause(verb: Token, group: list[Quote]) -> bool:
@@ -224,7 +249,7 @@ def _transcript_attributions(doc: Doc):
         )
 
 
-# --- 2. speech verbs governing a clause --------------------------------------------------
+# --- speech verbs governing a clause --------------------------------------------------
 
 
 def _verb_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float]):
@@ -242,7 +267,7 @@ def _verb_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float]
             content=content, parts=_around(doc, content, cue, source), cue=cue, cue_lemma=verb.lemma_.lower(),
             cue_token=verb.i, source=source,
             source_token=head.i if head is not None else None,
-            mode=_mode(content, quotes), sentence=(sent.start_char, sent.end_char),
+            mode=content_mode(content, quotes), sentence=(sent.start_char, sent.end_char),
         )
 
 
@@ -297,7 +322,8 @@ def _verb_content(verb: Token, sent: Span) -> CharSpan | None:
                 return char_span_of_subtree(pobj)
     if lemma in ("accuse", "blame", "charge", "credit", "praise", "thank", "condemn"):
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        reason = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
+        reason = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                       and obj is not None and c.i > obj.i), None)  # not "For months, X praised Y"
         if obj is not None and reason is not None:
             last = reason.right_edge
             return trim(text_of(doc), obj.left_edge.idx, last.idx + len(last.text))
@@ -362,107 +388,14 @@ def _extend_right(verb: Token, last: Token, deps: frozenset[str] = OBJECT_TAIL_D
     return last
 
 
-def _mode(content: CharSpan, quotes: list[Quote]) -> str:
-    quoted = sum(max(0, min(q.end, content[1]) - max(q.start, content[0])) for q in quotes)
-    if quoted == 0:
-        return "indirect"
-    return "direct" if quoted >= 0.9 * (content[1] - content[0]) else "mixed"
-
-
-# --- 3. according to ----------------------------------------------------------------------
-
-
-def _according_to(sent: Span, quotes: list[Quote], scores: dict[int, float]):
-    doc = sent.doc
-    for tok in sent:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
-            continue
-        to = doc[tok.i + 1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            continue
-        phrase_end = pobj.right_edge.i + 1
-        clause = tok.head if tok.head.i != tok.i else sent.root
-        if clause.i in range(tok.i, phrase_end):
-            clause = sent.root
-        exclude = frozenset([tok.i])
-        start, end = char_span_of_subtree(clause, exclude) if clause.i >= phrase_end or clause.i < tok.i else (sent.start_char, sent.end_char)
-        if start < doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text) and start >= tok.idx:
-            start = doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text)
-        content = trim(text_of(doc), start, end)
-        if content[1] - content[0] < 3:
-            continue
-        if content[0] < tok.idx < content[1]:
-            content = trim(text_of(doc), content[0], tok.idx)
-        yield Attribution(
-            content=content, parts=(), cue=(tok.idx, to.idx + len(to.text)),
-            cue_lemma="according to", cue_token=tok.i, source=source_span(pobj),
-            source_token=pobj.i, mode="according_to", sentence=(sent.start_char, sent.end_char),
-        )
-
-
-# --- 4. nominal cues -----------------------------------------------------------------------
-
-
-def _nominal_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float]):
-    for noun in sent:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in cues.CUE_NOUNS:
-            continue
-        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
-                       and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
-        about = None
-        if clause is None and _is_existential(noun):
-            about = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "that")), None)
-        if clause is None and about is None:
-            continue
-        content = char_span_of_subtree(clause) if clause is not None else _prep_object_span(about)
-        if content is None:
-            continue
-        head = None if about is not None else _nominal_source(noun)
-        yield Attribution(
-            content=content, parts=(), cue=(noun.idx, noun.idx + len(noun.text)),
-            cue_lemma=noun.lemma_.lower(), cue_token=noun.i, source=source_span(head),
-            source_token=head.i if head is not None else None,
-            mode=_mode(content, quotes), sentence=(sent.start_char, sent.end_char),
-        )
-
-
-def _is_existential(noun: Token) -> bool:
-    """``there were reports of ...``"""
-    return noun.dep_ == "attr" and any(c.lower_ == "there" for c in noun.head.children)
-
-
-def _prep_object_span(prep: Token) -> CharSpan | None:
-    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-    return char_span_of_subtree(pobj) if pobj is not None else None
-
-
-def _nominal_source(noun: Token) -> Token | None:
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return child
-        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-    # "He gave an assurance that ...": the subject of the governing verb.
-    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-        head, _ = source_head(noun.head)
-        return head
-    return None
-
-
-# --- 5. learned cues -----------------------------------------------------------------------
+# --- learned cues (according to and nominal cues: attribution_nominal)  -----------------------------------------------------------------------
 
 
 def _learned_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float]):
     """Words the cue model scores as cues, outside the lexicon rules: the parse gives their
     content (a clause, an object or a prepositional object) and their source."""
-    model = load_cue_model()
-    if model is None:
-        return
     for token in sent:
-        if scores.get(token.i, 0.0) < model.threshold:
+        if token.i not in scores:  # only the words scored above the model's threshold
             continue
         found = _argument_content(token)
         if found is None:
@@ -477,7 +410,7 @@ def _learned_attributions(sent: Span, quotes: list[Quote], scores: dict[int, flo
         yield Attribution(
             content=content, parts=(), cue=cue, cue_lemma=token.lemma_.lower(), cue_token=token.i,
             source=source_span(head), source_token=head.i if head is not None else None,
-            mode=_mode(content, quotes), sentence=(sent.start_char, sent.end_char),
+            mode=content_mode(content, quotes), sentence=(sent.start_char, sent.end_char),
         )
 
 
@@ -518,7 +451,12 @@ def _learned_source(token: Token) -> Token | None:
     if token.pos_ in ("VERB", "AUX"):
         return source_head(token)[0]
     if token.pos_ == "NOUN":
-        return _nominal_source(token)
+        return nominal_source(token)
     if token.dep_ in ("acomp", "attr") and token.head.pos_ in ("VERB", "AUX"):
         return source_head(token.head)[0]
     return None
+
+
+# The sentence-level rules, in the order they claim a cue word.
+FINDERS = {"raising": raising_attributions, "verb": _verb_attributions, "according_to": according_to,
+           "nominal": nominal_attributions, "learned": _learned_attributions}

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from .. import model
 from . import extensions  # noqa: F401
 from .attribution import Attribution, find_attributions
+from .attribution_raising import is_outlet_hedge
 from .entities import EntityIndex, EntityRecord, build_index
 from .quotes import Quote, find_quotes
 from .sources import resolve_source
@@ -55,9 +56,16 @@ def _attributed_claim(doc: Doc, index: EntityIndex, a: Attribution, quotes: list
     quoted = _quoted_offsets(quotes, a.content)
     context = text_of(doc)[a.sentence[0]:a.sentence[1]]
     context_outside = context.replace(text_of(doc)[a.content[0]:a.content[1]], " ")
-    result = classify(text=text, context=context_outside, mode=a.mode, source_kind=resolved.kind,
-                      cue_lemma=a.cue_lemma, quoted=quoted, content=a.content,
-                      cue=doc[a.cue_token] if a.cue_token is not None else None)
+    if is_outlet_hedge(a) and a.cue_token is not None:
+        # The outlet's own hedged statement: read as an outlet sentence, hedge and all.
+        sent = doc[a.cue_token].sent
+        start, end = trim(text_of(doc), sent.start_char, sent.end_char)
+        result = classify(text=text_of(doc)[start:end], context="", mode="outlet", source_kind="outlet",
+                          cue_lemma=None, quoted=_quoted_offsets(quotes, (start, end)), sentence=sent)
+    else:
+        result = classify(text=text, context=context_outside, mode=a.mode, source_kind=resolved.kind,
+                          cue_lemma=a.cue_lemma, quoted=quoted, content=a.content,
+                          cue=doc[a.cue_token] if a.cue_token is not None else None)
     source = model.Source(
         text=text_of(doc)[a.source[0]:a.source[1]] if a.source else None,
         span=a.source, entity=resolved.entity.id if resolved.entity else None, kind=resolved.kind,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import cues
-from .spans import CharSpan, char_span_of_subtree, sentence_of
+from .spans import CharSpan, char_span_of_subtree, noun_chunk_at, sentence_of, text_of, token_at
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "csubj")
@@ -76,11 +76,11 @@ def _inverted_subject(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.i + 1 >= len(doc):
         return None
-    for chunk in doc[verb.i + 1:sentence_of(verb).end].noun_chunks:
-        if chunk.start == verb.i + 1 and chunk.root.pos_ in ("PROPN", "NOUN", "PRON"):
-            return chunk.root
-        break
-    return None
+    chunk = noun_chunk_at(doc, verb.i + 1)
+    if chunk is None or chunk[0] > sentence_of(verb).end:
+        return None
+    root = doc[chunk[1]]
+    return root if root.pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
 def _through_channel_noun(subject: Token) -> Token:
@@ -114,3 +114,40 @@ def _names_channel(prep: Token) -> bool:
     """``in a tweet``, ``on state TV``: a channel, not part of the source's name."""
     return prep.lower_ in ("in", "on", "via", "during", "at") and any(
         t.lower_ in cues.CHANNEL_WORDS for t in prep.subtree)
+
+
+# Marks a quoted utterance ends with when a speech tag follows: '"Go home," he barked.'
+_UTTERANCE_ENDS = frozenset(",?!\u2014-")
+_QUOTE_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019")
+MAX_TAG_TOKENS = 8
+
+
+def speech_tag_after(doc, quote_end: int) -> Token | None:
+    """The verb of a speech tag right after a quote ('"Go home," the captain barked';
+    '"No," replied Lena Osei'), whatever the verb: in that position any verb reports the
+    quote. None unless the quote ends as an utterance does, with a comma, ? or !."""
+    text = text_of(doc)
+    inside_end = text[max(0, quote_end - 1):quote_end]
+    after = text[quote_end:quote_end + 3].lstrip("'\u201d\u2019\"")
+    if inside_end not in _UTTERANCE_ENDS and not after.startswith(","):
+        return None
+    first_i = _first_token_after(doc, quote_end)
+    tokens = [t for t in doc[first_i:first_i + 3 * MAX_TAG_TOKENS]
+              if not (t.is_punct and (t.text in _QUOTE_MARKS or t.text == ","))][:MAX_TAG_TOKENS]
+    if not tokens or tokens[0].is_sent_start and tokens[0].idx > quote_end + 4:
+        return None
+    first = tokens[0]
+    for token in tokens:
+        if token.is_punct:
+            return None
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if token is first or (subject is not None and subject.left_edge.i == first.i):
+                return token
+            return None
+    return None
+
+
+def _first_token_after(doc, char: int) -> int:
+    token = token_at(doc, char)
+    return token.i + 1 if token.idx < char else token.i

@@ -1,10 +1,14 @@
-"""Train the cue detector of :mod:`cue_model` on PolNeAR's train split.
+"""Train the attribution models on PolNeAR's train split: the cue detector of
+:mod:`cue_model` and the candidate judge of :mod:`attribution_filter`.
 
 Each article is read and parsed exactly as ``counterclaim.analyze`` does; a candidate word is
-a positive example when it heads a gold cue (it lies inside the cue and its syntactic head
-does not). A logistic regression (liblinear, fixed seed) learns the feature weights; weights
-too small to move a score are dropped so the shipped file stays small, and the decision
-threshold is the one maximising F1 on out-of-fold predictions of the training articles.
+a positive example for the cue detector when it heads a gold cue (it lies inside the cue and
+its syntactic head does not). A logistic regression (liblinear, fixed seed) learns the feature
+weights; weights too small to move a score are dropped so the shipped file stays small, and
+the decision threshold is the one maximising F1 on out-of-fold predictions (3 folds grouped by
+article). The judge is then fitted the same way on the rules' candidates, each article's
+candidates made with the cue model of the fold that did not see it; a candidate is positive
+when its content matches a gold content partially and its cue overlaps that one's cue.
 
 Only the train split is read: dev stays untouched for the benchmark.
 """
@@ -17,12 +21,14 @@ from pathlib import Path
 
 import numpy as np
 
+from .attribution_filter import FILTER_FORMAT, FILTER_PATH, candidate_features
 from .cue_model import MODEL_FORMAT, MODEL_PATH, is_candidate, quoted_tokens, token_features
 from .quotes import find_quotes
 from .spans import text_of
 
 SEED = 3
 MIN_WEIGHT = 0.01
+JUDGE_BETA = 2.0
 
 
 def parse_split(data_dir: str | Path, split: str = "train", cache: str | Path | None = None):
@@ -95,39 +101,112 @@ def _fit(features, labels, c: float):
     return vectorizer, model
 
 
-def _best_threshold(features, labels, groups, c: float) -> float:
+def _out_of_fold(features, labels, groups, c: float):
+    """Out-of-fold scores of every example and, per article, the fold model that scored it."""
     from sklearn.model_selection import GroupKFold
 
     labels_array, scores = np.array(labels), np.zeros(len(labels))
+    fold_of: dict[int, tuple] = {}
     for train, test in GroupKFold(n_splits=3).split(features, labels, groups):
         vectorizer, model = _fit([features[i] for i in train], labels_array[train], c)
         matrix = _matrix(vectorizer, [features[i] for i in test])
         scores[test] = model.predict_proba(matrix)[:, 1]
+        for i in test:
+            fold_of[groups[i]] = (vectorizer, model)
+    return scores, fold_of
+
+
+def _best_threshold(scores, labels, beta: float = 1.0) -> float:
+    """The threshold maximising F-beta of the out-of-fold scores (beta > 1 favours recall)."""
+    labels_array = np.array(labels)
     best = (0.0, 0.5)
     for threshold in np.arange(0.1, 0.8, 0.02):
         predicted = scores >= threshold
         tp = int((predicted & (labels_array == 1)).sum())
-        f1 = 2 * tp / (predicted.sum() + labels_array.sum()) if tp else 0.0
-        best = max(best, (f1, float(threshold)))
+        f = (1 + beta ** 2) * tp / (predicted.sum() + beta ** 2 * labels_array.sum()) if tp else 0.0
+        best = max(best, (f, float(threshold)))
     return round(best[1], 2)
+
+
+def _weights(vectorizer, model) -> dict[str, float]:
+    return {name: round(float(w), 3) for name, w in zip(vectorizer.feature_names_, model.coef_[0])
+            if abs(w) >= MIN_WEIGHT}
+
+
+def _write(out: Path, model_format: int, bias: float, threshold: float, weights: dict) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8") as handle:
+        json.dump({"format": model_format, "bias": bias, "threshold": threshold,
+                   "weights": dict(sorted(weights.items()))}, handle)
 
 
 def train_attribution(data_dir: str | Path = "../shared/datasets/polnear",
                       out: str | Path = MODEL_PATH, *, cache: str | Path | None = None,
-                      skip_first: int = 0, c: float = 0.5) -> dict:
-    """Train the cue detector on PolNeAR train and write it to ``out``; returns a summary.
+                      skip_first: int = 0, c: float = 0.5, filter_c: float = 0.3) -> dict:
+    """Train the cue detector and the candidate judge on PolNeAR train; the cue model goes
+    to ``out``, the judge beside it (``attribution_filter.json.gz``). Returns a summary.
 
+    The judge learns from the candidates the rules make with each article's out-of-fold cue
+    model, so it sees the cue model's mistakes as they will be on unseen text.
     skip_first (int): leave the split's first articles out (to measure on them).
     """
+    from .cue_model import CueModel
+
     parsed = parse_split(data_dir, "train", cache)[skip_first:]
     features, labels, groups = examples(parsed)
-    threshold = _best_threshold(features, labels, groups, c)
+    scores, fold_of = _out_of_fold(features, labels, groups, c)
+    threshold = _best_threshold(scores, labels)
     vectorizer, model = _fit(features, labels, c)
-    weights = {name: round(float(w), 3) for name, w in zip(vectorizer.feature_names_, model.coef_[0])
-               if abs(w) >= MIN_WEIGHT}
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8") as handle:
-        json.dump({"format": MODEL_FORMAT, "bias": float(model.intercept_[0]), "threshold": threshold,
-                   "weights": dict(sorted(weights.items()))}, handle)
+    weights = _weights(vectorizer, model)
+    out = Path(out)
+    _write(out, MODEL_FORMAT, float(model.intercept_[0]), threshold, weights)
+    fold_models = {number: CueModel(_weights(*fold), float(fold[1].intercept_[0]), threshold)
+                   for number, fold in fold_of.items()}
+    judge = train_filter(parsed, fold_models, out.with_name(FILTER_PATH.name), filter_c)
     return {"articles": len(parsed), "examples": len(labels), "positives": int(sum(labels)),
-            "features": len(weights), "threshold": threshold}
+            "features": len(weights), "threshold": threshold, "filter": judge}
+
+
+def train_filter(parsed, cue_models: dict, out: Path, c: float = 0.3) -> dict:
+    """Fit the candidate judge of :mod:`attribution_filter` and write it to ``out``."""
+    features, labels, groups = [], [], []
+    for number, (raw, gold, doc) in enumerate(parsed):
+        for candidate_features_, label in _judged_candidates(raw, gold, doc, cue_models.get(number)):
+            features.append(candidate_features_)
+            labels.append(label)
+            groups.append(number)
+    scores, _ = _out_of_fold(features, labels, groups, c)
+    # Recall-weighted: the judge mostly orders nested candidates; dropping a true one costs
+    # more than keeping a doubtful one the rules already found (measured on train articles).
+    threshold = _best_threshold(scores, labels, beta=JUDGE_BETA)
+    vectorizer, model = _fit(features, labels, c)
+    weights = _weights(vectorizer, model)
+    _write(out, FILTER_FORMAT, float(model.intercept_[0]), threshold, weights)
+    return {"candidates": len(labels), "positives": int(sum(labels)), "features": len(weights),
+            "threshold": threshold}
+
+
+def _judged_candidates(raw: str, gold, doc, cue_model):
+    """(features, label) per candidate: 1 when, with its spans settled, its content matches
+    a gold content partially and its cue overlaps that attribution's cue."""
+    from ..eval.common import OffsetMap, SpanIndex, span_similarity
+    from .attribution import candidate_attributions, finished
+
+    quotes = find_quotes(text_of(doc))
+    candidates = candidate_attributions(doc, quotes, cue_model)
+    offsets, index = OffsetMap(text_of(doc), raw), SpanIndex(raw)
+    similar, overlap = span_similarity(index, "partial"), _overlap
+
+    def mapped(spans):
+        return tuple(m for m in (offsets.span(*s) for s in spans) if m)
+
+    for candidate in candidates:
+        a = finished(doc, candidate.attribution, quotes)
+        content, cue = mapped(a.parts or (a.content,)), mapped((a.cue,) if a.cue else ())
+        label = int(bool(content) and any(
+            similar(g.content, content) > 0 and (not g.cue or overlap(g.cue, cue)) for g in gold if g.content))
+        yield candidate_features(doc, candidate, candidates), label
+
+
+def _overlap(a, b) -> bool:
+    return any(s < e2 and s2 < e for s, e in a for s2, e2 in b)

@@ -14,6 +14,9 @@ from typing import Iterator, NamedTuple
 OPENING = "\u201c\u00ab\u201e"  # “ « „
 CLOSING = "\u201d\u00bb"  # ” »
 STRAIGHT = '"'
+# Archive text (the New York Times' feeds among others) writes quotation marks as two
+# apostrophes: ''We will stay,'' she said. They pair like a straight quote mark.
+DOUBLED = "''"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -24,7 +27,7 @@ class Quote(NamedTuple):
 
     @property
     def outer(self) -> tuple[int, int]:
-        """The span including the quote marks."""
+        """The span including one-character quote marks (a doubled '' mark has two)."""
         return self.start - 1, self.end + 1
 
 
@@ -36,25 +39,30 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def _is_opening_straight(text: str, i: int) -> bool:
+def _is_opening_straight(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if before.isspace() or before in "([{\u2014\u2013-/:" or i == 0:
         return not after.isspace()
     return False
 
 
-def _marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """Quote marks in a paragraph as (position, 'open'|'close')."""
+def _marks(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
+    """Quote marks in a paragraph as (position, 'open'|'close', width)."""
     marks = []
-    for i in range(start, end):
+    i = start
+    while i < end:
         ch = text[i]
         if ch in OPENING:
-            marks.append((i, "open"))
+            marks.append((i, "open", 1))
         elif ch in CLOSING:
-            marks.append((i, "close"))
+            marks.append((i, "close", 1))
         elif ch == STRAIGHT:
-            marks.append((i, "open" if _is_opening_straight(text, i) else "close"))
+            marks.append((i, "open" if _is_opening_straight(text, i) else "close", 1))
+        elif text.startswith(DOUBLED, i) and i + 2 <= end:
+            marks.append((i, "open" if _is_opening_straight(text, i, 2) else "close", 2))
+            i += 1
+        i += 1
     return marks
 
 
@@ -76,9 +84,9 @@ def find_quotes(text: str) -> list[Quote]:
         if pending is not None:
             marks = marks[1:]
         open_at = pending  # content start of the quote open now
-        for pos, kind in marks:
+        for pos, kind, width in marks:
             if kind == "open" and open_at is None:
-                open_at = pos + 1
+                open_at = pos + width
             elif kind == "close" and open_at is not None:
                 quotes.append(_make(text, open_at, pos))
                 open_at = None

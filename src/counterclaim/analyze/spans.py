@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 CharSpan = tuple[int, int]
 
@@ -112,8 +112,20 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 
 
 def forget_caches(doc: Doc) -> None:
-    for key in (_SENT_KEY, _TEXT_KEY, "_cc_token_starts"):
+    for key in (_SENT_KEY, _TEXT_KEY, "_cc_token_starts", _CHUNKS_KEY):
         doc.user_data.pop(key, None)
+
+
+_CHUNKS_KEY = "_cc_noun_chunks"
+
+
+def noun_chunk_at(doc: Doc, start: int) -> tuple[int, int] | None:
+    """(end, root index) of the noun chunk starting at token ``start``, if one does; the
+    doc's chunks are found once (``Span.noun_chunks`` walks the whole doc on every call)."""
+    chunks = doc.user_data.get(_CHUNKS_KEY)
+    if chunks is None:
+        chunks = doc.user_data[_CHUNKS_KEY] = {c.start: (c.end, c.root.i) for c in doc.noun_chunks}
+    return chunks.get(start)
 
 
 def token_at(doc: Doc, char: int) -> Token:

@@ -1,0 +1,52 @@
+"""Where an indirect content ends: PolNeAR's content is the reported proposition, so a
+trailing aside the outlet adds after a comma or dash is left out: "..., which the
+ministry denies", "... — a figure no one has checked", "..., while rebels held the pass".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .spans import CharSpan, text_of, token_at, trim
+
+ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "while", "whereas", "although", "though"})
+ASIDE_DEPS = frozenset({"relcl", "advcl", "appos"})
+ASIDE_PUNCT = frozenset({",", "\u2014", "\u2013", "-", "--", ";"})
+
+
+def without_trailing_aside(doc: Doc, content: CharSpan, quotes) -> CharSpan:
+    """The content less an aside that ends it; unchanged inside quotation marks."""
+    start, end = content
+    if any(q.start < end and start < q.end for q in quotes):
+        return content
+    last = token_at(doc, max(start, end - 1))
+    first = token_at(doc, start)
+    for token in doc[first.i + 2:last.i + 1]:
+        if not _opens_aside(token, last):
+            continue
+        cut = trim(text_of(doc), start, doc[token.i - 1].idx)
+        if cut[1] - cut[0] >= 3:
+            return cut
+    return content
+
+
+def _opens_aside(token: Token, last: Token) -> bool:
+    previous = token.doc[token.i - 1]
+    if previous.text not in ASIDE_PUNCT:
+        return False
+    phrase = _phrase_head(token)
+    if phrase is None or phrase.right_edge.i < last.i - 1:
+        return False  # the aside must run to the content's end
+    if phrase.dep_ == "appos":
+        return previous.text != ","  # "X — a figure ..." but not "Karim Sadeq, the spokesman"
+    return token.lower_ in ASIDE_OPENERS
+
+
+def _phrase_head(token: Token) -> Token | None:
+    """The relative clause, adverbial clause or apposition the token opens."""
+    head = token
+    while head.dep_ not in ASIDE_DEPS:
+        if head.head.i == head.i or head.left_edge.i != token.i and head.head.left_edge.i != token.i:
+            return None
+        head = head.head
+    return head if head.left_edge.i == token.i else None

@@ -1,0 +1,120 @@
+"""A learned judge of attribution candidates: which of the rules' candidates to keep.
+
+The rules of :mod:`attribution` propose more than PolNeAR annotates: a cue inside another
+attribution's content (PolNeAR never nests: either the outer content ends before it or the
+inner cue is part of what is said), an event verb read as a cue, a content the parse ran
+too far. A logistic regression over the candidate's shape (which rule found it, its cue
+word and place in the parse, whether it has a source, its length, whether it nests in or
+holds other candidates) gives each one a probability; candidates are then kept greedily,
+most probable first, while they do not nest in or hold a kept one.
+
+Weights ship as a small JSON file (``data/attribution/attribution_filter.json.gz``) written
+by :func:`counterclaim.analyze.cue_train.train_attribution`; without it the rules' own order
+decides, as before.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+
+from .attribution_types import Attribution
+from .cue_model import CueModel
+from .spans import contains, text_of
+
+FILTER_PATH = Path(__file__).resolve().parents[1] / "data" / "attribution" / "attribution_filter.json.gz"
+FILTER_FORMAT = 1
+
+
+class Candidate(NamedTuple):
+    attribution: Attribution
+    finder: str  # the rule that proposed it
+
+
+@lru_cache(maxsize=2)
+def load_filter(path: str | None = None) -> CueModel | None:
+    """The shipped candidate judge, or None when it has not been trained."""
+    model_path = Path(path) if path else FILTER_PATH
+    if not model_path.exists():
+        return None
+    with gzip.open(model_path, "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    if data.get("format") != FILTER_FORMAT:
+        return None
+    return CueModel(data["weights"], data["bias"], data["threshold"])
+
+
+def _bucket(n: int) -> str:
+    for limit in (1, 2, 5, 10, 20, 40):
+        if n <= limit:
+            return str(limit)
+    return "many"
+
+
+def _cue_probe(a: Attribution):
+    return a.cue or a.content
+
+
+def candidate_features(doc: Doc, candidate: Candidate, others: list[Candidate]) -> list[str]:
+    a, finder = candidate
+    cue = doc[a.cue_token] if a.cue_token is not None else None
+    lemma = a.cue_lemma or ""
+    nested_in = [o.finder for o in others if o.attribution.content != a.content
+                 and contains(o.attribution.content, _cue_probe(a))]
+    holds = sum(1 for o in others if o.attribution.content != a.content
+                and contains(a.content, _cue_probe(o.attribution)))
+    words = len(text_of(doc)[a.content[0]:a.content[1]].split())
+    feats = [f"f={finder}", f"m={a.mode}", f"fm={finder}|{a.mode}", f"l={lemma}", f"fl={finder}|{lemma}",
+             f"src={a.source is not None}", f"fsrc={finder}|{a.source is not None}",
+             f"len={_bucket(words)}", f"flen={finder}|{_bucket(words)}", f"parts={len(a.parts)}",
+             f"nested={bool(nested_in)}", f"fnested={finder}|{bool(nested_in)}",
+             f"holds={min(holds, 2)}", f"fholds={finder}|{min(holds, 2)}"]
+    feats += [f"in={finder}|{o}" for o in set(nested_in)]
+    if cue is not None:
+        feats += [f"p={cue.pos_}", f"d={cue.dep_}", f"t={cue.tag_}", f"fd={finder}|{cue.dep_}",
+                  f"ld={lemma}|{cue.dep_}", f"side={_side(a)}", f"fside={finder}|{_side(a)}",
+                  f"hp={cue.head.pos_}|{cue.dep_}"]
+    if a.source_token is not None:
+        head = doc[a.source_token]
+        feats += [f"sp={head.pos_}|{head.ent_type_}", f"sl={head.lower_}" if head.pos_ == "PRON" else "sl=-"]
+    return feats
+
+
+def _side(a: Attribution) -> str:
+    if a.cue is None:
+        return "none"
+    if a.cue[1] <= a.content[0]:
+        return "before"
+    return "after" if a.cue[0] >= a.content[1] else "inside"
+
+
+def select(doc: Doc, candidates: list[Candidate], model: CueModel) -> list[Attribution]:
+    """The candidates the judge keeps, most probable first, none nesting in another.
+    (The cue model's score is left out of the features: on the training articles it is
+    scored in-sample and would be trusted too much.)"""
+    judged = sorted(((model.score(candidate_features(doc, c, candidates)), n, c)
+                     for n, c in enumerate(candidates)), key=lambda x: (-x[0], x[1]))
+    kept: list[Attribution] = []
+    cues_taken: set[int] = set()
+    for probability, _, (a, _finder) in judged:
+        if probability < model.threshold:
+            break
+        if a.cue_token is not None and a.cue_token in cues_taken:
+            continue
+        if any(_conflict(a, b) for b in kept):
+            continue
+        kept.append(a)
+        if a.cue_token is not None:
+            cues_taken.add(a.cue_token)
+    return kept
+
+
+def _conflict(a: Attribution, b: Attribution) -> bool:
+    if a.content == b.content:
+        return True
+    return contains(b.content, _cue_probe(a)) or contains(a.content, _cue_probe(b))

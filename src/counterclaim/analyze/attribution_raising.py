@@ -1,0 +1,86 @@
+"""Raising frames: ``The truce seems to hold``, ``The FHF is believed to have ...``,
+``Kessen looks calm``, ``Officials were seen leaving``.
+
+PolNeAR counts these as attributions whose content is the subject and the complement
+together ("The truce || to hold"), the cue the raising verb, and the source the agent if one
+is named ("is expected by analysts to ..."), otherwise nobody. The subject's piece runs from
+the subject to the cue, so adverbs between them stay with it ("Clinton still || seems ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .attribution_types import Attribution
+from .cue_parse import EXPLETIVES, cue_span, source_span
+from .spans import CharSpan, char_span_of_subtree, text_of, trim
+
+# "seems to", "appears calm", "looks set to", "sounds like"
+RAISING_VERBS = frozenset("seem appear look sound".split())
+# Passives that raise their subject: "is expected to", "was seen leaving".
+PASSIVE_RAISING_VERBS = frozenset("""
+expect believe think say report rumor rumour know consider see suppose predict project
+estimate intend hear feel presume understand suspect fear assume deem poise set
+""".split())
+COMPLEMENT_DEPS = ("xcomp", "acomp", "oprd")
+
+
+def raising_attributions(sent: Span, quotes, scores) -> list[Attribution]:
+    found = []
+    for verb in sent:
+        frame = _raising_frame(verb)
+        if frame is None:
+            continue
+        subject, complement = frame
+        agent = _agent(verb)
+        found.append(_attribution(verb, subject, complement, agent, sent))
+    return found
+
+
+def _raising_frame(verb: Token) -> tuple[Token, Token] | None:
+    """(subject, complement) when the verb raises its subject out of the complement."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in RAISING_VERBS:
+        subject_dep = "nsubj"
+    elif lemma in PASSIVE_RAISING_VERBS and verb.tag_ == "VBN":
+        subject_dep = "nsubjpass"
+    else:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == subject_dep and c.i < verb.i), None)
+    complement = next((c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.i > verb.i), None)
+    if subject is None or complement is None or subject.lower_ in EXPLETIVES:
+        return None
+    if any(c.dep_ == "neg" for c in verb.children) or lemma == "look" and complement.dep_ != "acomp":
+        return None  # "does not seem" and "looks to" are too loose to call
+    return subject, complement
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _attribution(verb: Token, subject: Token, complement: Token, agent: Token | None,
+                 sent: Span) -> Attribution:
+    text = text_of(verb.doc)
+    cue = cue_span(verb)
+    head_piece = trim(text, subject.left_edge.idx, cue[0])
+    tail_piece = char_span_of_subtree(complement)
+    parts: tuple[CharSpan, ...] = tuple(p for p in (head_piece, tail_piece) if p[1] > p[0])
+    return Attribution(
+        content=(parts[0][0], parts[-1][1]), parts=parts if len(parts) > 1 else (),
+        cue=cue, cue_lemma=verb.lemma_.lower(), cue_token=verb.i,
+        source=source_span(agent), source_token=agent.i if agent is not None else None,
+        mode="indirect", sentence=(sent.start_char, sent.end_char),
+    )
+
+
+def is_outlet_hedge(a: Attribution) -> bool:
+    """A raising frame that names nobody ("The depot appears to have been hit"): PolNeAR
+    scores it as an attribution, but what it tells a reader is the outlet's hedged claim."""
+    return (a.source is None and len(a.parts) == 2 and a.mode == "indirect"
+            and (a.cue_lemma or "") in RAISING_VERBS | PASSIVE_RAISING_VERBS)
