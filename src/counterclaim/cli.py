@@ -403,10 +403,12 @@ def train_stance_command(data_fnc, data_emergent, out):
 @click.option("--data", type=click.Path(path_type=Path), default=None,
               help="PolNeAR folder (default: ../shared/datasets/polnear); only its train split is used.")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="Model file (default: the shipped src/counterclaim/data/attribution model).")
+              help="Cue model file (default: the shipped src/counterclaim/data/attribution model); "
+                   "the candidate judge is written next to it.")
 @handle_errors
 def train_attribution_command(data, out):
-    """Train the cue detector (logistic regression over spaCy token features) on PolNeAR train."""
+    """Train the cue detector and the candidate judge (two logistic regressions over spaCy
+    token and candidate features) on PolNeAR train."""
     from .analyze.cue_train import train_attribution
 
     kwargs = {k: v for k, v in (("data_dir", data), ("out", out)) if v is not None}
