@@ -14,6 +14,7 @@ from counterclaim.analyze.stance_features import (
     cue_counts,
     split_sentences,
 )
+from counterclaim.analyze.stance_headline import HEADLINE_LEXICONS, headline_features, is_headline
 from counterclaim.errors import EmptyInput
 
 CLAIM = "Free Highlands Front rebels have seized the city of Kessen."
@@ -122,3 +123,57 @@ def test_baseline_features_count_refuting_words_in_headline():
     assert features.shape == (1, len(BASELINE_FEATURE_NAMES)) == (1, 44)
     assert features[0, BASELINE_FEATURE_NAMES.index("refute_hoax")] == 1
     assert features[0, BASELINE_FEATURE_NAMES.index("refute_fake")] == 0
+
+
+# Invented headlines toward CLAIM, one per Emergent class (for / against / observing).
+HEADLINES = {
+    "agree": "FHF rebels capture Kessen after two-day battle",
+    "disagree": "Army denies Kessen has fallen, calls rebel claims a hoax",
+    "discuss": "Rebels reportedly seize Kessen, claim unconfirmed",
+}
+
+
+@pytest.mark.parametrize("expected", sorted(HEADLINES))
+def test_headline_head_splits_related_labels(expected):
+    probabilities = stance(CLAIM, HEADLINES[expected]).probabilities
+    related = {label: probabilities[label] for label in ("agree", "disagree", "discuss")}
+    assert max(related, key=related.get) == expected
+
+
+@pytest.mark.xfail(reason="known gap: related/unrelated of a headline comes from the body "
+                          "model, which calls this short denial unrelated", strict=True)
+def test_denying_headline_is_related():
+    assert stance(CLAIM, HEADLINES["disagree"]).stance == "disagree"
+
+
+def test_headline_features_see_hedges_denials_and_negated_claim_words():
+    hedged = headline_features(CLAIM, "Rebels reportedly seize Kessen?")
+    denied = headline_features(CLAIM, "Kessen not seized: army calls it a hoax")
+    flat = headline_features(CLAIM, "Rebels seize Kessen")
+    names = list(HEADLINE_LEXICONS)
+    count = {name: 3 * i for i, name in enumerate(names)}  # count, first position, claim count
+    assert hedged[count["hedge"]] == 1 and flat[count["hedge"]] == 0
+    assert hedged[count["question"]] == 1 and flat[count["question"]] == 0
+    assert denied[count["deny"]] >= 1 and flat[count["deny"]] == 0
+    negation_near = 3 * len(names) + 6
+    assert denied[negation_near] == 1 and flat[negation_near] == 0
+    assert len(hedged) == len(denied) == len(flat)
+
+
+def test_short_texts_go_to_the_headline_head():
+    import copy
+
+    from counterclaim.analyze.stance import load_stance_model
+
+    class FixedHead:
+        def predict_proba(self, claims, texts):
+            return np.tile(np.array([0.1, 0.7, 0.2], dtype=np.float32), (len(claims), 1))
+
+    model = copy.copy(load_stance_model())
+    model.headline = FixedHead()
+    texts = [HEADLINES["agree"], ARTICLES["agree"]]
+    assert is_headline(texts[0]) and not is_headline(texts[1])
+    probabilities = model.predict_proba([CLAIM, CLAIM], texts)
+    related = 1.0 - probabilities[0, 3]
+    assert probabilities[0, :3] == pytest.approx(np.array([0.1, 0.7, 0.2]) * related, abs=1e-5)
+    assert probabilities[1, 1] != pytest.approx(0.7 * (1.0 - probabilities[1, 3]), abs=1e-3)

@@ -86,3 +86,55 @@ def test_markdown_report_lists_every_emergent_class():
     table = stance_report_markdown(report)
     assert "| 0.7500 |" in table
     assert table.count("\n") == 4
+
+
+def _write_emergent(folder, claims: int = 6):
+    """An invented Emergent-style CSV: every claim has for, against and observing headlines."""
+    import csv
+
+    rows = []
+    for c in range(claims):
+        town = ["Dalmar", "Kessen", "Vorna", "Ostrava", "Belmar", "Tessin"][c % 6]
+        claim = f"Rebels of the Free Highlands Front seized {town}"
+        heads = [
+            (f"FHF rebels seize {town} after battle", "for"),
+            (f"Rebels take control of {town}, residents say streets are calm", "for"),
+            (f"Army denies {town} fell: rebel claims a hoax", "against"),
+            (f"No, the rebels did not capture {town}", "against"),
+            (f"Rebels reportedly seize {town}, unconfirmed", "observing"),
+            (f"Did the FHF take {town}? Reports could not be verified", "observing"),
+        ]
+        rows += [{"": len(rows), "claimHeadline": claim, "articleHeadline": head,
+                  "articleHeadlineStance": label, "articleId": f"a{len(rows)}",
+                  "claimId": f"claim{c}"} for head, label in heads]
+    path = folder / "url-versions-2015-06-14-clean-train.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_emergent_cv_never_trains_on_a_test_claim(tmp_path, monkeypatch):
+    import counterclaim.eval.stance as stance_eval
+    from counterclaim.analyze.stance_headline import HeadlineStanceModel
+
+    seen = []
+
+    class Recording(HeadlineStanceModel):
+        def fit(self, pairs):
+            self.trained_on = {pair.claim for pair in pairs}
+            return super().fit(pairs)
+
+        def predict_proba(self, claims, texts):
+            seen.append((self.trained_on, set(claims)))
+            return super().predict_proba(claims, texts)
+
+    monkeypatch.setattr(stance_eval, "HeadlineStanceModel", Recording)
+    _write_emergent(tmp_path)
+    report = stance_eval.evaluate_emergent(tmp_path, folds=3)
+    assert len(seen) == 3
+    assert all(not (trained & tested) for trained, tested in seen)
+    assert report["pairs"] == 36 and report["claims"] == 6
+    assert set(report["f1"]) == {"for", "against", "observing"}
+    assert 0.0 <= report["accuracy"] <= 1.0

@@ -1,9 +1,11 @@
 """Judge a text's stance toward a claim it did not make: agree, disagree, discuss, unrelated.
 
 The model (FNC-1 task; see :mod:`stance_train`) ships in ``counterclaim/data/stance`` and is
-loaded on first use, once per process. ``evidence`` lists the sentences that decided the
-label: those most similar to the claim, preferring ones that carry the label's cue words
-(denials for disagree, hedges for discuss, confirmations for agree).
+loaded on first use, once per process. Headline-length texts (<= 40 tokens) get their
+agree/disagree/discuss split from a head trained on Emergent (:mod:`stance_headline`); the
+related/unrelated decision stays with the body model. ``evidence`` lists the sentences that
+decided the label: those most similar to the claim, preferring ones that carry the label's cue
+words (denials for disagree, hedges for discuss, confirmations for agree).
 """
 
 from __future__ import annotations
@@ -56,7 +58,8 @@ def load_stance_model(path: str | None = None):
         raise ModelNotFound("stance model missing; run `counterclaim train stance`",
                             location=str(file))  # fmt: skip
     bundle = joblib.load(file)
-    if not isinstance(bundle, dict) or bundle.get("format") != MODEL_FORMAT:
+    # Format 1 predates the headline head: it judges headlines with the body model.
+    if not isinstance(bundle, dict) or bundle.get("format") not in (1, MODEL_FORMAT):
         raise ModelNotFound("stance model has an unknown format; retrain it", location=str(file))
     return bundle["model"]
 

@@ -6,6 +6,8 @@ join the dense features of :mod:`stance_features`. Then either one LightGBM over
 labels, or two (related vs unrelated, then agree/disagree/discuss on related pairs only).
 Class weights (inverse frequency, square-rooted) lift the rare "disagree" class without
 drowning precision. Every random choice takes a fixed seed, and LightGBM runs deterministic.
+The shipped model also carries a headline head trained on Emergent (:mod:`stance_headline`)
+that splits the related probability of headline-length texts among agree/disagree/discuss.
 """
 
 from __future__ import annotations
@@ -31,11 +33,12 @@ from counterclaim.analyze.stance_data import (
     read_fnc,
 )
 from counterclaim.analyze.stance_features import StanceFeaturizer
+from counterclaim.analyze.stance_headline import HeadlineStanceModel, is_headline
 
 SEED = 14128
 MODEL_FILE = "stance_model.joblib"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "stance"
-MODEL_FORMAT = 1
+MODEL_FORMAT = 2  # 2: adds the Emergent-trained headline head
 RELATED = LABELS[:3]
 
 
@@ -83,6 +86,8 @@ class StanceModel:
         self.featurizer = StanceFeaturizer()
         self.linear: OneVsRestClassifier | None = None
         self.boosters: dict[str, LGBMClassifier] = {}
+        # Judges agree/disagree/discuss of headline-length texts (see stance_headline).
+        self.headline: HeadlineStanceModel | None = None
 
     def _out_of_fold(self, claims, texts, labels, groups) -> np.ndarray:
         sparse = self.featurizer.linear_view(claims, texts)
@@ -151,6 +156,15 @@ class StanceModel:
             stance = self._align(self.boosters["stance"],
                                  self.boosters["stance"].predict_proba(features))  # fmt: skip
             out[:, :3] = stance[:, :3] * p_related[:, None]
+        return self._headline_stance(claims, texts, out, p_related)
+
+    def _headline_stance(self, claims, texts, out: np.ndarray, p_related) -> np.ndarray:
+        """Let the headline head split the related probability of headline-length texts."""
+        head = getattr(self, "headline", None)
+        rows = [i for i, text in enumerate(texts) if is_headline(text)] if head else []
+        if rows:
+            related = head.predict_proba([claims[i] for i in rows], [texts[i] for i in rows])
+            out[rows, :3] = related * p_related[rows, None]
         return out
 
     def predict(self, claims: list[str], texts: list[str]) -> list[str]:
@@ -163,6 +177,8 @@ class StanceModel:
         # The pruned-stop-words set is only for introspection and would bloat the file.
         self.featurizer.vectorizer.stop_words_ = None
         self.featurizer.linear_vectorizer.stop_words_ = None
+        if self.headline is not None:
+            self.headline.strip_for_saving()
         path = out / MODEL_FILE
         joblib.dump({"format": MODEL_FORMAT, "model": self}, path, compress=3)
         return path
@@ -177,11 +193,13 @@ def train_stance(
     """Train the shipped model on all public FNC-1 train pairs plus Emergent (mapped to FNC)."""
     started = time.perf_counter()
     pairs = read_fnc(fnc_dir)
-    if emergent_dir is not None:
-        # Prefix keeps Emergent claim ids from colliding with FNC body ids in GroupKFold.
-        pairs += [p._replace(group=f"emergent:{p.group}")
-                  for p in emergent_as_fnc(read_emergent(emergent_dir))]  # fmt: skip
-    path = StanceModel(config).fit(pairs).save(out_dir)
+    emergent = emergent_as_fnc(read_emergent(emergent_dir)) if emergent_dir is not None else []
+    # Prefix keeps Emergent claim ids from colliding with FNC body ids in GroupKFold.
+    pairs += [p._replace(group=f"emergent:{p.group}") for p in emergent]
+    model = StanceModel(config).fit(pairs)
+    if emergent:
+        model.headline = HeadlineStanceModel().fit(emergent)
+    path = model.save(out_dir)
     return {
         "model": str(path),
         "pairs": len(pairs),
