@@ -9,6 +9,7 @@ is unknown to generic tokenizers.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 OPENING = "\u201c\u00ab\u201e"  # “ « „
@@ -72,6 +73,13 @@ def find_quotes(text: str) -> list[Quote]:
     A quote left open at a paragraph's end continues when the next paragraph opens with a
     quote mark; otherwise it ends with its paragraph.
     """
+    return list(_quotes_of(text))
+
+
+# The claims and loaded-terms components both need the quotes of the same article text;
+# remembering the last few texts' quotes saves the second pass.
+@lru_cache(maxsize=8)
+def _quotes_of(text: str) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     pending: int | None = None  # content start of a quote left open by an earlier paragraph
     pending_end = 0  # where that earlier paragraph ended
@@ -93,7 +101,7 @@ def find_quotes(text: str) -> list[Quote]:
         pending, pending_end = open_at, p_end
     if pending is not None:
         quotes.append(_make(text, pending, _trim_end(text, pending, pending_end)))
-    return [q for q in quotes if q.end > q.start]
+    return tuple(q for q in quotes if q.end > q.start)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
