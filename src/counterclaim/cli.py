@@ -466,17 +466,20 @@ def bench_speed(data, articles, processes, compare, repeat, model, as_json):
 @click.option("--articles", default=100_000, show_default=True,
               help="Fill the ledger with this many synthetic articles first (resumes).")
 @click.option("--seconds", default=20.0, show_default=True, help="Length of the load run.")
-@click.option("--concurrency", default=20, show_default=True, help="Concurrent loopback clients.")
+@click.option("--concurrency", default=4, show_default=True,
+              help="Concurrent loopback clients (the bound on the load).")
 @click.option("--workers", default=1, show_default=True, help="Server worker processes.")
+@click.option("--cache-seconds", default=30.0, show_default=True,
+              help="Server response cache for dispute pages, entity profiles and lists; 0 = off.")
 @click.option("--seed", default=0, show_default=True, help="Seed of the synthetic corpus.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @handle_errors
-def bench_api_command(db, articles, seconds, concurrency, workers, seed, as_json):
+def bench_api_command(db, articles, seconds, concurrency, workers, cache_seconds, seed, as_json):
     """p50/p95 latency of the main endpoints under a bounded loopback load."""
     from .eval.bench_api import bench_api, print_api
 
     result = bench_api(db, articles=articles, seconds=seconds, concurrency=concurrency,
-                       workers=workers, seed=seed)
+                       workers=workers, seed=seed, cache_seconds=cache_seconds)
     _print_json_or(result, as_json, print_api)
 
 
@@ -486,14 +489,24 @@ def bench_api_command(db, articles, seconds, concurrency, workers, seed, as_json
 @click.option("--pg", metavar="URL", default=None,
               help="Also run on this PostgreSQL URL (postgresql+psycopg://...).")
 @click.option("--seed", default=0, show_default=True, help="Seed of the synthetic corpus.")
+@click.option("--keep", metavar="PATH", default=None,
+              help="Keep the largest SQLite ledger at PATH (for `bench api --db PATH`, "
+                   "`bench ledger --queries-only`).")
+@click.option("--queries-only", metavar="PATH", default=None,
+              help="Only re-measure query p95 on a ledger kept with --keep; --sizes gives its size.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @handle_errors
-def bench_ledger_command(sizes, pg, seed, as_json):
+def bench_ledger_command(sizes, pg, seed, keep, queries_only, as_json):
     """Ledger ingest rate without NLP, cost growth with size, database size, query p95."""
-    from .eval.bench_ledger import bench_ledger, markdown
+    from .eval.bench_ledger import bench_ledger, bench_queries, markdown
 
+    size_list = tuple(int(x) for x in sizes.split(","))
+    if queries_only:
+        click.echo(json.dumps(bench_queries(queries_only, size=max(size_list), seed=seed),
+                              indent=2))
+        return
     dbs = ["sqlite", *([pg] if pg else [])]
-    result = bench_ledger(dbs=dbs, sizes=tuple(int(x) for x in sizes.split(",")), seed=seed)
+    result = bench_ledger(dbs=dbs, sizes=size_list, seed=seed, keep=keep)
     _print_json_or(result, as_json, lambda r: click.echo(markdown(r)))
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from counterclaim.errors import DataError
 from counterclaim.eval.matching import (
-    cluster_stance, evaluate_matching, fuzzy_groups, pair_counts, read_headlines,
+    cluster_stance, evaluate_matching, fuzzy_groups, pair_counts, read_headlines, split_of,
 )
 
 HEADLINES = [  # (claimId, headline, stance)
@@ -99,4 +99,16 @@ def test_evaluate_matching_end_to_end(tmp_path):
         aid, cid = conn.execute(select(claims.c.article_id, claims.c.cluster_id)).first()
         assert cid in {row.cluster_id for row in article_clusters(ledger.engine, aid)}
         assert article_clusters(ledger.engine, "no-such-article") == []
-    assert evaluate_matching(tmp_path, limit=3)["headlines"] == 3
+    halves = result["splits"]
+    assert sum(halves[part]["headlines"] for part in ("tune", "held-out")) == 7
+    for part, half in halves.items():
+        assert half["claims"] == len({c for c, _, _ in HEADLINES if split_of(c) == part})
+    assert evaluate_matching(tmp_path, limit=3, splits=False)["headlines"] == 3
+
+
+def test_split_of_is_a_fixed_half_of_the_claims():
+    ids = [f"claim-{i}" for i in range(400)]
+    parts = [split_of(i) for i in ids]
+    assert set(parts) == {"tune", "held-out"}
+    assert 0.4 < parts.count("tune") / len(ids) < 0.6
+    assert parts == [split_of(i) for i in ids]  # the same claim always lands in the same half

@@ -1,8 +1,12 @@
-"""Merging across articles: entities, claim clusters, disputes."""
+"""Merging across articles: entities, claim clusters (propositions, blocking, roles), disputes."""
 
 from __future__ import annotations
 
-from counterclaim.ledger import Ledger
+from sqlalchemy import delete, func, select
+
+from counterclaim.ledger import Ledger, matching_index
+from counterclaim.ledger.matching_text import proposition, proposition_terms
+from counterclaim.ledger.migrations import m0002_match_terms
 from counterclaim.model import Entity
 
 from builders import ARMY, REBEL, RESIDENT, build
@@ -109,3 +113,107 @@ def test_pluggable_stance_marks_contradiction(db_url):
                            "said")], day="2026-03-03"))
         [dispute] = ledger.disputes()
         assert dispute.deniers[0].roles == ["contradicts"]
+
+
+# --- claim matching: propositions, blocking, roles (ledger/matching*.py) ---------------------
+
+
+def _distinct(i: int) -> str:
+    """A lead sentence of words no other article has, so that articles built alike are not
+    taken for syndicated copies of each other."""
+    return "Dispatch " + " ".join(f"w{i}q{j}" for j in range(14)) + ". "
+
+
+def test_wrappers_and_polarity_do_not_change_the_proposition():
+    plain = proposition_terms("OAF fighters captured Dalmar")
+    for wrapped in ("Report: OAF fighters captured Dalmar",
+                    "OAF fighters captured Dalmar, officials say",
+                    "OAF fighters captured Dalmar - reports",
+                    "The FHF denies that OAF fighters captured Dalmar",
+                    "OAF fighters did not capture Dalmar",
+                    "OAF fighters capture Dalmar is a hoax"):
+        assert set(proposition_terms(wrapped)) == set(plain), wrapped
+    # a wrapper is not cut when too little would be left of the claim
+    assert proposition("Report: Dalmar") == "Report: Dalmar"
+
+
+def _clusters(ledger):
+    return {c.text: c.cluster_id for c in ledger.claims(limit=500)}
+
+
+def test_wrapped_denial_by_the_outlet_joins_and_disputes(ledger):
+    ledger.add(build([(ARMY, "OAF fighters captured the town of Dalmar on Tuesday", "said")],
+                     day="2026-03-02"))
+    ledger.add(build([(None, "report: OAF fighters capture Dalmar is a hoax", "")],
+                     outlet="Highland Courier", day="2026-03-03"))
+    [dispute] = ledger.disputes()
+    assert [p.name for p in dispute.claimants] == ["Karim Sadeq"]
+    assert [p.roles for p in dispute.deniers] == [["denies"]]
+
+
+def test_a_match_is_found_past_many_clusters_sharing_common_words(ledger):
+    """Blocking reads only the rarest terms' capped postings: 60 other clusters that share
+    "OAF fighters shelled" and a place do not crowd out the one that matches."""
+    ledger.add(build([(ARMY, "OAF fighters shelled the grain silos of Vorna", "said")],
+                     day="2026-03-01"))
+    for i in range(60):
+        ledger.add(build([(ARMY, f"OAF fighters shelled {i + 2} trucks near Kessen", "said")],
+                         day="2026-03-02", prefix=_distinct(i)))
+    ledger.add(build([(RESIDENT, "the Vorna grain silos were shelled by OAF fighters",
+                       "said")], day="2026-03-03"))
+    clusters = _clusters(ledger)
+    assert (clusters["the Vorna grain silos were shelled by OAF fighters"]
+            == clusters["OAF fighters shelled the grain silos of Vorna"])
+    assert len(set(clusters.values())) == 61
+
+
+def test_postings_are_capped_per_term(ledger, monkeypatch):
+    monkeypatch.setattr(matching_index, "POSTING_CAP", 5)
+    for i in range(8):
+        ledger.add(build([(ARMY, f"OAF fighters shelled {i + 2} trucks near Kessen", "said")],
+                         day=f"2026-03-0{i + 1}", prefix=_distinct(i)))
+    key = matching_index.term_key("truck")
+    with ledger.engine.connect() as conn:
+        found = matching_index.postings(conn, [key], None)
+        frequencies = matching_index.document_frequencies(conn, {key})
+    assert len(found[key]) == 5
+    assert frequencies[key] == 8 and frequencies[matching_index.TOTAL_KEY] == 8
+
+
+def test_stance_model_labels_give_roles(db_url):
+    verdicts = {"Dalmar fell": "agree", "Dalmar remains contested": "discuss",
+                "Dalmar unrelated": "unrelated"}
+
+    def stance(claim, text):
+        return next((label for cue, label in verdicts.items() if cue in text), "disagree")
+
+    with Ledger(db_url, stance=stance) as ledger:
+        ledger.add(build([(ARMY, "OAF fighters captured Dalmar", "said")], day="2026-03-01"))
+        for i, cue in enumerate(verdicts):
+            ledger.add(build([(RESIDENT, "OAF fighters captured Dalmar", "said"),
+                              (None, f"{cue} and {i} more", "")],
+                             day=f"2026-03-0{i + 2}", prefix=_distinct(i)))
+        ledger.add(build([(REBEL, "OAF fighters captured Dalmar", "denied")],
+                         prefix=_distinct(9) + "Dalmar fell, they say. ", day="2026-03-09"))
+        [dispute] = ledger.disputes()
+    parties = {p.name: p.roles for p in dispute.claimants + dispute.deniers}
+    # the first claim: its status (asserts); agree → asserts, discuss → reports, unrelated →
+    # status; a denial verb denies whatever the model says
+    assert parties["Karim Sadeq"] == ["asserts"]
+    assert parties["A resident"] == ["asserts", "reports"]
+    assert [(p.name, p.roles) for p in dispute.deniers] == [("Lena Osei", ["denies"])]
+
+
+def test_migration_2_indexes_claims_stored_before_it(db_url):
+    with Ledger(db_url, stance=None) as ledger:
+        ledger.add(build([(ARMY, "OAF fighters captured Dalmar", "said")], day="2026-03-01"))
+        with ledger.engine.begin() as conn:  # as a version-1 ledger: the new index is empty
+            for table in matching_index.match_metadata.sorted_tables:
+                conn.execute(delete(table))
+            m0002_match_terms.upgrade(conn)
+        with ledger.engine.connect() as conn:
+            n = conn.execute(select(func.count()).select_from(matching_index.match_claims))
+            assert n.scalar() == 1
+        ledger.add(build([(REBEL, "OAF fighters had captured Dalmar", "denied")],
+                         day="2026-03-02"))
+        assert len(ledger.disputes()) == 1

@@ -115,3 +115,33 @@ def test_acled_export_without_events_is_a_header(ledger):
     buffer = io.StringIO()
     assert export(ledger.engine, "acled-csv", buffer) == 0
     assert buffer.getvalue().strip().split(",") == ACLED_COLUMNS
+
+
+def test_claims_by_entity_place_and_range_are_exactly_the_matching_ones(filled):
+    """The public filters the HTTP API uses, checked against the stored reports."""
+    group = next(e for r in REPORTS for e in r.entities if e.aliases)
+    place = next(p.name for r in REPORTS for p in r.places)
+    everything = filled.claims(limit=1000)
+    named = filled.claims(entity=group.aliases[0], limit=1000)
+    assert named and len(named) < len(everything)
+    assert all(group.aliases[0] in c.text or c.source_entity_id for c in named)
+    at_place = filled.claims(place=place, limit=1000)
+    assert at_place and all(place in c.text for c in at_place)
+    assert {c.id for c in at_place} == {c.id for c in everything if place in c.text}
+    days = sorted({c.day for c in everything})
+    middle = [c for c in filled.claims(since=days[1], until=days[-2], limit=1000)]
+    assert middle and all(days[1] <= c.day <= days[-2] for c in middle)
+    one = everything[0]
+    assert {c.id for c in filled.claims(article_id=one.article_id, limit=1000)} == {
+        c.id for c in everything if c.article_id == one.article_id}
+    assert one.id in {c.id for c in filled.claims(cluster_id=one.cluster_id, limit=1000)}
+
+
+def test_entity_and_place_filters_combine(filled):
+    """Both filters at once (the API allows it): exactly the claims each filter keeps."""
+    group = next(e for r in REPORTS for e in r.entities if e.aliases)
+    named = {c.id for c in filled.claims(entity=group.aliases[0], limit=1000)}
+    for place in {p.name for r in REPORTS for p in r.places}:
+        at_place = {c.id for c in filled.claims(place=place, limit=1000)}
+        both = {c.id for c in filled.claims(entity=group.aliases[0], place=place, limit=1000)}
+        assert both == named & at_place

@@ -59,10 +59,10 @@ def test_add_many_replays_a_failed_batch_one_by_one(ledger, monkeypatch):
     bad = capture_story()
     real = ingest._store_claims
 
-    def fail_on_bad(conn, ctx):
+    def fail_on_bad(conn, ctx, *rest):
         if ctx.report.article.id == bad.article.id:
             raise ValueError("bad report")
-        return real(conn, ctx)
+        return real(conn, ctx, *rest)
 
     monkeypatch.setattr(ingest, "_store_claims", fail_on_bad)
     with pytest.raises(ValueError):
@@ -133,3 +133,53 @@ def test_newer_schema_is_refused(db_url):
 def test_bad_url_is_a_data_error():
     with pytest.raises(DataError):
         Ledger("nosuchdb://x/y", stance=None)
+
+
+def _rows(ledger) -> dict[str, list]:
+    """Every row of the merged tables, as comparable tuples (no clock columns)."""
+    from counterclaim.ledger.tables import metadata
+
+    with ledger.engine.connect() as conn:
+        return {t.name: sorted(map(repr, conn.execute(select(*[
+            c for c in t.columns if c.name not in ("added_at", "applied_at")])).all()))
+            for t in metadata.sorted_tables}
+
+
+def _sibling(db_url: str, tmp_path) -> str:
+    """Another empty database on the same backend as ``db_url``."""
+    if "://" not in db_url:
+        return str(tmp_path / "sibling.db")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"{make_url(db_url).database}_sibling"
+    admin = create_engine(db_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(db_url).set(database=name).render_as_string(hide_password=False)
+
+
+def test_batched_ingest_equals_one_transaction_per_article(db_url, tmp_path):
+    """Rows deferred to the end of a batch (claims, members, counts) come out as if each
+    article had been added alone, including syndicated copies and re-sent duplicates."""
+    from counterclaim.ledger.synthetic import generate
+
+    reports = list(generate(150, seed=11, per_day=15))
+    reports += reports[40:45]  # duplicates inside the last batch and of earlier ones
+    with Ledger(db_url, stance=None) as batched:
+        statuses = [r.status for r in batched.add_many(reports, batch_size=40)]
+        expected = _rows(batched)
+    with Ledger(_sibling(db_url, tmp_path), stance=None) as single:  # same backend
+        single_statuses = [single.add(r).status for r in reports]
+        assert _rows(single) == expected
+    assert statuses == single_statuses
+    assert "syndicated" in statuses and statuses[-5:] == ["present"] * 5
+
+
+def test_an_article_twice_in_one_batch_is_stored_once(ledger):
+    report = capture_story()
+    results = ledger.add_many([report, report], batch_size=10)
+    assert [r.status for r in results] == ["new", "present"]
+    assert results[0].story_id == results[1].story_id
+    assert ledger.stats().articles == 1

@@ -22,7 +22,7 @@ def test_fill_resumes_where_it_stopped(tmp_path):
 
 @pytest.mark.slow
 def test_short_bench_reports_each_endpoint(tmp_path):
-    result = bench_api(str(tmp_path / "bench.db"), articles=60, seconds=2, concurrency=2)
+    result = bench_api(str(tmp_path / "bench.db"), articles=60, seconds=4, concurrency=2)
     assert result["articles"] > 0
     assert {"claims", "disputes", "entities", "articles/{id}", "search", "places"} <= set(
         result["endpoints"])

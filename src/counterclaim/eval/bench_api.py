@@ -25,6 +25,8 @@ from pathlib import Path
 from ..errors import DataError
 
 DB_ENV = "COUNTERCLAIM_BENCH_DB"
+CACHE_ENV = "COUNTERCLAIM_BENCH_CACHE_SECONDS"
+FILL_PER_DAY = 100  # synthetic articles a day: the generator's default, as bench ledger's
 
 
 def fill(ledger, articles: int, seed: int = 0, batch_size: int = 200,
@@ -44,7 +46,7 @@ def fill(ledger, articles: int, seed: int = 0, batch_size: int = 200,
         done = state["generated"] if state.get("seed") == seed else 0
     if done >= articles:
         return 0
-    todo = itertools.islice(generate(articles, seed=seed), done, None)
+    todo = itertools.islice(generate(articles, seed=seed, per_day=FILL_PER_DAY), done, None)
     added = 0
     while chunk := list(itertools.islice(todo, batch_size)):
         ledger.add_many(chunk, batch_size=batch_size)
@@ -61,7 +63,8 @@ def bench_app():
     from ..ledger import Ledger
     from ..serve import create_app
 
-    return create_app(Ledger(os.environ[DB_ENV], stance=None))
+    return create_app(Ledger(os.environ[DB_ENV], stance=None),
+                      cache_seconds=float(os.environ.get(CACHE_ENV, "30")))
 
 
 def targets(ledger, rng: random.Random) -> dict[str, list[str]]:
@@ -99,8 +102,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _start_server(db: str, port: int, workers: int) -> subprocess.Popen:
-    env = dict(os.environ, **{DB_ENV: db})
+def _start_server(db: str, port: int, workers: int,
+                  cache_seconds: float = 30.0) -> subprocess.Popen:
+    env = dict(os.environ, **{DB_ENV: db, CACHE_ENV: str(cache_seconds)})
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "counterclaim.eval.bench_api:bench_app",
          "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
@@ -124,7 +128,10 @@ async def _load(base: str, urls: dict[str, list[str]], seconds: float,
 
     timings: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
-    plan = itertools.cycle([(name, url) for name, options in urls.items() for url in options])
+    # Endpoint by endpoint, each cycling through its URLs: every endpoint gets the same share
+    # of requests, however many sample URLs it has.
+    each = {name: itertools.cycle(options) for name, options in urls.items()}
+    plan = ((name, next(each[name])) for name in itertools.cycle(urls))
     stop = time.perf_counter() + seconds
 
     async def client(http):
@@ -152,11 +159,14 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def bench_api(db: str, *, articles: int = 100_000, seconds: float = 20.0,
-              concurrency: int = 20, workers: int = 1, seed: int = 0, progress=None) -> dict:
+              concurrency: int = 20, workers: int = 1, seed: int = 0, progress=None,
+              cache_seconds: float = 30.0) -> dict:
     """Fill ``db`` to ``articles`` synthetic reports, serve it, load it; p50/p95 per endpoint.
 
     concurrency: clients sending requests back to back (the load is bounded by them).
     workers: uvicorn worker processes serving the ledger.
+    cache_seconds: the server's answer cache (disputes, entity pages, aggregates); 0 turns
+        it off, so every request reaches the database.
     """
     from ..ledger import Ledger
 
@@ -167,7 +177,7 @@ def bench_api(db: str, *, articles: int = 100_000, seconds: float = 20.0,
         stats = ledger.stats()
         urls = targets(ledger, random.Random(seed))
     port = _free_port()
-    server = _start_server(db, port, workers)
+    server = _start_server(db, port, workers, cache_seconds)
     try:
         result = asyncio.run(_load(f"http://127.0.0.1:{port}", urls, seconds, concurrency))
     finally:
@@ -179,7 +189,7 @@ def bench_api(db: str, *, articles: int = 100_000, seconds: float = 20.0,
             for name, values in result["timings"].items() if values}
     return {"db": db, "articles": stats.articles, "claims": stats.claims,
             "added": added, "fill_seconds": round(fill_seconds, 1), "seconds": seconds,
-            "concurrency": concurrency, "workers": workers,
+            "concurrency": concurrency, "workers": workers, "cache_seconds": cache_seconds,
             "requests_per_second": round(sum(r["n"] for r in rows.values()) / seconds, 1),
             "endpoints": rows}
 

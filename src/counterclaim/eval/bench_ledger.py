@@ -9,6 +9,8 @@ ingest keeps it near 1.
 
 from __future__ import annotations
 
+import itertools
+import json
 import os
 import platform
 import tempfile
@@ -21,6 +23,7 @@ import sqlalchemy
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from ..errors import DataError
 from ..ledger import Ledger
 from ..ledger.synthetic import generate
 
@@ -92,7 +95,7 @@ def _time_queries(ledger: Ledger, suite: dict) -> dict:
 
 
 def _run_backend(kind: str, url: str, path: str | None, sizes: Sequence[int], seed: int,
-                 per_day: int) -> dict:
+                 per_day: int, progress=None) -> dict:
     checkpoints, timings = [], []
     ledger = Ledger(url, stance=None)
     reports = generate(max(sizes), seed=seed, per_day=per_day)
@@ -108,6 +111,8 @@ def _run_backend(kind: str, url: str, path: str | None, sizes: Sequence[int], se
                 total += elapsed
                 timings.append((len(batch), elapsed))
                 done += len(batch)
+                if progress:
+                    progress(kind, done, round(elapsed * 1000 / len(batch), 2))
             tail = timings[-max(1, len(timings) // 10):]
             checkpoints.append({
                 **ledger.stats().model_dump(),  # stored counts (duplicates are "present")
@@ -122,24 +127,43 @@ def _run_backend(kind: str, url: str, path: str | None, sizes: Sequence[int], se
     return {"backend": kind, "checkpoints": checkpoints}
 
 
+def _keep_for_api(path: str, size: int, seed: int, per_day: int) -> None:
+    """Mark a kept SQLite ledger as filled, so ``bench api --db PATH`` reuses it as is."""
+    from .bench_api import FILL_PER_DAY
+
+    if per_day == FILL_PER_DAY:  # the same reports as bench api's fill would generate
+        Path(f"{path}.bench-fill.json").write_text(json.dumps({"seed": seed,
+                                                               "generated": size}))
+
+
 def bench_ledger(dbs: Sequence[str] = ("sqlite",), sizes: Sequence[int] = (1000, 10000, 100000),
-                 seed: int = 0, per_day: int = 100) -> dict:
+                 seed: int = 0, per_day: int = 100, keep: str | None = None,
+                 progress=None) -> dict:
     """Benchmark ingest and queries on each backend in ``dbs``.
 
     dbs: "sqlite" (a temporary file) and/or PostgreSQL server URLs
         (``postgresql+psycopg://user@host/db``), on which a temporary database is created.
     per_day: synthetic articles per day (news volume; matching looks back 30 days).
+    keep: a file path where the SQLite ledger is built and kept (instead of a temporary
+        file), e.g. for ``bench api --db`` or ``bench_queries``; it must not exist yet.
+    progress: called as ``progress(backend, articles done, ms per article of the batch)``.
     """
     runs = []
     for db in dbs:
-        if db == "sqlite":
+        if db == "sqlite" and keep:
+            if Path(keep).exists():
+                raise DataError("refusing to add a benchmark to an existing file", location=keep)
+            runs.append(_run_backend("sqlite", keep, keep, sizes, seed, per_day, progress))
+            _keep_for_api(keep, max(sizes), seed, per_day)
+        elif db == "sqlite":
             with tempfile.TemporaryDirectory() as folder:
                 path = str(Path(folder) / "bench.db")
-                runs.append(_run_backend("sqlite", path, path, sizes, seed, per_day))
+                runs.append(_run_backend("sqlite", path, path, sizes, seed, per_day, progress))
         else:
             url, drop = _fresh_postgres(db)
             try:
-                runs.append(_run_backend("postgresql", url, None, sizes, seed, per_day))
+                runs.append(_run_backend("postgresql", url, None, sizes, seed, per_day,
+                                         progress))
             finally:
                 drop()
     for run in runs:
@@ -151,6 +175,18 @@ def bench_ledger(dbs: Sequence[str] = ("sqlite",), sizes: Sequence[int] = (1000,
     return {"python": platform.python_version(), "sqlalchemy": sqlalchemy.__version__,
             "machine": platform.machine(), "cpus": os.cpu_count(), "seed": seed,
             "per_day": per_day, "runs": runs}
+
+
+def bench_queries(db: str, size: int, seed: int = 0, per_day: int = 100) -> dict:
+    """p95 of every query on an existing benchmark ledger (built with ``keep``), with the
+    arguments ``bench_ledger`` draws: re-measures queries after a change, without re-ingesting.
+
+    size, seed, per_day: those the ledger was built with (they fix the sample reports).
+    """
+    sample = list(itertools.islice(generate(size, seed=seed, per_day=per_day), 50))
+    with Ledger(db, stance=None) as ledger:
+        return {"db": db, **ledger.stats().model_dump(),
+                "p95_ms": _time_queries(ledger, _query_suite(sample))}
 
 
 def markdown(result: dict) -> str:

@@ -1,8 +1,11 @@
 """Evaluate claim matching and cluster stance on Emergent's article headlines (GitHub issue 7).
 
 Each headline of the Emergent training CSV becomes one short article (text = title = the
-headline, outlet = its ``source`` column when present), analysed and added to a fresh SQLite
-ledger in file order with ``stance="auto"``. Then:
+headline, outlet = its ``source`` column when present), analysed once and added to a fresh
+SQLite ledger in file order with ``stance="auto"``. Besides the whole set, each half of the
+claims (:func:`split_of`, a hash of the claimId) is ingested into a ledger of its own: the
+matcher's constants were chosen on the "tune" half only, "held-out" was scored afterwards.
+Then, per ledger:
 
 - **Grouping**: pairwise precision/recall/F1 over headline pairs. Predicted same = the two
   headlines' articles share at least one claim cluster (``ledger.queries.article_clusters``);
@@ -22,6 +25,7 @@ ledger in file order with ``stance="auto"``. Then:
 from __future__ import annotations
 
 import csv
+import hashlib
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -143,26 +147,46 @@ def stance_report(gold: Sequence[str], predicted: Sequence[str]) -> dict:
             "confusion": {label: dict(confusion[label]) for label in GOLD_LABELS}}
 
 
-def _ingest(headlines: Sequence[Headline], db: str) -> tuple[list[list[tuple[str, str]]], dict]:
-    """Analyse and add every headline; → per headline its (cluster, role) rows, and counts."""
+def split_of(claim_id: str) -> str:
+    """"tune" or "held-out": a fixed half of the claims, by a hash of the claimId.
+
+    The matcher's thresholds were chosen on the "tune" half only; "held-out" was scored after.
+    """
+    return "tune" if hashlib.sha1(claim_id.encode("utf-8")).digest()[0] % 2 == 0 else "held-out"
+
+
+def analyse_headlines(headlines: Sequence[Headline]) -> tuple[list, Counter]:
+    """Each headline analysed as a short article (None when the reader refuses it)."""
     from counterclaim.analyze import analyze_article
     from counterclaim.analyze.nlp import load_nlp
-    from counterclaim.ledger import Ledger
-    from counterclaim.ledger.queries import article_clusters
     from counterclaim.read import read_text
 
-    nlp = load_nlp()
+    nlp, reports, refused = load_nlp(), [], Counter()
+    for h in headlines:
+        try:
+            article = read_text(h.text, title=h.text, outlet=h.outlet, url=h.url)
+        except CounterclaimError as error:  # e.g. a non-English headline: scored as no claim
+            refused[f"refused: {type(error).__name__}"] += 1
+            reports.append(None)
+            continue
+        reports.append(analyze_article(article, nlp=nlp))
+    return reports, refused
+
+
+def ingest_reports(reports: Sequence, db: str, stance="auto"
+                   ) -> tuple[list[list[tuple[str, str]]], dict]:
+    """Add the reports to a new ledger in order; → per report its (cluster, role) rows."""
+    from counterclaim.ledger import Ledger
+    from counterclaim.ledger.queries import article_clusters
+
     article_ids, statuses = [], Counter()
-    with Ledger(db, stance="auto") as ledger:
+    with Ledger(db, stance=stance) as ledger:
         stance_on = ledger.stance_fn is not None
-        for h in headlines:
-            try:
-                article = read_text(h.text, title=h.text, outlet=h.outlet, url=h.url)
-            except CounterclaimError as error:  # e.g. a non-English headline: scored as no claim
-                statuses[f"refused: {type(error).__name__}"] += 1
+        for report in reports:
+            if report is None:
                 article_ids.append(None)
                 continue
-            result = ledger.add(analyze_article(article, nlp=nlp))
+            result = ledger.add(report)
             statuses[result.status] += 1
             article_ids.append(result.article_id)
         rows = {aid: [(r.cluster_id, r.role) for r in article_clusters(ledger.engine, aid)]
@@ -172,24 +196,15 @@ def _ingest(headlines: Sequence[Headline], db: str) -> tuple[list[list[tuple[str
     return [rows[aid] for aid in article_ids], info
 
 
-def evaluate_matching(data_dir: str | Path = "../shared/datasets/emergent",
-                      limit: int | None = None, db: str | None = None) -> dict:
-    """Counterclaim's grouping and stance on Emergent headlines, with the naive row.
-
-    db (str | None): ledger to build (must be new or empty); None uses a temporary SQLite file.
-    """
-    headlines = read_headlines(data_dir, limit)
+def score(headlines: Sequence[Headline], memberships: Sequence[Sequence[tuple[str, str]]]
+          ) -> dict:
+    """Grouping and stance of the ledger's clusters, and the naive rows, on these headlines."""
     gold_claims = [h.claim_id for h in headlines]
     gold_stance = [h.stance for h in headlines]
-    started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        memberships, info = _ingest(headlines, db or str(Path(tmp) / "emergent.db"))
-    seconds = time.perf_counter() - started
     ours = [{c for c, _ in rows} for rows in memberships]
-    naive = fuzzy_groups([h.text for h in headlines])
+    naive = fuzzy_groups([h.text for h in headlines]) if headlines else []
     return {
         "headlines": len(headlines), "claims": len(set(gold_claims)),
-        "seconds": round(seconds, 1), **info,
         "counterclaim": {
             "pairs": pair_counts(ours, gold_claims).as_dict(),
             "clusters": len(set().union(*ours)) if ours else 0,
@@ -200,3 +215,36 @@ def evaluate_matching(data_dir: str | Path = "../shared/datasets/emergent",
             "clusters": len(set().union(*naive)) if naive else 0,
             "stance": stance_report(gold_stance, ["for"] * len(headlines))},
     }
+
+
+def run_split(headlines: Sequence[Headline], reports: Sequence, db: str, stance="auto"
+              ) -> dict:
+    memberships, info = ingest_reports(reports, db, stance)
+    return {**score(headlines, memberships), **info}
+
+
+def evaluate_matching(data_dir: str | Path = "../shared/datasets/emergent",
+                      limit: int | None = None, db: str | None = None,
+                      splits: bool = True, stance="auto") -> dict:
+    """Counterclaim's grouping and stance on Emergent headlines, with the naive rows.
+
+    The whole set is ingested into one ledger; with ``splits``, each half of the claims
+    (:func:`split_of`) also into a ledger of its own, reported under ``splits``.
+    db (str | None): the whole-set ledger to build (must be new or empty); None: a temporary
+        SQLite file. stance: passed to ``Ledger`` ("auto": the stance model when it loads).
+    """
+    headlines = read_headlines(data_dir, limit)
+    started = time.perf_counter()
+    reports, refused = analyse_headlines(headlines)
+    with tempfile.TemporaryDirectory() as tmp:
+        result = run_split(headlines, reports, db or str(Path(tmp) / "emergent.db"), stance)
+        result["add_status"].update(refused)
+        if splits:
+            result["splits"] = {}
+            for part in ("tune", "held-out"):
+                keep = [i for i, h in enumerate(headlines) if split_of(h.claim_id) == part]
+                result["splits"][part] = run_split(
+                    [headlines[i] for i in keep], [reports[i] for i in keep],
+                    str(Path(tmp) / f"emergent-{part}.db"), stance)
+    result["seconds"] = round(time.perf_counter() - started, 1)
+    return result

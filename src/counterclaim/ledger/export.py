@@ -19,7 +19,7 @@ from sqlalchemy import Engine, and_, select
 
 from counterclaim.errors import InputError
 
-from .queries import _outlets_of
+from .queries import outlets_of
 from .tables import articles, claims, clusters, events, places
 
 FORMATS = ("jsonl", "csv", "geojson", "acled-csv")
@@ -161,7 +161,7 @@ def export_acled_csv(engine: Engine, out: TextIO) -> int:
                                       .where(articles.c.id == r.article_id)).scalar()
                 names_of = {r.article_id: {e["id"]: e["name"] for e in report["entities"]}}
             n += 1
-            outlets = _outlets_of(conn, [r.story_id])[r.story_id]
+            outlets = outlets_of(conn, [r.story_id])[r.story_id]
             writer.writerow(_acled_row(r, n, outlets, names_of[r.article_id]))
     return n
 

@@ -8,19 +8,28 @@ disagrees, ``reports`` for the outlet's own voice or reported speech, else ``ass
 *target* claim's cluster. Roles are stored once per (cluster, story, party), so a syndicated
 copy adds its outlet to the story but no second vote. A cluster is disputed when it has
 parties on both sides.
+
+Speed: the rows nothing reads back during ingest (appearances, claims, tags, members,
+places, events, full-text rows) wait in a ``Batch`` and are written with one ``executemany``
+per table when the transaction's articles are all added; the clusters' counts are refreshed
+then, once per touched cluster. Rows that later articles of the same transaction must find
+(articles, LSH bands, stories, entities, clusters, blocking keys) are written at once. The
+caller's transaction still holds whole articles only: it commits or rolls back as one.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlalchemy import Connection, bindparam, case, func, insert, select, text, update
+from sqlalchemy import Connection, bindparam, case, func, select, text, update
 
 from counterclaim.model import Claim, Report
 
 from . import matching, syndication
-from .engine import insert_ignore
+from .engine import insert_ignore, insert_rows
 from .tables import (
     appearances, article_entities, articles, claim_tags, claims, cluster_members, cluster_tags,
     clusters, events, lsh_bands, places, relations, stories, times,
@@ -38,47 +47,89 @@ def article_day(report: Report) -> str | None:
     return day_of(a.published) or day_of(a.dateline.date if a.dateline else None)
 
 
-def _store_article(conn: Connection, report: Report, day: str | None):
+class Batch:
+    """One transaction's articles: which are stored, and rows written at ``flush``."""
+
+    # Parents before children (foreign keys are checked per statement); True: skip duplicates.
+    DEFERRED = ((appearances, False), (article_entities, False), (places, True), (events, True),
+                (times, True), (claims, False), (claim_tags, True), (cluster_tags, True),
+                (relations, True), (cluster_members, True))
+
+    def __init__(self, conn: Connection, article_ids: Sequence[str]):
+        self.rows: dict = defaultdict(list)
+        self.touched: set[str] = set()
+        self.stored: dict[str, str] = {}  # article id -> story id, for the presence check
+        ids = sorted(set(article_ids))
+        if ids:
+            self.stored.update(conn.execute(_STORED, {"ids": ids}).all())
+
+    def add(self, table, rows: list[dict]) -> None:
+        self.rows[table].extend(rows)
+
+    def flush(self, conn: Connection) -> None:
+        """Write the deferred rows, then recount the clusters the articles touched."""
+        for table, ignore in self.DEFERRED:
+            if self.rows[table]:
+                (insert_ignore if ignore else insert_rows)(conn, table, self.rows[table])
+        if conn.dialect.name == "sqlite":
+            for name, statement in _SQLITE_FTS.items():
+                if self.rows[name]:
+                    conn.execute(statement, self.rows[name])
+        refresh_clusters(conn, self.touched)
+        self.rows.clear()
+        self.touched.clear()
+
+
+_STORED = select(articles.c.id, articles.c.story_id).where(
+    articles.c.id.in_(bindparam("ids", expanding=True)))
+_SQLITE_FTS = {
+    "fts_articles": text("INSERT INTO fts_articles (title, text, article_id) VALUES "
+                         "(:title, :text, :article_id)"),
+    "fts_claims": text("INSERT INTO fts_claims (text, claim_id, article_id) VALUES "
+                       "(:text, :id, :article_id)"),
+}
+_ADD_TO_STORY = update(stories).where(stories.c.id == bindparam("sid")).values(
+    n_articles=stories.c.n_articles + 1)
+
+
+def _store_article(conn: Connection, report: Report, day: str | None, batch: Batch):
     """Story lookup, then the article, its appearance and its LSH bands. → (story id, status)"""
     a = report.article
     sig = syndication.signature(a.text)
     match = syndication.find_story(conn, sig)
     if match:
         story_id, status = match.story_id, "syndicated"
-        conn.execute(update(stories).where(stories.c.id == story_id)
-                     .values(n_articles=stories.c.n_articles + 1))
+        conn.execute(_ADD_TO_STORY, {"sid": story_id})
     else:
         story_id, status = a.id, "new"
-        conn.execute(insert(stories).values(id=story_id, lead_article_id=a.id, title=a.title,
-                                            first_seen=day, n_articles=1))
-    conn.execute(insert(articles).values(
-        id=a.id, title=a.title, outlet=a.outlet, url=a.url, published=a.published, day=day,
-        dateline_date=day_of(a.dateline.date) if a.dateline else None, text=a.text,
-        story_id=story_id, minhash=sig.tobytes(), report=report.to_dict(),
-        added_at=datetime.now(timezone.utc).isoformat(timespec="seconds")))
-    conn.execute(insert(appearances).values(
-        story_id=story_id, article_id=a.id, outlet=a.outlet, day=day,
-        similarity=round(100 * match.similarity) if match else 100))
-    conn.execute(insert(lsh_bands), syndication.band_rows(a.id, sig))
-    if conn.dialect.name == "sqlite":
-        conn.execute(text("INSERT INTO fts_articles (title, text, article_id) VALUES "
-                          "(:title, :text, :id)"), {"title": a.title or "", "text": a.text,
-                                                    "id": a.id})
+        insert_rows(conn, stories, [{"id": story_id, "lead_article_id": a.id, "title": a.title,
+                                     "first_seen": day, "n_articles": 1}])
+    insert_rows(conn, articles, [{
+        "id": a.id, "title": a.title, "outlet": a.outlet, "url": a.url,
+        "published": a.published, "day": day,
+        "dateline_date": day_of(a.dateline.date) if a.dateline else None, "text": a.text,
+        "story_id": story_id, "minhash": sig.tobytes(), "report": report.to_dict(),
+        "added_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}])
+    batch.add(appearances, [{"story_id": story_id, "article_id": a.id, "outlet": a.outlet,
+                             "day": day,
+                             "similarity": round(100 * match.similarity) if match else 100}])
+    insert_rows(conn, lsh_bands, syndication.band_rows(a.id, sig))
+    batch.add("fts_articles", [{"title": a.title or "", "text": a.text, "article_id": a.id}])
     return story_id, status
 
 
-def _store_geo(conn: Connection, report: Report, day: str | None) -> None:
+def _store_geo(report: Report, day: str | None, batch: Batch) -> None:
     aid = report.article.id
-    rows = [{"article_id": aid, "local_id": p.id, "key": name_key(p.name), "name": p.name,
-             "lat": p.lat, "lon": p.lon, "country": p.country, "admin1": p.admin1,
-             "feature": p.feature, "geonames_id": p.geonames_id, "precision": p.precision}
-            for p in report.places]
-    insert_ignore(conn, places, rows)
-    insert_ignore(conn, events, [
+    batch.add(places, [
+        {"article_id": aid, "local_id": p.id, "key": name_key(p.name), "name": p.name,
+         "lat": p.lat, "lon": p.lon, "country": p.country, "admin1": p.admin1,
+         "feature": p.feature, "geonames_id": p.geonames_id, "precision": p.precision}
+        for p in report.places])
+    batch.add(events, [
         {"article_id": aid, "local_id": e.id, "type": e.type, "subtype": e.subtype,
          "day": day_of(e.date) or day, "place_local_id": e.place, "status": e.status,
          "data": e.model_dump(mode="json")} for e in report.events])
-    insert_ignore(conn, times, [
+    batch.add(times, [
         {"article_id": aid, "local_id": t.id, "text": t.text, "value": t.value,
          "grain": t.grain} for t in report.times])
 
@@ -113,14 +164,6 @@ def _party(claim: Claim, links: dict[str, str], outlet: str | None,
     label = name_key(source.text or "") or source.kind
     return {"party": f"source:{label}", "party_name": source.text or source.kind,
             "party_kind": source.kind, "entity_id": None}
-
-
-def _role(claim: Claim, facts: matching.ClaimFacts, contradicted: bool) -> str:
-    if facts.against:
-        return "denies"
-    if contradicted:
-        return "contradicts"
-    return "reports" if claim.source.kind == "outlet" or claim.status == "reported" else "asserts"
 
 
 def _within_article(facts: matching.ClaimFacts, fresh: list[tuple[matching.ClaimFacts, str]]):
@@ -169,22 +212,13 @@ def _assign_clusters(conn: Connection, ctx: ClaimContext, facts: dict[str, match
                     fresh.append((f, f.claim_id))
         if f.claim_id in matchable_ids and ctx.status != "syndicated":
             key_rows += matching.key_rows(f, assigned[claim.id][0])
-    if new_rows:
-        conn.execute(insert(clusters), new_rows)
+    insert_rows(conn, clusters, new_rows)
     matching.store_keys(conn, key_rows)
     return assigned
 
 
-def _contradicted(conn: Connection, ctx: ClaimContext, cluster_id: str) -> bool:
-    """Optional stance check: does this article disagree with a cluster it joins?"""
-    if ctx.stance_fn is None or ctx.status == "syndicated":  # a copy agrees with its story
-        return False
-    lead = conn.execute(select(clusters.c.text).where(clusters.c.id == cluster_id)).scalar()
-    return ctx.stance_fn(lead, ctx.report.article.text) == "disagree"
-
-
-def _store_claims(conn: Connection, ctx: ClaimContext) -> set[str]:
-    """Claims, their tags, clusters and memberships; returns the clusters touched."""
+def _store_claims(conn: Connection, ctx: ClaimContext, batch: Batch) -> None:
+    """Claims, their tags, clusters and memberships; marks the clusters touched."""
     report, outlet = ctx.report, ctx.report.article.outlet
     facts = {c.id: matching.facts_of(ctx.gid(c.id), c, _anchors(report, c, ctx.links),
                                      day_of(c.date) or ctx.day) for c in report.claims}
@@ -203,26 +237,23 @@ def _store_claims(conn: Connection, ctx: ClaimContext) -> set[str]:
             "lead": ctx.status != "syndicated"})
         tag_rows += [{"tag": tag, "claim_id": f.claim_id, "day": f.day} for tag in f.anchors]
         cluster_tag_pairs.update((tag, cluster_id) for tag in f.anchors)
-        contradicted = joined and not f.against and _contradicted(conn, ctx, cluster_id)
+        role = matching.role(conn, ctx, claim, f, cluster_id, joined)
         member_rows.append({**party, "cluster_id": cluster_id, "story_id": ctx.story_id,
-                            "role": _role(claim, f, contradicted), "claim_id": f.claim_id,
+                            "role": role, "claim_id": f.claim_id,
                             "article_id": ctx.aid, "outlet": outlet, "status": claim.status,
                             "day": f.day})
-    if claim_rows:
-        conn.execute(insert(claims), claim_rows)
-    insert_ignore(conn, claim_tags, tag_rows)
-    insert_ignore(conn, cluster_tags, [{"tag": tag, "cluster_id": cluster_id}
-                                       for tag, cluster_id in sorted(cluster_tag_pairs)])
-    member_rows += _relation_members(conn, ctx, {c: a[0] for c, a in assigned.items()}, facts)
-    insert_ignore(conn, cluster_members, member_rows)
-    if conn.dialect.name == "sqlite" and claim_rows:
-        conn.execute(text("INSERT INTO fts_claims (text, claim_id, article_id) VALUES "
-                          "(:text, :id, :article_id)"), claim_rows)
-    return {row["cluster_id"] for row in member_rows}
+    batch.add(claims, claim_rows)
+    batch.add(claim_tags, tag_rows)
+    batch.add(cluster_tags, [{"tag": tag, "cluster_id": cluster_id}
+                             for tag, cluster_id in sorted(cluster_tag_pairs)])
+    member_rows += _relation_members(ctx, {c: a[0] for c, a in assigned.items()}, facts, batch)
+    batch.add(cluster_members, member_rows)
+    batch.add("fts_claims", claim_rows)
+    batch.touched.update(row["cluster_id"] for row in member_rows)
 
 
-def _relation_members(conn: Connection, ctx: ClaimContext, cluster_of: dict[str, str],
-                      facts: dict[str, matching.ClaimFacts]) -> list[dict]:
+def _relation_members(ctx: ClaimContext, cluster_of: dict[str, str],
+                      facts: dict[str, matching.ClaimFacts], batch: Batch) -> list[dict]:
     """Store relations; a claim that denies another stands against the other's cluster."""
     by_id = {c.id: c for c in ctx.report.claims}
     rows, members = [], []
@@ -237,7 +268,7 @@ def _relation_members(conn: Connection, ctx: ClaimContext, cluster_of: dict[str,
                         "role": RELATION_ROLE[rel.type], "claim_id": ctx.gid(rel.from_),
                         "article_id": ctx.aid, "outlet": ctx.report.article.outlet,
                         "status": source.status, "day": facts[rel.from_].day})
-    insert_ignore(conn, relations, rows)
+    batch.add(relations, rows)
     return members
 
 
@@ -245,12 +276,7 @@ def refresh_clusters(conn: Connection, cluster_ids: set[str]) -> None:
     """Recount sides, first/last seen and the disputed flag of the given clusters."""
     if not cluster_ids:
         return
-    m = cluster_members
-    is_for = func.sum(case((m.c.role.in_(FOR_ROLES), 1), else_=0))
-    is_against = func.sum(case((m.c.role.in_(AGAINST_ROLES), 1), else_=0))
-    rows = conn.execute(select(m.c.cluster_id, is_for, is_against, func.min(m.c.day),
-                               func.max(m.c.day))
-                        .where(m.c.cluster_id.in_(sorted(cluster_ids))).group_by(m.c.cluster_id))
+    rows = conn.execute(_COUNT_SIDES, {"ids": sorted(cluster_ids)})
     values = [{"cid": cid, "n_for": n_for or 0, "n_against": n_against or 0,
                "disputed": bool(n_for) and bool(n_against), "first": first, "last": last}
               for cid, n_for, n_against, first, last in rows]
@@ -258,27 +284,46 @@ def refresh_clusters(conn: Connection, cluster_ids: set[str]) -> None:
         conn.execute(_REFRESH, values)
 
 
+_m = cluster_members
+_COUNT_SIDES = select(
+    _m.c.cluster_id, func.sum(case((_m.c.role.in_(FOR_ROLES), 1), else_=0)),
+    func.sum(case((_m.c.role.in_(AGAINST_ROLES), 1), else_=0)), func.min(_m.c.day),
+    func.max(_m.c.day)).where(_m.c.cluster_id.in_(bindparam("ids", expanding=True))) \
+    .group_by(_m.c.cluster_id)
 _REFRESH = update(clusters).where(clusters.c.id == bindparam("cid")).values(
     n_for=bindparam("n_for"), n_against=bindparam("n_against"),
     disputed=bindparam("disputed"), first_seen=bindparam("first"), last_seen=bindparam("last"))
 
 
-def add_report(conn: Connection, report: Report, stance_fn: StanceFn | None = None):
-    """Store one report in the open transaction. → (status, story id)"""
-    existing = conn.execute(select(articles.c.story_id)
-                            .where(articles.c.id == report.article.id)).scalar()
-    if existing is not None:
-        return "present", existing
+def add_reports(conn: Connection, reports: Sequence[Report],
+                stance_fn: StanceFn | None = None) -> list[tuple[str, str]]:
+    """Store reports in the open transaction, in order. → [(status, story id)] per report"""
+    batch = Batch(conn, [r.article.id for r in reports])
+    done = [add_report(conn, report, stance_fn, batch) for report in reports]
+    batch.flush(conn)
+    return done
+
+
+def add_report(conn: Connection, report: Report, stance_fn: StanceFn | None = None,
+               batch: Batch | None = None):
+    """Store one report in the open transaction. → (status, story id)
+
+    With ``batch``, some rows wait for ``batch.flush``; without, they are written now.
+    """
+    if batch is None:
+        return add_reports(conn, [report], stance_fn)[0]
+    aid = report.article.id
+    if aid in batch.stored:
+        return "present", batch.stored[aid]
     from .entities import link_entities
 
     day = article_day(report)
-    story_id, status = _store_article(conn, report, day)
+    story_id, status = _store_article(conn, report, day, batch)
+    batch.stored[aid] = story_id
     links = link_entities(conn, report, day)
-    if report.entities:
-        conn.execute(insert(article_entities), [
-            {"article_id": report.article.id, "local_id": e.id, "entity_id": links[e.id],
-             "name": e.name, "n_mentions": len(e.mentions)} for e in report.entities])
-    _store_geo(conn, report, day)
-    ctx = ClaimContext(report, links, story_id, status, day, stance_fn)
-    refresh_clusters(conn, _store_claims(conn, ctx))
+    batch.add(article_entities, [
+        {"article_id": aid, "local_id": e.id, "entity_id": links[e.id], "name": e.name,
+         "n_mentions": len(e.mentions)} for e in report.entities])
+    _store_geo(report, day, batch)
+    _store_claims(conn, ClaimContext(report, links, story_id, status, day, stance_fn), batch)
     return status, story_id

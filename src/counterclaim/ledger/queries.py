@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import NamedTuple
 
-from sqlalchemy import Engine, and_, func, or_, select, text
+from sqlalchemy import Engine, Select, and_, func, or_, select, text, union
 
 from counterclaim.model import Report
 
@@ -45,56 +45,79 @@ def entity_ids(conn, name: str) -> list[str]:
     return list(dict.fromkeys(e for k, e in sorted(rows, key=lambda r: (rank[r[0]], r[1]))))
 
 
-def _outlets_of(conn, story_ids) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = defaultdict(list)
-    if story_ids:
-        rows = conn.execute(select(appearances.c.story_id, appearances.c.outlet)
-                            .where(appearances.c.story_id.in_(sorted(set(story_ids))))
-                            .order_by(appearances.c.day, appearances.c.outlet))
-        for story_id, outlet in rows:
-            if outlet and outlet not in found[story_id]:
-                found[story_id].append(outlet)
-    return found
+def outlets_of(conn, story_ids) -> dict[str, list[str]]:
+    """Story id → every outlet that ran it, in order of appearance.
+
+    story_ids: a list, or a select of story ids (no parameter per id: a page of disputes
+    reaches a thousand stories)."""
+    if not isinstance(story_ids, Select):
+        story_ids = sorted(set(story_ids))
+        if not story_ids:
+            return defaultdict(list)
+    rows = conn.execute(select(appearances.c.story_id, appearances.c.outlet)
+                        .where(appearances.c.story_id.in_(story_ids))
+                        .order_by(appearances.c.day, appearances.c.outlet))
+    found: dict[str, dict[str, None]] = defaultdict(dict)
+    for story_id, outlet in rows:
+        if outlet:
+            found[story_id][outlet] = None
+    return defaultdict(list, {story: list(names) for story, names in found.items()})
 
 
 def _clusters_tagged(tags: list[str]):
     return select(cluster_tags.c.cluster_id).where(cluster_tags.c.tag.in_(tags))
 
 
+class _Side:
+    """A party's roles, claims and outlets on one cluster, as ordered sets while counting."""
+
+    def __init__(self, m):
+        self.m, self.roles, self.claims, self.outlets = m, {}, {}, {}
+
+    def party(self) -> Party:
+        m = self.m
+        # model_construct: the values come from the ledger's own columns; validating some
+        # thousand parties per page of disputes was a fifth of its time.
+        return Party.model_construct(
+            id=m.party, name=m.party_name or m.party, kind=m.party_kind or "",
+            roles=list(self.roles), first_seen=m.day, claims=list(self.claims),
+            outlets=list(self.outlets))
+
+
 def _disputes_for(conn, rows) -> list[Dispute]:
     """Build Dispute objects (with their parties) for cluster rows."""
     ids = [row.id for row in rows]
-    members = conn.execute(select(cluster_members).where(cluster_members.c.cluster_id.in_(ids))
-                           .order_by(cluster_members.c.day)).all() if ids else []
-    outlets = _outlets_of(conn, [m.story_id for m in members])
+    if not ids:
+        return []
+    in_page = cluster_members.c.cluster_id.in_(ids)
+    c = cluster_members.c
+    members = conn.execute(select(c.cluster_id, c.story_id, c.party, c.role, c.party_name,
+                                  c.party_kind, c.claim_id, c.status, c.day)
+                           .where(in_page).order_by(c.day)).all()
+    outlets = outlets_of(conn, select(cluster_members.c.story_id).where(in_page))
     by_cluster = defaultdict(list)
     for m in members:
         by_cluster[m.cluster_id].append(m)
     result = []
     for row in rows:
-        sides: dict[bool, dict[str, Party]] = {True: {}, False: {}}
-        stories_seen, statuses, all_outlets = set(), [], []
+        sides: dict[bool, dict[str, _Side]] = {True: {}, False: {}}
+        stories, statuses, all_outlets = set(), {}, {}
         for m in by_cluster[row.id]:
-            against = m.role in AGAINST_ROLES
-            party = sides[against].setdefault(m.party, Party(
-                id=m.party, name=m.party_name or m.party, kind=m.party_kind or "", roles=[],
-                first_seen=m.day))
-            for value, bucket in ((m.role, party.roles), (m.claim_id, party.claims)):
-                if value not in bucket:
-                    bucket.append(value)
-            for outlet in outlets[m.story_id]:
-                if outlet not in party.outlets:
-                    party.outlets.append(outlet)
-                if outlet not in all_outlets:
-                    all_outlets.append(outlet)
-            stories_seen.add(m.story_id)
-            if m.status and m.status not in statuses:
-                statuses.append(m.status)
+            side = sides[m.role in AGAINST_ROLES].get(m.party)
+            if side is None:
+                side = sides[m.role in AGAINST_ROLES][m.party] = _Side(m)
+            side.roles[m.role] = side.claims[m.claim_id] = None
+            if m.story_id not in stories:
+                stories.add(m.story_id)
+                all_outlets.update(dict.fromkeys(outlets[m.story_id]))
+            side.outlets.update(dict.fromkeys(outlets[m.story_id]))
+            if m.status:
+                statuses[m.status] = None
         result.append(Dispute(
             cluster_id=row.id, text=row.text, first_seen=row.first_seen,
-            last_seen=row.last_seen, claimants=list(sides[False].values()),
-            deniers=list(sides[True].values()), outlets=all_outlets, statuses=statuses,
-            n_stories=len(stories_seen), disputed=bool(row.disputed)))
+            last_seen=row.last_seen, claimants=[s.party() for s in sides[False].values()],
+            deniers=[s.party() for s in sides[True].values()], outlets=list(all_outlets),
+            statuses=list(statuses), n_stories=len(stories), disputed=bool(row.disputed)))
     return result
 
 
@@ -130,9 +153,10 @@ def _claim_query():
             .where(claims_t.c.lead.is_(True)))
 
 
-def _claim_rows(conn, query) -> list[ClaimRow]:
+def claim_rows(conn, query) -> list[ClaimRow]:
+    """Run a claim query (from ``claims_query``) and build its rows, outlets included."""
     rows = conn.execute(query).all()
-    outlets = _outlets_of(conn, [r.story_id for r in rows])
+    outlets = outlets_of(conn, [r.story_id for r in rows])
     return [ClaimRow(id=r.id, article_id=r.article_id, text=r.text, source=r.source_text,
                      source_entity_id=r.source_entity_id, source_kind=r.source_kind,
                      cue=r.cue_lemma, channel=r.channel, mode=r.mode, status=r.status,
@@ -146,6 +170,14 @@ def _newest(query):
     return query.order_by(claims_t.c.day.desc(), claims_t.c.id.desc())
 
 
+def _among(query, candidates):
+    """Only the claims whose ids ``candidates`` (a one-column select) yields. A join, not
+    ``IN``: SQLite then reads the few candidates and looks each claim up, where with ``IN``
+    it walked the (lead, day) index until enough matched, most of the ledger for a rare tag."""
+    found = candidates.subquery()
+    return query.join(found, list(found.c)[0] == claims_t.c.id)
+
+
 def _tagged_claims(tags: list[str], limit: int, newest: bool = True):
     """Ids of the latest (or earliest) claims carrying any of ``tags``, by the tag index."""
     day = claim_tags.c.day.desc() if newest else claim_tags.c.day
@@ -153,7 +185,20 @@ def _tagged_claims(tags: list[str], limit: int, newest: bool = True):
         .order_by(day).limit(limit)
 
 
-def claims_query(conn, source=None, status=None, outlet=None, since=None):
+def _has_tag(tags: list[str]):
+    """The claim carries one of ``tags``. EXISTS, probed per claim on the (tag, claim) key
+    while the newest-first scan runs, where ``IN (SELECT ...)`` first built the list of every
+    claim so tagged: tens of thousands for a main party of a large ledger."""
+    # An alias: the entity page query joins claim_tags itself, and SQLAlchemy would otherwise
+    # correlate this subquery's only table away (no FROM left).
+    tags_t = claim_tags.alias()
+    return select(tags_t.c.claim_id).where(tags_t.c.tag.in_(tags),
+                                           tags_t.c.claim_id == claims_t.c.id).exists()
+
+
+def claims_query(conn, source=None, status=None, outlet=None, since=None, *, entity=None,
+                 place=None, until=None, article_id=None, cluster_id=None):
+    """The claims matching every filter given (see ``claims``), unordered."""
     query = _claim_query()
     if source is not None:
         ids = entity_ids(conn, source)
@@ -166,21 +211,54 @@ def claims_query(conn, source=None, status=None, outlet=None, since=None):
             select(appearances.c.story_id).where(appearances.c.outlet == outlet)))
     if since is not None:
         query = query.where(claims_t.c.day >= since)
+    if place is not None:
+        query = query.where(_has_tag([f"p:{name_key(place)}"]))
+    for value, condition in ((until, lambda v: claims_t.c.day <= v),
+                             (article_id, lambda v: claims_t.c.article_id == v),
+                             (cluster_id, lambda v: claims_t.c.cluster_id == v)):
+        if value is not None:
+            query = query.where(condition(value))
+    if entity is not None:
+        ids = entity_ids(conn, entity) or [""]  # no id is empty; PostgreSQL refuses NUL
+        other_filters = query
+        query = query.where(or_(claims_t.c.source_entity_id.in_(ids),
+                                _has_tag([f"e:{i}" for i in ids])))
+        query.by_entity = (other_filters, ids)  # for ``_newest_page``
     return query
 
 
 def claims(engine: Engine, source: str | None = None, status: str | None = None,
            outlet: str | None = None, since: str | None = None, limit: int = 50,
-           offset: int = 0) -> list[ClaimRow]:
+           offset: int = 0, **filters) -> list[ClaimRow]:
     """Claims, newest first; one per story (syndicated copies count once).
 
     source: who made it (name, alias or entity id; else a substring of the source text).
     status: asserted, attributed, ...; outlet: any outlet that ran the story; since: ISO date.
+    filters: entity (who made it or whom it names), place (a place it names), until (ISO
+    date), article_id, cluster_id.
     """
     limit, offset = _page(limit, offset)
     with engine.connect() as conn:
-        query = claims_query(conn, source, status, outlet, since)
-        return _claim_rows(conn, _newest(query).limit(limit).offset(offset))
+        query = claims_query(conn, source, status, outlet, since, **filters)
+        return claim_rows(conn, _newest_page(query, limit, offset))
+
+
+def _newest_page(query, limit: int, offset: int):
+    """One page of ``query`` newest first. With an entity filter (said by it OR naming it),
+    each side's own newest ``offset + limit`` claims are found first, by its own index (source
+    entity; tag), and the page is cut from their union: exact, and neither side's scan walks
+    the whole ledger looking for the rare rows of the other."""
+    if not hasattr(query, "by_entity"):
+        return _newest(query).limit(limit).offset(offset)
+    query, ids = query.by_entity
+    enough = limit + offset
+    by_source = _newest(query.where(claims_t.c.source_entity_id.in_(ids))).limit(enough)
+    by_tag = _newest(query.join(claim_tags, claim_tags.c.claim_id == claims_t.c.id).where(
+        claim_tags.c.tag.in_([f"e:{i}" for i in ids]))).limit(enough)
+    either = union(*(select(found.c.id) for found in (
+        by_source.with_only_columns(claims_t.c.id).subquery(),
+        by_tag.with_only_columns(claims_t.c.id).subquery())))
+    return _newest(_among(query, either)).limit(limit).offset(offset)
 
 
 def _entity_row(conn, entity_id: str) -> EntityRow:
@@ -198,10 +276,10 @@ def entity(engine: Engine, name: str, limit: int = 50) -> EntityProfile | None:
         if not ids:
             return None
         best = ids[0]
-        claimed = _claim_rows(conn, _newest(_claim_query().where(
+        claimed = claim_rows(conn, _newest(_claim_query().where(
             claims_t.c.source_entity_id == best)).limit(limit))
-        about = _claim_rows(conn, _newest(_claim_query().where(claims_t.c.id.in_(
-            _tagged_claims([f"e:{best}"], limit * 4)))).limit(limit))
+        about = claim_rows(conn, _newest(_among(
+            _claim_query(), _tagged_claims([f"e:{best}"], limit * 4))).limit(limit))
         denied_ids = select(cluster_members.c.cluster_id).where(
             cluster_members.c.entity_id == best, cluster_members.c.role.in_(AGAINST_ROLES))
         denied_rows = conn.execute(select(clusters).where(clusters.c.id.in_(denied_ids))
@@ -225,13 +303,14 @@ def timeline(engine: Engine, entity: str | None = None, place: str | None = None
             by_source = select(claims_t.c.id).where(claims_t.c.source_entity_id.in_(ids))
             if since is not None:
                 by_source = by_source.where(claims_t.c.day >= since)
-            query = query.where(or_(
-                claims_t.c.id.in_(by_source.order_by(claims_t.c.day).limit(limit * 3)),
-                claims_t.c.id.in_(_since(_tagged_claims([f"e:{i}" for i in ids], limit * 3,
-                                                        newest=False), since))))
+            first = by_source.order_by(claims_t.c.day).limit(limit * 3).subquery()
+            tagged = _since(_tagged_claims([f"e:{i}" for i in ids], limit * 3, newest=False),
+                            since).subquery()
+            query = _among(query, union(select(first.c.id.label("claim_id")),
+                                        select(tagged.c.claim_id)))
         if place is not None:
-            query = query.where(claims_t.c.id.in_(_since(_tagged_claims(
-                [f"p:{name_key(place)}"], limit * 3, newest=False), since)))
+            query = _among(query, _since(_tagged_claims(
+                [f"p:{name_key(place)}"], limit * 3, newest=False), since))
         if since is not None:
             query = query.where(claims_t.c.day >= since)
         rows = conn.execute(query.order_by(claims_t.c.day, claims_t.c.id).limit(limit * 3)).all()
@@ -269,8 +348,8 @@ def _event_items(conn, place, since, limit) -> list[TimelineItem]:
 
 
 def articles_list(engine: Engine, outlet: str | None = None, since: str | None = None,
-                  story_id: str | None = None, limit: int = 50,
-                  offset: int = 0) -> list[ArticleRow]:
+                  story_id: str | None = None, limit: int = 50, offset: int = 0,
+                  until: str | None = None) -> list[ArticleRow]:
     """Stored articles, newest first."""
     limit, offset = _page(limit, offset)
     with engine.connect() as conn:
@@ -282,11 +361,12 @@ def articles_list(engine: Engine, outlet: str | None = None, since: str | None =
             query = query.where(articles.c.day >= since)
         if story_id is not None:
             query = query.where(articles.c.story_id == story_id)
+        if until is not None:
+            query = query.where(articles.c.day <= until)
         rows = conn.execute(query.order_by(articles.c.day.desc(), articles.c.id.desc())
                             .limit(limit).offset(offset)).all()
-        outlets = _outlets_of(conn, [r.story_id for r in rows])
+        outlets = outlets_of(conn, [r.story_id for r in rows])
         return [ArticleRow(**r._mapping, outlets=outlets[r.story_id]) for r in rows]
-
 
 
 def article(engine: Engine, article_id: str) -> Report | None:

@@ -21,7 +21,7 @@ from counterclaim.model import Report
 
 from . import queries
 from .engine import open_engine
-from .ingest import StanceFn, add_report
+from .ingest import StanceFn, add_reports
 from .migrations import migrate
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ class Ledger:
             raise InputError(f"Ledger.add expects a Report, not {type(report).__name__}")
         try:
             with self.engine.begin() as conn:
-                status, story_id = add_report(conn, report, self.stance_fn)
+                [(status, story_id)] = add_reports(conn, [report], self.stance_fn)
         except SQLAlchemyError as error:
             raise DataError(f"cannot store article {report.article.id}: "
                             f"{str(error).splitlines()[0]}", location=self.db) from error
@@ -93,11 +93,11 @@ class Ledger:
     def _add_batch(self, batch: list[Report]) -> list[AddResult]:
         try:
             with self.engine.begin() as conn:
-                done = [(r, add_report(conn, r, self.stance_fn)) for r in batch]
+                done = add_reports(conn, batch, self.stance_fn)
         except Exception:
             return [self.add(report) for report in batch]
         return [AddResult(status=status, article_id=r.article.id, story_id=story)
-                for r, (status, story) in done]
+                for r, (status, story) in zip(batch, done)]
 
     def close(self) -> None:
         self.engine.dispose()

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import numpy as np
 from datasketch import MinHash
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from .tables import articles, lsh_bands
 from .text import key64, words
@@ -59,17 +59,18 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 
 def find_story(conn: Connection, sig: np.ndarray) -> StoryMatch | None:
     """The stored article most similar to ``sig`` above ``THRESHOLD``, with its story."""
-    keys = band_keys(sig)
-    candidates = (select(lsh_bands.c.article_id).where(lsh_bands.c.band_key.in_(keys))
-                  .distinct().limit(MAX_CANDIDATES))
-    rows = conn.execute(select(articles.c.id, articles.c.story_id, articles.c.minhash)
-                        .where(articles.c.id.in_(candidates))).all()
     best = None
-    for article_id, story_id, stored in rows:
+    for article_id, story_id, stored in conn.execute(_CANDIDATES, {"keys": band_keys(sig)}):
         score = similarity(sig, np.frombuffer(stored, dtype=np.uint32))
         if score >= THRESHOLD and (best is None or score > best.similarity):
             best = StoryMatch(story_id, article_id, score)
     return best
+
+
+_CANDIDATES = select(articles.c.id, articles.c.story_id, articles.c.minhash).where(
+    articles.c.id.in_(select(lsh_bands.c.article_id)
+                      .where(lsh_bands.c.band_key.in_(bindparam("keys", expanding=True)))
+                      .distinct().limit(MAX_CANDIDATES)))
 
 
 def band_rows(article_id: str, sig: np.ndarray) -> list[dict]:

@@ -49,7 +49,8 @@ def create_app(ledger, *, token: str | None = None,
     token (str): bearer token that write and analyze endpoints require; None: no check.
     max_upload_bytes (int): largest request body accepted (413 beyond).
     analyzer (callable): Article -> Report; default ``counterclaim.analyze.analyze_article``.
-    cache_seconds (float): how long the aggregate lists (places, entities) are reused.
+    cache_seconds (float): how long the aggregate lists (places, entities), dispute pages
+        and entity profiles are reused; an ingest through this app clears them; 0: never.
     """
     app = FastAPI(title="counterclaim", version=__version__, description=DESCRIPTION,
                   docs_url=None, redoc_url=None)  # the Swagger/ReDoc pages load from a CDN

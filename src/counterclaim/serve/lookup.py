@@ -1,8 +1,8 @@
-"""Queries the API needs that ``ledger.queries`` does not offer yet (a thin adapter).
+"""The API's list queries: claims and articles come from ``ledger.queries`` (its public
+functions); entities, events and places, which only the API lists, are read here.
 
 Everything here reads the ledger's tables through SQLAlchemy Core, read-only, with the same
-paging rule as the ledger (a total order, ``limit + 1`` rows to detect a next page). Each
-function is a candidate to move into ``ledger/queries.py``.
+paging rule as the ledger (a total order, ``limit + 1`` rows to detect a next page).
 """
 
 from __future__ import annotations
@@ -33,43 +33,14 @@ def _where(query, filters):
     return query
 
 
-def claims(engine: Engine, *, source=None, entity=None, place=None, status=None, outlet=None,
-           since=None, until=None, article_id=None, cluster_id=None, limit=50,
-           offset=0) -> list[ClaimRow]:
-    """Claims newest first, one per story; ``entity`` matches who said it or whom it names."""
-    with engine.connect() as conn:
-        query = queries.claims_query(conn, source, status, outlet, since)
-        if entity is not None:
-            ids = queries.entity_ids(conn, entity) or [""]  # no id is empty; PostgreSQL refuses NUL
-            query = query.where(or_(claims_t.c.source_entity_id.in_(ids), claims_t.c.id.in_(
-                select(claim_tags.c.claim_id).where(claim_tags.c.tag.in_(
-                    [f"e:{i}" for i in ids])))))
-        if place is not None:
-            query = query.where(claims_t.c.id.in_(select(claim_tags.c.claim_id).where(
-                claim_tags.c.tag == f"p:{name_key(place)}")))
-        if until is not None:
-            query = query.where(claims_t.c.day <= until)
-        if article_id is not None:
-            query = query.where(claims_t.c.article_id == article_id)
-        if cluster_id is not None:
-            query = query.where(claims_t.c.cluster_id == cluster_id)
-        query = query.order_by(claims_t.c.day.desc(), claims_t.c.id)
-        return queries._claim_rows(conn, query.limit(limit + 1).offset(offset))
+def claims(engine: Engine, *, limit=50, offset=0, **filters) -> list[ClaimRow]:
+    """Claims newest first, one per story; ``limit + 1`` rows (the extra one says "more")."""
+    return queries.claims(engine, limit=limit + 1, offset=offset, **filters)
 
 
-def articles_list(engine: Engine, *, outlet=None, since=None, until=None, story_id=None,
-                  limit=50, offset=0) -> list[ArticleRow]:
-    with engine.connect() as conn:
-        query = select(articles.c.id, articles.c.title, articles.c.outlet, articles.c.published,
-                       articles.c.day, articles.c.url, articles.c.story_id)
-        query = _where(query, [(outlet, lambda v: articles.c.outlet == v),
-                               (since, lambda v: articles.c.day >= v),
-                               (until, lambda v: articles.c.day <= v),
-                               (story_id, lambda v: articles.c.story_id == v)])
-        rows = conn.execute(query.order_by(articles.c.day.desc(), articles.c.id)
-                            .limit(limit + 1).offset(offset)).all()
-        outlets = queries._outlets_of(conn, [r.story_id for r in rows])
-        return [ArticleRow(**r._mapping, outlets=outlets[r.story_id]) for r in rows]
+def articles_list(engine: Engine, *, limit=50, offset=0, **filters) -> list[ArticleRow]:
+    """Articles newest first; ``limit + 1`` rows (the extra one says "more")."""
+    return queries.articles_list(engine, limit=limit + 1, offset=offset, **filters)
 
 
 def entities_list(engine: Engine, *, q=None, type=None, limit=50,

@@ -6,9 +6,11 @@ only wraps them in pages and adds the rows the ledger has no model for yet (even
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Generic, Literal, Optional, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import Response
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from counterclaim.ledger.results import EntityRow
 from counterclaim.model import Event, Place
@@ -32,6 +34,27 @@ def page_of(rows: list, limit: int, offset: int) -> dict:
     more = len(rows) > limit
     return {"items": rows[:limit], "limit": limit, "offset": offset,
             "next_offset": offset + limit if more else None}
+
+
+@lru_cache(maxsize=None)
+def _adapter(kind) -> TypeAdapter:
+    return TypeAdapter(kind)
+
+
+def json_response(value, kind) -> Response:
+    """``value`` (already of type ``kind``) as JSON bytes, serialised once by pydantic-core.
+
+    FastAPI would dump a returned model to dicts, validate them again into ``response_model``
+    and encode the result with ``json``: three passes, 60 % of a page of disputes' time. The
+    route keeps ``response_model`` for the OpenAPI spec; the JSON is the same (by alias).
+    """
+    return Response(_adapter(kind).dump_json(value, by_alias=True),
+                    media_type="application/json")
+
+
+def json_page(rows: list, limit: int, offset: int, item) -> Response:
+    """``page_of`` as a ``Page[item]`` JSON response."""
+    return json_response(Page[item](**page_of(rows, limit, offset)), Page[item])
 
 
 class ArticleIn(BaseModel):
@@ -104,4 +127,4 @@ class EntityListRow(EntityRow):
 
 
 __all__ = ["ArticleIn", "EntityListRow", "EventRow", "Ingested", "Page", "PlaceRef", "PlaceRow",
-           "Place", "page_of"]
+           "Place", "json_page", "json_response", "page_of"]

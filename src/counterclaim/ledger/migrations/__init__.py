@@ -20,9 +20,11 @@ from sqlalchemy import Connection, Engine, inspect, select
 from counterclaim.errors import DataError
 
 from ..tables import schema_migrations
-from . import m0001_initial
+from . import m0001_initial, m0002_match_terms, m0003_query_indexes
 
-MIGRATIONS = [(1, "initial", m0001_initial.upgrade)]
+MIGRATIONS = [(1, "initial", m0001_initial.upgrade),
+              (2, "match_terms", m0002_match_terms.upgrade),
+              (3, "query_indexes", m0003_query_indexes.upgrade)]
 LATEST = MIGRATIONS[-1][0]
 
 

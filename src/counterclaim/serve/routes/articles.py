@@ -12,7 +12,7 @@ from counterclaim.model import Report
 from .. import lookup
 from ..deps import DateQuery, LedgerDep, PagingDep, TextQuery
 from ..errors import ApiError
-from ..schemas import Page, page_of
+from ..schemas import Page, json_page, json_response
 
 router = APIRouter(prefix="/api", tags=["articles"])
 
@@ -23,7 +23,7 @@ def list_articles(ledger: LedgerDep, paging: PagingDep, outlet: TextQuery = None
     """Stored articles, newest first; ``outlets`` lists every outlet that ran the story."""
     rows = lookup.articles_list(ledger.engine, outlet=outlet, since=since, until=until,
                                 story_id=story_id, limit=paging.limit, offset=paging.offset)
-    return page_of(rows, paging.limit, paging.offset)
+    return json_page(rows, paging.limit, paging.offset, ArticleRow)
 
 
 @router.get("/articles/{article_id}", response_model=Report, response_model_by_alias=True)
@@ -33,4 +33,4 @@ def get_article(ledger: LedgerDep,
     report = ledger.article(article_id)
     if report is None:
         raise ApiError(404, "not_found", f"no article with id {article_id!r}")
-    return report
+    return json_response(report, Report)

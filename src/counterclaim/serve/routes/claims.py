@@ -11,7 +11,7 @@ from counterclaim.model import Status
 
 from .. import lookup
 from ..deps import DateQuery, LedgerDep, PagingDep, TextQuery
-from ..schemas import Page, page_of
+from ..schemas import Page, json_page
 
 router = APIRouter(prefix="/api", tags=["claims"])
 
@@ -31,4 +31,4 @@ def list_claims(ledger: LedgerDep, paging: PagingDep, source: TextQuery = None,
                          status=status, outlet=outlet, since=since, until=until,
                          article_id=article_id, cluster_id=cluster_id,
                          limit=paging.limit, offset=paging.offset)
-    return page_of(rows, paging.limit, paging.offset)
+    return json_page(rows, paging.limit, paging.offset, ClaimRow)

@@ -11,7 +11,7 @@ from counterclaim.model import EventStatus
 
 from .. import lookup
 from ..deps import DateQuery, LedgerDep, PagingDep, TextQuery
-from ..schemas import EventRow, Page, page_of
+from ..schemas import EventRow, Page, json_page, json_response
 
 router = APIRouter(prefix="/api", tags=["events"])
 
@@ -25,7 +25,7 @@ def list_events(ledger: LedgerDep, paging: PagingDep, type: TextQuery = None,
     rows = lookup.events_list(ledger.engine, type=type, status=status, place=place,
                               outlet=outlet, since=since, until=until, article_id=article_id,
                               limit=paging.limit, offset=paging.offset)
-    return page_of(rows, paging.limit, paging.offset)
+    return json_page(rows, paging.limit, paging.offset, EventRow)
 
 
 @router.get("/timeline", response_model=list[TimelineItem])
@@ -33,4 +33,5 @@ def timeline(ledger: LedgerDep, entity: TextQuery = None, place: TextQuery = Non
              since: DateQuery = None,
              limit: Annotated[int, Query(ge=1, le=1000)] = 200):
     """Claim clusters (first appearance) and events in date order, oldest first."""
-    return ledger.timeline(entity=entity, place=place, since=since, limit=limit)
+    return json_response(ledger.timeline(entity=entity, place=place, since=since, limit=limit),
+                         list[TimelineItem])

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from .. import lookup
 from ..deps import CacheDep, LedgerDep, PagingDep, TextQuery
-from ..schemas import Page, PlaceRow, page_of
+from ..schemas import Page, PlaceRow, json_page
 
 router = APIRouter(prefix="/api", tags=["places"])
 
@@ -25,4 +25,4 @@ def list_places(ledger: LedgerDep, cache: CacheDep, paging: PagingDep, q: TextQu
     rows = cache.get(key, lambda: lookup.places_list(
         ledger.engine, q=q, country=country, located=located, limit=paging.limit,
         offset=paging.offset))
-    return page_of(rows, paging.limit, paging.offset)
+    return json_page(rows, paging.limit, paging.offset, PlaceRow)

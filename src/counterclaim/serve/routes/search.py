@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from counterclaim.ledger.results import SearchHit
 
 from ..deps import LedgerDep
+from ..schemas import json_response
 
 router = APIRouter(prefix="/api", tags=["search"])
 
@@ -17,4 +18,4 @@ router = APIRouter(prefix="/api", tags=["search"])
 def search(ledger: LedgerDep, q: Annotated[str, Query(min_length=1, max_length=500)],
            limit: Annotated[int, Query(ge=1, le=200)] = 20):
     """Up to ``limit`` claims, then up to ``limit`` articles, best first; every word required."""
-    return ledger.search(q, limit=limit)
+    return json_response(ledger.search(q, limit=limit), list[SearchHit])
