@@ -253,8 +253,12 @@ def _newest_page(query, limit: int, offset: int):
     query, ids = query.by_entity
     enough = limit + offset
     by_source = _newest(query.where(claims_t.c.source_entity_id.in_(ids))).limit(enough)
-    by_tag = _newest(query.join(claim_tags, claim_tags.c.claim_id == claims_t.c.id).where(
-        claim_tags.c.tag.in_([f"e:{i}" for i in ids]))).limit(enough)
+    # Ordered by the tag row's own (day, claim id) — equal to the claim's — so the planner
+    # reads the (tag, day) index newest first instead of walking every claim probing for the
+    # tag (380 ms for a person named in a few claims of a 100k ledger).
+    by_tag = query.join(claim_tags, claim_tags.c.claim_id == claims_t.c.id).where(
+        claim_tags.c.tag.in_([f"e:{i}" for i in ids])).order_by(
+        claim_tags.c.day.desc(), claim_tags.c.claim_id.desc()).limit(enough)
     either = union(*(select(found.c.id) for found in (
         by_source.with_only_columns(claims_t.c.id).subquery(),
         by_tag.with_only_columns(claims_t.c.id).subquery())))
