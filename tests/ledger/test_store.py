@@ -149,15 +149,9 @@ def _sibling(db_url: str, tmp_path) -> str:
     """Another empty database on the same backend as ``db_url``."""
     if "://" not in db_url:
         return str(tmp_path / "sibling.db")
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
+    from ledger.conftest import fresh_pg_database
 
-    name = f"{make_url(db_url).database}_sibling"
-    admin = create_engine(db_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return make_url(db_url).set(database=name).render_as_string(hide_password=False)
+    return fresh_pg_database(db_url)  # any database of the server can create another
 
 
 def test_batched_ingest_equals_one_transaction_per_article(db_url, tmp_path):

@@ -15,8 +15,6 @@ decides, as before.
 
 from __future__ import annotations
 
-import gzip
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -24,7 +22,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from .attribution_types import Attribution
-from .cue_model import CueModel
+from .cue_model import CueModel, read_linear_model
 from .spans import contains, text_of
 
 FILTER_PATH = Path(__file__).resolve().parents[1] / "data" / "attribution" / "attribution_filter.json.gz"
@@ -39,14 +37,7 @@ class Candidate(NamedTuple):
 @lru_cache(maxsize=2)
 def load_filter(path: str | None = None) -> CueModel | None:
     """The shipped candidate judge, or None when it has not been trained."""
-    model_path = Path(path) if path else FILTER_PATH
-    if not model_path.exists():
-        return None
-    with gzip.open(model_path, "rt", encoding="utf-8") as handle:
-        data = json.load(handle)
-    if data.get("format") != FILTER_FORMAT:
-        return None
-    return CueModel(data["weights"], data["bias"], data["threshold"])
+    return read_linear_model(Path(path) if path else FILTER_PATH, FILTER_FORMAT)
 
 
 def _bucket(n: int) -> str:

@@ -41,17 +41,22 @@ class CueModel(NamedTuple):
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
 
-@lru_cache(maxsize=2)
-def load_cue_model(path: str | None = None) -> CueModel | None:
-    """The shipped model, or None when it has not been trained (the rules then run alone)."""
-    model_path = Path(path) if path else MODEL_PATH
+def read_linear_model(model_path: Path, model_format: int) -> CueModel | None:
+    """A logistic regression saved as gzipped JSON weights, or None when the file is missing
+    or of another format (the caller then falls back to rules)."""
     if not model_path.exists():
         return None
     with gzip.open(model_path, "rt", encoding="utf-8") as handle:
         data = json.load(handle)
-    if data.get("format") != MODEL_FORMAT:
+    if data.get("format") != model_format:
         return None
     return CueModel(data["weights"], data["bias"], data["threshold"])
+
+
+@lru_cache(maxsize=2)
+def load_cue_model(path: str | None = None) -> CueModel | None:
+    """The shipped model, or None when it has not been trained (the rules then run alone)."""
+    return read_linear_model(Path(path) if path else MODEL_PATH, MODEL_FORMAT)
 
 
 def is_candidate(token: Token) -> bool:
