@@ -145,3 +145,29 @@ def test_entity_and_place_filters_combine(filled):
         at_place = {c.id for c in filled.claims(place=place, limit=1000)}
         both = {c.id for c in filled.claims(entity=group.aliases[0], place=place, limit=1000)}
         assert both == named & at_place
+
+
+def test_sqlite_search_ranks_the_newest_matches_when_there_are_many(tmp_path, monkeypatch):
+    """Above SEARCH_POOL matches only the newest ones (in ingest order) are ranked, best
+    first; below it, every match is found."""
+    from collections import Counter
+
+    from sqlalchemy import text
+
+    from counterclaim.ledger import queries
+
+    reports = REPORTS[:40]
+    word = Counter(w for r in reports for c in r.claims for w in c.text.lower().split()
+                   if w.isalpha() and len(w) > 4).most_common(1)[0][0]
+    with Ledger(str(tmp_path / "pool.db"), stance=None) as ledger:
+        ledger.add_many(reports, batch_size=10)
+        everything = [h for h in ledger.search(word, limit=100) if h.kind == "claim"]
+        assert len(everything) > 4
+        with ledger.engine.connect() as conn:
+            newest = [row[0] for row in conn.execute(text(
+                "SELECT claim_id FROM fts_claims WHERE fts_claims MATCH :w "
+                "ORDER BY rowid DESC LIMIT 3"), {"w": word})]
+        monkeypatch.setattr(queries, "SEARCH_POOL", 3)
+        pooled = [h for h in ledger.search(word, limit=100) if h.kind == "claim"]
+        assert sorted(h.id for h in pooled) == sorted(newest)
+        assert [h.score for h in pooled] == sorted((h.score for h in pooled), reverse=True)

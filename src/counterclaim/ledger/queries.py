@@ -386,11 +386,15 @@ def _fts5_query(q: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in q.split())
 
 
+SEARCH_POOL = 1000  # matches ranked per search on SQLite (the newest ones)
+
+
 def search(engine: Engine, q: str, limit: int = 20) -> list[SearchHit]:
     """Full-text search: up to ``limit`` claims, then up to ``limit`` articles, best first.
 
-    SQLite: FTS5 (porter stemming), every word required. PostgreSQL: ``websearch_to_tsquery``
-    over stored, GIN-indexed ``to_tsvector('english', ...)`` columns.
+    SQLite: FTS5 (porter stemming), every word required, bm25 over the newest ``SEARCH_POOL``
+    matches. PostgreSQL: ``websearch_to_tsquery`` over stored, GIN-indexed
+    ``to_tsvector('english', ...)`` columns.
     """
     limit, _ = _page(limit, 0)
     q = q.replace("\x00", " ")  # FTS5 reads NUL as the end of a string ("unterminated string")
@@ -398,14 +402,20 @@ def search(engine: Engine, q: str, limit: int = 20) -> list[SearchHit]:
         return []
     with engine.connect() as conn:
         if conn.dialect.name == "sqlite":
-            params = {"q": _fts5_query(q), "n": limit}
+            # bm25 over every match of a common word costs ~140 ms at 100k articles; ranking
+            # the newest SEARCH_POOL matches (FTS5 walks them by rowid, i.e. ingest order)
+            # bounds it (~14 ms): the best of the latest, which is what a news desk asks for.
+            params = {"q": _fts5_query(q), "n": limit, "pool": SEARCH_POOL}
             rows = conn.execute(text(
-                "SELECT 'claim', claim_id, article_id, text, -bm25(fts_claims) FROM fts_claims "
-                "WHERE fts_claims MATCH :q ORDER BY rank LIMIT :n"), params).all()
-            rows += conn.execute(text(
-                "SELECT 'article', article_id, article_id, title, -bm25(fts_articles) "
-                "FROM fts_articles WHERE fts_articles MATCH :q ORDER BY rank LIMIT :n"),
+                "SELECT 'claim', claim_id, article_id, text, score FROM (SELECT claim_id, "
+                "article_id, text, -bm25(fts_claims) AS score FROM fts_claims WHERE fts_claims "
+                "MATCH :q ORDER BY rowid DESC LIMIT :pool) ORDER BY score DESC LIMIT :n"),
                 params).all()
+            rows += conn.execute(text(
+                "SELECT 'article', article_id, article_id, title, score FROM (SELECT "
+                "article_id, title, -bm25(fts_articles) AS score FROM fts_articles WHERE "
+                "fts_articles MATCH :q ORDER BY rowid DESC LIMIT :pool) "
+                "ORDER BY score DESC LIMIT :n"), params).all()
         else:
             params = {"q": q, "n": limit}
             rows = conn.execute(text(
