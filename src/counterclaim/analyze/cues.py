@@ -91,7 +91,8 @@ HEDGE_VERBS = frozenset("appear seem look sound".split())
 CONTENT_PREPOSITIONS = frozenset("of on about for against to over with at into".split())
 
 # Lemmas that say the source rejects something; used by status and relations.
-DENIAL_LEMMAS = frozenset("deny reject dismiss refute rebut dispute contest disavow contradict".split())
+DENIAL_LEMMAS = frozenset("deny reject dismiss refute rebut dispute contest disavow disown "
+                          "contradict".split())
 
 # Heads of noun phrases that are sources without a name.
 ANONYMOUS_HEADS = frozenset("""

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Callable
 
 from sqlalchemy import Connection, bindparam, select
 
+from counterclaim.analyze.cues import DENIAL_LEMMAS
 from counterclaim.model import Claim
 
 from .tables import clusters
@@ -29,7 +30,7 @@ from .tables import clusters
 if TYPE_CHECKING:
     from .matching import ClaimFacts
 
-DENIAL_CUES = frozenset("deny reject dismiss refute dispute contest rebut disown".split())
+DENIAL_CUES = DENIAL_LEMMAS  # the analyzer's denial lexicon: one list of what counts as denying
 HELD_AT_A_DISTANCE = frozenset({"reported", "alleged", "purported", "hedged"})
 STANCE_ROLE = {"agree": "asserts", "disagree": "contradicts", "discuss": "reports"}
 
