@@ -494,9 +494,10 @@ def bench_api_command(db, articles, seconds, concurrency, workers, cache_seconds
                    "`bench ledger --queries-only`).")
 @click.option("--queries-only", metavar="PATH", default=None,
               help="Only re-measure query p95 on a ledger kept with --keep; --sizes gives its size.")
+@click.option("--no-sqlite", is_flag=True, help="With --pg: run on PostgreSQL only.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @handle_errors
-def bench_ledger_command(sizes, pg, seed, keep, queries_only, as_json):
+def bench_ledger_command(sizes, pg, seed, keep, queries_only, no_sqlite, as_json):
     """Ledger ingest rate without NLP, cost growth with size, database size, query p95."""
     from .eval.bench_ledger import bench_ledger, bench_queries, markdown
 
@@ -505,7 +506,9 @@ def bench_ledger_command(sizes, pg, seed, keep, queries_only, as_json):
         click.echo(json.dumps(bench_queries(queries_only, size=max(size_list), seed=seed),
                               indent=2))
         return
-    dbs = ["sqlite", *([pg] if pg else [])]
+    if no_sqlite and not pg:
+        raise click.UsageError("--no-sqlite needs --pg URL")
+    dbs = [*([] if no_sqlite else ["sqlite"]), *([pg] if pg else [])]
     result = bench_ledger(dbs=dbs, sizes=size_list, seed=seed, keep=keep)
     _print_json_or(result, as_json, lambda r: click.echo(markdown(r)))
 

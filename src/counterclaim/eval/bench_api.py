@@ -179,10 +179,13 @@ def bench_api(db: str, *, articles: int = 100_000, seconds: float = 20.0,
     port = _free_port()
     server = _start_server(db, port, workers, cache_seconds)
     try:
+        cpu_before = _cpu_seconds(server.pid)
         result = asyncio.run(_load(f"http://127.0.0.1:{port}", urls, seconds, concurrency))
+        cpu_used = _cpu_seconds(server.pid) - cpu_before if cpu_before is not None else None
     finally:
         server.terminate()
         server.wait(timeout=30)
+    n_requests = sum(len(values) for values in result["timings"].values()) + len(urls)
     rows = {name: {"n": len(values), "p50_ms": round(_percentile(values, 50), 1),
                    "p95_ms": round(_percentile(values, 95), 1),
                    "errors": result["errors"].get(name, 0)}
@@ -191,7 +194,21 @@ def bench_api(db: str, *, articles: int = 100_000, seconds: float = 20.0,
             "added": added, "fill_seconds": round(fill_seconds, 1), "seconds": seconds,
             "concurrency": concurrency, "workers": workers, "cache_seconds": cache_seconds,
             "requests_per_second": round(sum(r["n"] for r in rows.values()) / seconds, 1),
-            "endpoints": rows}
+            "server_cpu_ms_per_request": round(1000 * cpu_used / n_requests, 1)
+            if cpu_used is not None and workers == 1 else None,
+            "load_average": round(os.getloadavg()[0], 2), "endpoints": rows}
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) a process has used, from /proc; None where there is none.
+
+    Under a loaded machine the latencies measure the machine; the server's CPU per request
+    (warm-up requests included) measures the ledger's own cost."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def print_api(result: dict) -> None:
@@ -200,6 +217,9 @@ def print_api(result: dict) -> None:
     print(f"load: {result['concurrency']} concurrent clients for {result['seconds']} s, "
           f"{result['workers']} uvicorn worker(s) on loopback, "
           f"{result['requests_per_second']} requests/s")
+    if result.get("server_cpu_ms_per_request") is not None:
+        print(f"server CPU: {result['server_cpu_ms_per_request']} ms per request; "
+              f"load average {result['load_average']}")
     print(f"{'endpoint':<18}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
     for name, row in result["endpoints"].items():
         print(f"{name:<18}{row['n']:>9}{row['p50_ms']:>9}{row['p95_ms']:>9}{row['errors']:>8}")

@@ -47,6 +47,34 @@ def _fresh_postgres(server_url: str) -> tuple[str, callable]:
     return url, drop
 
 
+def _cpu_clock(ledger: Ledger, path: str | None):
+    """A function returning CPU seconds used so far by the ingest: this process, plus, for a
+    PostgreSQL server on this machine, every server process (live ones and exited ones, which
+    the postmaster has reaped). CPU time, unlike wall time, does not follow the machine's load."""
+    import psutil
+
+    me = psutil.Process()
+    if path:
+        return lambda: sum(me.cpu_times()[:2])
+    try:
+        with ledger.engine.connect() as conn:
+            backend = conn.execute(text("SELECT pg_backend_pid()")).scalar()
+        postmaster = psutil.Process(psutil.Process(backend).ppid())
+    except (psutil.Error, sqlalchemy.exc.SQLAlchemyError):
+        return lambda: sum(me.cpu_times()[:2])  # a remote server: client CPU only
+
+    def clock() -> float:
+        total = sum(me.cpu_times()[:2]) + sum(postmaster.cpu_times()[:4])
+        for child in postmaster.children():
+            try:
+                total += sum(child.cpu_times()[:2])
+            except psutil.Error:  # exited between listing and reading
+                pass
+        return total
+
+    return clock
+
+
 def _db_size(ledger: Ledger, path: str | None) -> int:
     if path:
         return sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.exists(p))
@@ -100,16 +128,17 @@ def _run_backend(kind: str, url: str, path: str | None, sizes: Sequence[int], se
     ledger = Ledger(url, stance=None)
     reports = generate(max(sizes), seed=seed, per_day=per_day)
     sample, done, total = [], 0, 0.0
+    cpu = _cpu_clock(ledger, path)
     try:
         for size in sorted(sizes):
             while done < size:
                 batch = [next(reports) for _ in range(min(BATCH, size - done))]
                 sample = sample or batch[:50]
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), cpu()
                 ledger.add_many(batch, batch_size=50)
                 elapsed = time.perf_counter() - start
                 total += elapsed
-                timings.append((len(batch), elapsed))
+                timings.append((len(batch), elapsed, cpu() - start_cpu))
                 done += len(batch)
                 if progress:
                     progress(kind, done, round(elapsed * 1000 / len(batch), 2))
@@ -118,8 +147,10 @@ def _run_backend(kind: str, url: str, path: str | None, sizes: Sequence[int], se
                 **ledger.stats().model_dump(),  # stored counts (duplicates are "present")
                 "size": size, "ingest_s": round(total, 1),
                 "articles_per_s": round(size / total, 1),
-                "marginal_ms_per_article": round(1000 * sum(t for _, t in tail)
-                                                 / sum(n for n, _ in tail), 2),
+                "marginal_ms_per_article": round(1000 * sum(t for _, t, _ in tail)
+                                                 / sum(n for n, _, _ in tail), 2),
+                "marginal_cpu_ms_per_article": round(1000 * sum(c for _, _, c in tail)
+                                                     / sum(n for n, _, _ in tail), 2),
                 "db_mb": round(_db_size(ledger, path) / 1e6, 1),
                 "p95_ms": _time_queries(ledger, _query_suite(sample))})
     finally:
@@ -170,8 +201,9 @@ def bench_ledger(dbs: Sequence[str] = ("sqlite",), sizes: Sequence[int] = (1000,
         points = {c["size"]: c for c in run["checkpoints"]}
         largest = max(points)
         if largest // 10 in points:
-            run["growth_ratio"] = round(points[largest]["marginal_ms_per_article"]
-                                        / points[largest // 10]["marginal_ms_per_article"], 2)
+            for key, name in (("marginal_ms_per_article", "growth_ratio"),
+                              ("marginal_cpu_ms_per_article", "growth_ratio_cpu")):
+                run[name] = round(points[largest][key] / points[largest // 10][key], 2)
     return {"python": platform.python_version(), "sqlalchemy": sqlalchemy.__version__,
             "machine": platform.machine(), "cpus": os.cpu_count(), "seed": seed,
             "per_day": per_day, "runs": runs}
@@ -191,16 +223,17 @@ def bench_queries(db: str, size: int, seed: int = 0, per_day: int = 100) -> dict
 
 def markdown(result: dict) -> str:
     """The result as Markdown tables: ingest per checkpoint, then query p95 at the largest."""
-    lines = ["| backend | articles | articles/s | marginal ms/article | DB MB | clusters | "
-             "disputed |", "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| backend | articles | articles/s | marginal ms/article | marginal CPU ms/article "
+             "| DB MB | clusters | disputed |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for run in result["runs"]:
         for c in run["checkpoints"]:
             lines.append(f"| {run['backend']} | {c['size']} | {c['articles_per_s']} | "
-                         f"{c['marginal_ms_per_article']} | {c['db_mb']} | {c['clusters']} | "
+                         f"{c['marginal_ms_per_article']} | "
+                         f"{c.get('marginal_cpu_ms_per_article', '')} | {c['db_mb']} | {c['clusters']} | "
                          f"{c['disputed']} |")
         if "growth_ratio" in run:
             lines.append(f"| {run['backend']} | growth (largest / tenth) | | "
-                         f"{run['growth_ratio']} | | | |")
+                         f"{run['growth_ratio']} | {run.get('growth_ratio_cpu', '')} | | | |")
     names = list(result["runs"][0]["checkpoints"][-1]["p95_ms"]) if result["runs"] else []
     lines += ["", "| query (p95 ms, largest size) | " + " | ".join(
         r["backend"] for r in result["runs"]) + " |",

@@ -12,9 +12,10 @@ parties on both sides.
 Speed: the rows nothing reads back during ingest (appearances, claims, tags, members,
 places, events, full-text rows) wait in a ``Batch`` and are written with one ``executemany``
 per table when the transaction's articles are all added; the clusters' counts are refreshed
-then, once per touched cluster. Rows that later articles of the same transaction must find
-(articles, LSH bands, stories, entities, clusters, blocking keys) are written at once. The
-caller's transaction still holds whole articles only: it commits or rolls back as one.
+then, once per touched cluster, and the summaries the API reads (``summaries.py``) updated.
+Rows that later articles of the same transaction must find (articles, LSH bands, stories,
+entities, clusters, blocking keys) are written at once. The caller's transaction still holds
+whole articles only: it commits or rolls back as one, summaries included.
 """
 
 from __future__ import annotations
@@ -28,16 +29,14 @@ from sqlalchemy import Connection, bindparam, case, func, select, text, update
 
 from counterclaim.model import Claim, Report
 
-from . import matching, syndication
+from . import matching, summaries, syndication
 from .engine import insert_ignore, insert_rows
-from .tables import (
-    appearances, article_entities, articles, claim_tags, claims, cluster_members, cluster_tags,
-    clusters, events, lsh_bands, places, relations, stories, times,
+from .tables import (  # noqa: F401  (the roles are also read from here)
+    AGAINST_ROLES, FOR_ROLES, appearances, article_entities, articles, claim_tags, claims,
+    cluster_members, cluster_tags, clusters, events, lsh_bands, places, relations, stories, times,
 )
 from .text import day_of, name_key
 
-FOR_ROLES = ("asserts", "reports", "supports")
-AGAINST_ROLES = ("denies", "contradicts")
 RELATION_ROLE = {"denies": "denies", "contradicts": "contradicts", "supports": "supports"}
 StanceFn = Callable[[str, str], str]  # (claim text, article text) -> agree|disagree|...
 
@@ -58,6 +57,7 @@ class Batch:
     def __init__(self, conn: Connection, article_ids: Sequence[str]):
         self.rows: dict = defaultdict(list)
         self.touched: set[str] = set()
+        self.copied: set[str] = set()  # stories a syndicated copy joined (new outlets)
         self.stored: dict[str, str] = {}  # article id -> story id, for the presence check
         ids = sorted(set(article_ids))
         if ids:
@@ -67,7 +67,9 @@ class Batch:
         self.rows[table].extend(rows)
 
     def flush(self, conn: Connection) -> None:
-        """Write the deferred rows, then recount the clusters the articles touched."""
+        """Write the deferred rows, recount the clusters the articles touched, then bring the
+        summaries up to date: counts, and the stored Dispute of every cluster touched or
+        reached by a syndicated copy (its story's outlets grew)."""
         for table, ignore in self.DEFERRED:
             if self.rows[table]:
                 (insert_ignore if ignore else insert_rows)(conn, table, self.rows[table])
@@ -75,9 +77,22 @@ class Batch:
             for name, statement in _SQLITE_FTS.items():
                 if self.rows[name]:
                     conn.execute(statement, self.rows[name])
-        refresh_clusters(conn, self.touched)
+        disputed_before = _disputed_flags(conn, self.touched)
+        flipped = refresh_clusters(conn, self.touched, disputed_before)
+        self._count(conn, disputed_before, flipped)
+        reached = summaries.clusters_of_stories(conn, self.copied)
+        summaries.refresh_disputes(conn, self.touched | reached)
         self.rows.clear()
         self.touched.clear()
+        self.copied.clear()
+
+    def _count(self, conn: Connection, disputed_before: dict, flipped: dict) -> None:
+        """Keep the summary tables (``summaries.py``) equal to a recount, in this transaction."""
+        rows = self.rows
+        summaries.add_places(conn, rows[places], rows[events])
+        summaries.add_entity_links(conn, rows[article_entities])
+        summaries.add_claims(conn, rows[claims], rows[claim_tags], disputed_before)
+        summaries.move_flipped(conn, flipped)
 
 
 _STORED = select(articles.c.id, articles.c.story_id).where(
@@ -99,6 +114,7 @@ def _store_article(conn: Connection, report: Report, day: str | None, batch: Bat
     match = syndication.find_story(conn, sig)
     if match:
         story_id, status = match.story_id, "syndicated"
+        batch.copied.add(story_id)
         conn.execute(_ADD_TO_STORY, {"sid": story_id})
     else:
         story_id, status = a.id, "new"
@@ -272,16 +288,28 @@ def _relation_members(ctx: ClaimContext, cluster_of: dict[str, str],
     return members
 
 
-def refresh_clusters(conn: Connection, cluster_ids: set[str]) -> None:
-    """Recount sides, first/last seen and the disputed flag of the given clusters."""
+def _disputed_flags(conn: Connection, cluster_ids: set[str]) -> dict[str, bool]:
     if not cluster_ids:
-        return
+        return {}
+    return {cid: bool(flag) for cid, flag in conn.execute(_FLAGS, {"ids": sorted(cluster_ids)})}
+
+
+def refresh_clusters(conn: Connection, cluster_ids: set[str],
+                     disputed_before: dict[str, bool] | None = None) -> dict[str, bool]:
+    """Recount sides, first/last seen and the disputed flag of the given clusters.
+
+    → {cluster id: new flag} for the clusters whose flag changed from ``disputed_before``."""
+    if not cluster_ids:
+        return {}
     rows = conn.execute(_COUNT_SIDES, {"ids": sorted(cluster_ids)})
     values = [{"cid": cid, "n_for": n_for or 0, "n_against": n_against or 0,
                "disputed": bool(n_for) and bool(n_against), "first": first, "last": last}
               for cid, n_for, n_against, first, last in rows]
     if values:
         conn.execute(_REFRESH, values)
+    before = disputed_before or {}
+    return {v["cid"]: v["disputed"] for v in values
+            if v["disputed"] != before.get(v["cid"], False)}
 
 
 _m = cluster_members
@@ -290,6 +318,8 @@ _COUNT_SIDES = select(
     func.sum(case((_m.c.role.in_(AGAINST_ROLES), 1), else_=0)), func.min(_m.c.day),
     func.max(_m.c.day)).where(_m.c.cluster_id.in_(bindparam("ids", expanding=True))) \
     .group_by(_m.c.cluster_id)
+_FLAGS = select(clusters.c.id, clusters.c.disputed).where(
+    clusters.c.id.in_(bindparam("ids", expanding=True)))
 _REFRESH = update(clusters).where(clusters.c.id == bindparam("cid")).values(
     n_for=bindparam("n_for"), n_against=bindparam("n_against"),
     disputed=bindparam("disputed"), first_seen=bindparam("first"), last_seen=bindparam("last"))

@@ -7,24 +7,26 @@ that ran the story.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import NamedTuple
 
-from sqlalchemy import Engine, Select, and_, func, or_, select, text, union
+from sqlalchemy import Engine, and_, func, or_, select, text, union
 
 from counterclaim.model import Report
 
 from .entities import name_lookup_keys
-from .ingest import AGAINST_ROLES
+from .disputes_view import disputes_for as _disputes_for
+from .disputes_view import outlets_of
+from .tables import AGAINST_ROLES
 from .results import (
-    ArticleRow, ClaimRow, Dispute, EntityProfile, EntityRow, Party, SearchHit, Stats,
+    ArticleRow, ClaimRow, Dispute, EntityProfile, EntityRow, SearchHit, Stats,
     TimelineItem,
 )
 from .tables import claims as claims_t
 from .tables import (
-    appearances, article_entities, articles, claim_tags, cluster_members, cluster_tags, clusters,
+    appearances, articles, claim_tags, cluster_members, cluster_tags, clusters,
     entities, entity_keys, events, places, stories,
 )
+from .summaries import entity_stats
 from .text import name_key
 
 MAX_LIMIT = 1000
@@ -45,80 +47,8 @@ def entity_ids(conn, name: str) -> list[str]:
     return list(dict.fromkeys(e for k, e in sorted(rows, key=lambda r: (rank[r[0]], r[1]))))
 
 
-def outlets_of(conn, story_ids) -> dict[str, list[str]]:
-    """Story id → every outlet that ran it, in order of appearance.
-
-    story_ids: a list, or a select of story ids (no parameter per id: a page of disputes
-    reaches a thousand stories)."""
-    if not isinstance(story_ids, Select):
-        story_ids = sorted(set(story_ids))
-        if not story_ids:
-            return defaultdict(list)
-    rows = conn.execute(select(appearances.c.story_id, appearances.c.outlet)
-                        .where(appearances.c.story_id.in_(story_ids))
-                        .order_by(appearances.c.day, appearances.c.outlet))
-    found: dict[str, dict[str, None]] = defaultdict(dict)
-    for story_id, outlet in rows:
-        if outlet:
-            found[story_id][outlet] = None
-    return defaultdict(list, {story: list(names) for story, names in found.items()})
-
-
 def _clusters_tagged(tags: list[str]):
     return select(cluster_tags.c.cluster_id).where(cluster_tags.c.tag.in_(tags))
-
-
-class _Side:
-    """A party's roles, claims and outlets on one cluster, as ordered sets while counting."""
-
-    def __init__(self, m):
-        self.m, self.roles, self.claims, self.outlets = m, {}, {}, {}
-
-    def party(self) -> Party:
-        m = self.m
-        # model_construct: the values come from the ledger's own columns; validating some
-        # thousand parties per page of disputes was a fifth of its time.
-        return Party.model_construct(
-            id=m.party, name=m.party_name or m.party, kind=m.party_kind or "",
-            roles=list(self.roles), first_seen=m.day, claims=list(self.claims),
-            outlets=list(self.outlets))
-
-
-def _disputes_for(conn, rows) -> list[Dispute]:
-    """Build Dispute objects (with their parties) for cluster rows."""
-    ids = [row.id for row in rows]
-    if not ids:
-        return []
-    in_page = cluster_members.c.cluster_id.in_(ids)
-    c = cluster_members.c
-    members = conn.execute(select(c.cluster_id, c.story_id, c.party, c.role, c.party_name,
-                                  c.party_kind, c.claim_id, c.status, c.day)
-                           .where(in_page).order_by(c.day)).all()
-    outlets = outlets_of(conn, select(cluster_members.c.story_id).where(in_page))
-    by_cluster = defaultdict(list)
-    for m in members:
-        by_cluster[m.cluster_id].append(m)
-    result = []
-    for row in rows:
-        sides: dict[bool, dict[str, _Side]] = {True: {}, False: {}}
-        stories, statuses, all_outlets = set(), {}, {}
-        for m in by_cluster[row.id]:
-            side = sides[m.role in AGAINST_ROLES].get(m.party)
-            if side is None:
-                side = sides[m.role in AGAINST_ROLES][m.party] = _Side(m)
-            side.roles[m.role] = side.claims[m.claim_id] = None
-            if m.story_id not in stories:
-                stories.add(m.story_id)
-                all_outlets.update(dict.fromkeys(outlets[m.story_id]))
-            side.outlets.update(dict.fromkeys(outlets[m.story_id]))
-            if m.status:
-                statuses[m.status] = None
-        result.append(Dispute(
-            cluster_id=row.id, text=row.text, first_seen=row.first_seen,
-            last_seen=row.last_seen, claimants=[s.party() for s in sides[False].values()],
-            deniers=[s.party() for s in sides[True].values()], outlets=list(all_outlets),
-            statuses=list(statuses), n_stories=len(stories), disputed=bool(row.disputed)))
-    return result
 
 
 def disputes(engine: Engine, entity: str | None = None, place: str | None = None,
@@ -267,8 +197,10 @@ def _newest_page(query, limit: int, offset: int):
 
 def _entity_row(conn, entity_id: str) -> EntityRow:
     row = conn.execute(select(entities).where(entities.c.id == entity_id)).one()
-    n = conn.execute(select(func.count(func.distinct(article_entities.c.article_id)))
-                     .where(article_entities.c.entity_id == entity_id)).scalar()
+    # Maintained by ingest (``summaries.py``): a distinct count over a main party's links
+    # read tens of thousands of rows per request at 100k articles.
+    n = conn.execute(select(entity_stats.c.n_articles)
+                     .where(entity_stats.c.entity_id == entity_id)).scalar()
     return EntityRow(id=row.id, name=row.name, type=row.type, aliases=row.aliases,
                      roles=row.roles, first_seen=row.first_seen, n_articles=n or 0)
 

@@ -157,6 +157,9 @@ relations = Table(
     Column("evidence", Text),
 )
 
+FOR_ROLES = ("asserts", "reports", "supports")  # cluster_members.role, by side
+AGAINST_ROLES = ("denies", "contradicts")
+
 cluster_members = Table(  # who stands where on a cluster; one row per story, party and role
     "cluster_members", metadata,
     Column("cluster_id", String(90), ForeignKey("clusters.id"), primary_key=True),

@@ -13,10 +13,8 @@ from sqlalchemy import Engine, and_, func, or_, select
 
 from counterclaim.ledger import queries
 from counterclaim.ledger.results import ArticleRow, ClaimRow
-from counterclaim.ledger.tables import (
-    article_entities, articles, claim_tags, entities, events, places,
-)
-from counterclaim.ledger.tables import claims as claims_t
+from counterclaim.ledger.summaries import entity_stats, place_counts, place_statuses, place_summary
+from counterclaim.ledger.tables import articles, entities, events, places
 from counterclaim.ledger.text import name_key
 from counterclaim.model import Event
 
@@ -48,21 +46,21 @@ def entities_list(engine: Engine, *, q=None, type=None, limit=50,
     """Entities, most reported first; ``q`` matches a name or alias key, or a name substring.
 
     n_articles counts article links (one per article-local entity the ledger merged into it),
-    which an index scan can count; a distinct count was 20x slower on a large ledger.
+    read from the maintained ``entity_stats`` (counting 460k links per request took ~80 ms at
+    100k articles).
     """
     with engine.connect() as conn:
-        counts = select(article_entities.c.entity_id, func.count().label("n")) \
-            .group_by(article_entities.c.entity_id).subquery()
-        query = select(entities, func.coalesce(counts.c.n, 0).label("n_articles")) \
-            .outerjoin(counts, counts.c.entity_id == entities.c.id)
+        n = func.coalesce(entity_stats.c.n_links, 0).label("n_articles")
+        query = select(entities, n).outerjoin(entity_stats,
+                                              entity_stats.c.entity_id == entities.c.id)
         if q is not None:
             ids = queries.entity_ids(conn, q)
             query = query.where(or_(entities.c.id.in_(ids),
                                     func.lower(entities.c.name).contains(q.lower())))
         if type is not None:
             query = query.where(entities.c.type == type)
-        rows = conn.execute(query.order_by(func.coalesce(counts.c.n, 0).desc(), entities.c.name,
-                                           entities.c.id).limit(limit + 1).offset(offset)).all()
+        rows = conn.execute(query.order_by(n.desc(), entities.c.name, entities.c.id)
+                            .limit(limit + 1).offset(offset)).all()
         return [EntityListRow(id=r.id, name=r.name, type=r.type, aliases=r.aliases or [],
                               roles=r.roles or [], first_seen=r.first_seen,
                               n_articles=r.n_articles) for r in rows]
@@ -97,57 +95,47 @@ def places_list(engine: Engine, *, q=None, country=None, located=False, limit=50
                 offset=0) -> list[PlaceRow]:
     """Places by number of articles naming them, with claim and event statuses there.
 
-    Ranking counts rows per place key (one per article naming it); names and coordinates are
-    then read from one row per key of the page, so the cost does not grow with the details.
+    Reads the maintained summaries (``ledger/summaries.py``): counts per key, country and
+    located (the filters sum these groups), the row shown per key, and statuses per key.
+    Aggregating the place rows and claim tags per request took ~1 s at 100k articles.
     """
     with engine.connect() as conn:
-        n = func.count().label("n_articles")
-        query = select(places.c.key, n).where(places.c.key.isnot(None)).group_by(places.c.key)
-        query = _where(query, [(q, lambda v: places.c.key.contains(name_key(v))),
-                               (country, lambda v: places.c.country == v.upper()),
-                               (True if located else None, lambda _: places.c.lat.isnot(None))])
-        ranked = conn.execute(query.order_by(n.desc(), places.c.key)
+        pc = place_counts.c
+        n = func.sum(pc.n_articles).label("n_articles")
+        query = select(pc.key, n).group_by(pc.key)
+        query = _where(query, [(q, lambda v: pc.key.contains(name_key(v))),
+                               (country, lambda v: pc.country == v.upper()),
+                               (True if located else None, lambda _: pc.located.is_(True))])
+        ranked = conn.execute(query.order_by(n.desc(), pc.key)
                               .limit(limit + 1).offset(offset)).all()
         keys = [r.key for r in ranked]
+        shown = {r.key: r for r in conn.execute(
+            select(place_summary).where(place_summary.c.key.in_(keys)))} if keys else {}
         claim_status, event_status = _statuses_at(conn, keys)
-        result = []
-        for key, n_articles in ranked:
-            where = places.c.key == key
-            best = conn.execute(select(places).where(where).order_by(
-                places.c.lat.is_(None), places.c.article_id).limit(1)).one()
-            counts = claim_status[key] + event_status[key]
-            disputed = any(counts[s] for s in DISPUTED)
-            result.append(PlaceRow(
-                key=key, name=best.name or key, lat=best.lat, lon=best.lon,
-                country=best.country, feature=best.feature, n_articles=n_articles,
-                n_claims=sum(claim_status[key].values()),
-                n_events=sum(event_status[key].values()), statuses=dict(counts),
-                status="disputed" if disputed else (counts.most_common(1)[0][0] if counts
-                                                    else None)))
-        return result
+        return [_place_row(key, int(n_articles), shown[key], claim_status[key],
+                           event_status[key]) for key, n_articles in ranked]
+
+
+def _place_row(key: str, n_articles: int, best, claim_status: Counter,
+               event_status: Counter) -> PlaceRow:
+    counts = claim_status + event_status
+    disputed = any(counts[s] for s in DISPUTED)
+    return PlaceRow(
+        key=key, name=best.name or key, lat=best.lat, lon=best.lon, country=best.country,
+        feature=best.feature, n_articles=n_articles, n_claims=sum(claim_status.values()),
+        n_events=sum(event_status.values()), statuses=dict(counts),
+        status="disputed" if disputed else (counts.most_common(1)[0][0] if counts else None))
 
 
 def _statuses_at(conn, keys: list[str]) -> tuple[dict, dict]:
     """Per place key: Counter of claim statuses (disputed clusters count as 'disputed') and
     of event statuses."""
-    claim_status: dict[str, Counter] = defaultdict(Counter)
-    event_status: dict[str, Counter] = defaultdict(Counter)
-    if not keys:
-        return claim_status, event_status
-    from counterclaim.ledger.tables import clusters
-    rows = conn.execute(
-        select(claim_tags.c.tag, claims_t.c.status, clusters.c.disputed, func.count())
-        .join(claims_t, claims_t.c.id == claim_tags.c.claim_id)
-        .outerjoin(clusters, clusters.c.id == claims_t.c.cluster_id)
-        .where(claim_tags.c.tag.in_([f"p:{k}" for k in keys]))
-        .group_by(claim_tags.c.tag, claims_t.c.status, clusters.c.disputed))
-    for tag, status, disputed, n in rows:
-        claim_status[tag[2:]]["disputed" if disputed else (status or "asserted")] += n
-    rows = conn.execute(
-        select(places.c.key, events.c.status, func.count())
-        .join(places, and_(places.c.article_id == events.c.article_id,
-                           places.c.local_id == events.c.place_local_id))
-        .where(places.c.key.in_(keys)).group_by(places.c.key, events.c.status))
-    for key, status, n in rows:
-        event_status[key][status or "asserted"] += n
-    return claim_status, event_status
+    found: dict[str, dict[str, Counter]] = {"claim": defaultdict(Counter),
+                                            "event": defaultdict(Counter)}
+    if keys:
+        ps = place_statuses.c
+        rows = conn.execute(select(ps.key, ps.kind, ps.status, ps.n)
+                            .where(ps.key.in_(keys), ps.n > 0))
+        for key, kind, status, n in rows:
+            found[kind][key][status] += n
+    return found["claim"], found["event"]

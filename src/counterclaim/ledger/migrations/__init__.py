@@ -20,11 +20,12 @@ from sqlalchemy import Connection, Engine, inspect, select
 from counterclaim.errors import DataError
 
 from ..tables import schema_migrations
-from . import m0001_initial, m0002_match_terms, m0003_query_indexes
+from . import m0001_initial, m0002_match_terms, m0003_query_indexes, m0004_summaries
 
 MIGRATIONS = [(1, "initial", m0001_initial.upgrade),
               (2, "match_terms", m0002_match_terms.upgrade),
-              (3, "query_indexes", m0003_query_indexes.upgrade)]
+              (3, "query_indexes", m0003_query_indexes.upgrade),
+              (4, "summaries", m0004_summaries.upgrade)]
 LATEST = MIGRATIONS[-1][0]
 
 
