@@ -263,18 +263,42 @@ def test_token_table_matches_spacy_tokens(parse):
     assert token_table(parse("")).text == []
 
 
-def test_country_point_keeps_the_factbook_point_for_far_flung_countries():
+def _shape(*rings):
+    return {"features": [{"geometry": {"type": "Polygon", "coordinates": [ring]}}
+                         for ring in rings]}
+
+
+def _square(lat, lon, half=0.5):  # a square island centred on (lat, lon), as (lon, lat)
+    return [[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half],
+            [lon - half, lat + half], [lon - half, lat - half]]
+
+
+def test_country_point_is_the_mainland_centroid_near_the_factbook_point():
     from counterclaim.analyze.places_points import country_point
 
-    def square(lat, lon):  # a 1-degree island centred on (lat, lon)
-        ring = [[lon - .5, lat - .5], [lon + .5, lat - .5], [lon + .5, lat + .5],
-                [lon - .5, lat + .5], [lon - .5, lat - .5]]
-        return {"features": [{"geometry": {"type": "Polygon", "coordinates": [ring]}}]}
+    # the factbook's rounded point 1 degree off; the largest island wins over a small one
+    rec = {"latlng": [10.0, 10.0], "geoJSON": _shape(_square(11.0, 10.0), _square(30, 30, .1))}
+    assert country_point(rec) == pytest.approx([11.0, 10.0], abs=0.01)
 
-    near = country_point({"latlng": [10.0, 10.0], "geoJSON": square(11.0, 10.0)})
-    assert near == pytest.approx([10.5, 10.0], abs=1e-6)  # halfway
-    far = country_point({"latlng": [10.0, 10.0], "geoJSON": square(20.0, 10.0)})
+
+def test_country_point_keeps_the_factbook_point_for_far_flung_or_hollow_shapes():
+    from counterclaim.analyze.places_points import country_point
+
+    far = country_point({"latlng": [10.0, 10.0], "geoJSON": _shape(_square(20.0, 10.0))})
     assert far == [10.0, 10.0]  # an archipelago's mainland centroid is no country point
+    # a C-shaped country: its centroid falls in the gap, outside the land
+    c_shape = [[9, 9], [12, 9], [12, 10], [10, 10], [10, 12], [12, 12], [12, 13], [9, 13],
+               [9, 9]]
+    hollow = country_point({"latlng": [11.5, 9.5], "geoJSON": _shape(c_shape)})
+    assert hollow == [11.5, 9.5]
+
+
+def test_equal_area_centroid_weighs_land_by_area_not_degrees():
+    from counterclaim.analyze.places_points import centroid
+
+    # from the equator to 60N, a degree of latitude up north holds less area
+    lat, _lon = centroid(_shape([[0, 0], [10, 0], [10, 60], [0, 60], [0, 0]]))
+    assert 25.0 < lat < 30.0  # the plain-degree centroid would say 30
 
 
 def test_demonyms_derived_from_region_names():
@@ -310,3 +334,96 @@ def test_refused_name_near_two_accepted_towns_is_recovered():
 def test_dotted_state_and_city_abbreviations(parse, text, abbreviation, name):
     match = _by_text(find_places(parse(text)), abbreviation)
     assert (match.country, match.name) == ("US", name)
+
+
+def test_countries_run_together_in_one_entity_are_split():
+    from counterclaim.analyze.places_recall import split_run_together
+
+    nlp = spacy.blank("en")
+    gaz = gazetteer.load()
+    doc = nlp("jobless youth in Greece Italy and Spain")
+    parts = split_run_together(doc[3:5], gaz)
+    assert [p.text for p in parts] == ["Greece", "Italy"]
+    assert [p.text for p in split_run_together(doc[3:4], gaz)] == ["Greece"]
+    two_words = nlp("New Zealand")  # a name of its own, not "New" + "Zealand"
+    assert [p.text for p in split_run_together(two_words[0:2], gaz)] == ["New Zealand"]
+
+
+def test_acronym_defined_for_a_place_resolves_as_its_name(parse):
+    text = ("Cattle movements were banned in New South Wales (NSW) on Monday. "
+            "NSW officials said the ban would last a week.")
+    matches = find_places(parse(text))
+    uses = [m for m in matches if m.text == "NSW"]
+    assert len(uses) == 2
+    assert all(m.name == "New South Wales" and m.country == "AU" for m in uses)
+    assert all(text[m.start:m.end] == "NSW" for m in uses)
+
+
+def test_bracketed_capitals_unrelated_to_the_name_are_no_acronym(parse):
+    text = "Talks opened in Nairobi (AFP) on Monday. AFP reported no progress."
+    assert not any(m.text == "AFP" for m in find_places(parse(text)))
+
+
+def test_facility_sharing_a_word_with_a_small_town_takes_the_story_town():
+    from collections import namedtuple
+
+    from counterclaim.analyze.gazetteer import GazEntry
+    from counterclaim.analyze.places_local import anchor_facilities
+
+    nlp = spacy.blank("en")
+    doc = nlp("Crowds filled Canal Street in Dalmar")
+    fake = namedtuple("M", "span source role type_word text")
+    street = fake(doc[2:4], "FAC", "literal", None, "Canal Street")
+    town = fake(doc[5:6], "GPE", "literal", None, "Dalmar")
+    dalmar = GazEntry("Dalmar", 1.0, 2.0, "XX", None, "city", 50_000, 1)
+    hamlet = GazEntry("Canal", 40.0, -100.0, "YY", None, "locality", 900, 2)
+    out = anchor_facilities([(street, None, None, hamlet), (town, dalmar, None, None)])
+    assert out[0][3] is dalmar  # not the far hamlet that shares the word "Canal"
+    city = hamlet._replace(population=2_000_000)
+    kept = anchor_facilities([(street, None, None, city), (town, dalmar, None, None)])
+    assert kept[0][3] is city  # a big city in the name is where the facility is
+
+
+def test_invented_region_beside_a_newspaper_named_after_a_town_stays_unplaced(parse):
+    # "Highland" (the paper) and "Highlands" are both US towns; Kessen province and the
+    # Vorna valley are unknown: nothing here places the story in the US
+    text = ("Shelling hit villages in Kessen province and the Vorna valley on Monday. "
+            "Fighting spread across the Highlands, residents told the Highland Courier. "
+            "Envoys will meet in Geneva next week.")
+    matches = find_places(parse(text))
+    assert sum(m.lat is None and m.source == "GPE" for m in matches) >= 2  # the setting
+    assert all(m.lat is None for m in matches if "Highland" in m.text)
+    assert _by_text(matches, "Geneva").country == "CH"
+
+
+def test_province_of_an_unknown_country_does_not_land_abroad(parse):
+    text = "Hundreds fled Ostria's Highlands province into northern Kenya on Wednesday."
+    matches = find_places(parse(text))
+    province = [m for m in matches if m.text.startswith("Highlands")]
+    assert province and all(m.lat is None and m.country is None for m in province)
+    assert _by_text(matches, "Kenya").country == "KE"
+
+
+def test_known_possessor_still_lets_its_region_resolve(parse):
+    matches = find_places(parse("Floods hit China's Sichuan province on Monday."))
+    assert any(m.country == "CN" and m.lat is not None for m in matches
+               if m.text.startswith("Sichuan"))
+
+
+def test_region_code_counts_only_where_its_country_is_named(parse):
+    gaz = gazetteer.load()
+    assert gaz.codes["NSW"].name == "New South Wales"
+    assert "BC" not in gaz.codes  # two letters: too many regions and words share them
+    matches = find_places(parse("Racing was halted in Sydney. NSW officials said the ban "
+                                "would last a week."))
+    nsw = _by_text(matches, "NSW")
+    assert nsw.country == "AU" and nsw.feature == "admin1"
+    elsewhere = find_places(parse("Voters in Ohio backed the ACT reform on Tuesday."))
+    assert not any(m.text == "ACT" for m in elsewhere)
+
+
+def test_country_name_continued_through_of_the(parse):
+    text = "Aid reached the Democratic Republic of the Congo on Monday."
+    matches = find_places(parse(text))
+    drc = [m for m in matches if m.text.startswith("Democratic Republic")]
+    assert drc and drc[0].country == "CD"

@@ -8,8 +8,10 @@ Sources (no network at run time):
 
 Subdivisions carry no coordinates in these packages, so each gets the point halfway
 between the trimmed bounding box of its towns and their median: near a shape's middle,
-not at its biggest town. Countries get the factbook/centroid compromise of
-``places_points.country_point``.
+not at its biggest town. Countries get ``places_points.country_point``: the equal-area
+centroid of the largest landmass, or the factbook point for far-flung or hollow shapes.
+First-level regions' ISO 3166-2 codes that only one region has ("NSW") are kept in
+``codes``.
 
 The index is built on first use (~20 s) and pickled under ``~/.cache/counterclaim`` (or
 ``$COUNTERCLAIM_CACHE``); later loads read the pickle (~1 s).
@@ -42,7 +44,7 @@ from counterclaim.analyze.geodata import (
 )
 from counterclaim.analyze.places_points import country_point, midpoint, subdivision_point
 
-INDEX_VERSION = 18
+INDEX_VERSION = 20
 
 
 class GazEntry(NamedTuple):
@@ -67,6 +69,9 @@ class Gazetteer(NamedTuple):
     names: dict[str, tuple[int, ...]]
     demonyms: dict[str, str]
     country_names: dict[str, str]  # alpha-2 -> common name
+    # a first-level region's ISO 3166-2 code when no other region has it ("NSW" -> New
+    # South Wales); trusted only where the text names the region's country
+    codes: dict[str, GazEntry] = {}
 
     def lookup(self, name: str) -> list[GazEntry]:
         return [self.entries[i] for i in self.names.get(normalise(name), ())]
@@ -151,6 +156,7 @@ class _Builder:
         self.names: dict[str, list[int]] = defaultdict(list)
         self.demonyms: dict[str, str] = {}
         self.country_names: dict[str, str] = {}
+        self.codes: dict[str, GazEntry] = {}
 
     def add(self, entry: GazEntry, names: set[str]) -> int:
         index = len(self.entries)
@@ -162,7 +168,7 @@ class _Builder:
 
     def freeze(self) -> Gazetteer:
         names = {key: tuple(ids) for key, ids in self.names.items()}
-        return Gazetteer(self.entries, names, self.demonyms, self.country_names)
+        return Gazetteer(self.entries, names, self.demonyms, self.country_names, self.codes)
 
 
 def _countries(builder: _Builder) -> list[str]:
@@ -235,8 +241,9 @@ def _subdivisions(builder: _Builder, alpha2_of_row: list[str], towns: dict) -> d
     subdivisions_of, towns_in = _town_points(alpha2_of_row)
     rows = _subdivision_rows()
     admin1_of: dict[int, str] = {}
+    codes: dict[str, list[GazEntry]] = defaultdict(list)
     for row_no, row in enumerate(rows, start=1):
-        name, _iso, _code, gid, type_, aliases, level, parent, country = row[:9]
+        name, iso, _code, gid, type_, aliases, level, parent, country = row[:9]
         if level not in ("1", "2"):
             continue
         parent_name = rows[int(parent) - 1][0] if parent else None
@@ -251,8 +258,15 @@ def _subdivisions(builder: _Builder, alpha2_of_row: list[str], towns: dict) -> d
                          "admin1" if level == "1" else "admin2",
                          sum(p[2] for p in points), int(gid) if gid else None)
         builder.add(entry, names)
+        code = iso.partition("-")[2]
+        if level == "1" and len(code) >= MIN_CODE_LETTERS and code.isalpha():
+            codes[code.upper()].append(entry)
+    builder.codes = {code: found[0] for code, found in codes.items() if len(found) == 1}
     builder.subdivisions_of = subdivisions_of  # type: ignore[attr-defined]
     return admin1_of
+
+
+MIN_CODE_LETTERS = 3  # "BC", "WA", "SA" each name several regions and many other things
 
 
 _REPUBLIC = re.compile(r"^Republic of (?P<a>.{4,})$")  # not "X Republic": "Chechen"

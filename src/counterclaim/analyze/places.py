@@ -13,7 +13,12 @@ enclosing place written beside the name ("Springfield, Illinois", "Dalmar in Kes
 province"), type words ("X province", "X district"), and the other names with a candidate
 nearby (places_coherence). Names the gazetteer lacks are kept unresolved (null
 coordinates) with whatever their enclosing place tells; a street or building gets the
-point of the town the text places it in (places_local), at precision 2.
+point of the town the text places it in (places_local), at precision 2. In a text that
+names several places no gazetteer knows (an invented or unmapped setting: "Dalmar",
+"Kessen"), only names that stand on their own place the story in a country, so
+namesake villages abroad and names inside organisations' names ("the Highland Courier")
+cannot vouch for each other; a place owned by an unknown one ("Ostria's Highlands
+province") stays unresolved.
 
 Modules: toponyms (recognition, roles), places_tokens (a per-token table), places_recall
 (datelines, lists, "Town, State", structures), places_scoring, places_coherence,
@@ -31,7 +36,7 @@ from collections import Counter
 from typing import Iterable, NamedTuple, Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from counterclaim import model
 from counterclaim.analyze import gazetteer as gaz
@@ -121,45 +126,75 @@ def _dateline_entry(dateline_place: Optional[str], gazetteer: gaz.Gazetteer):
                    empty, None, None)
 
 
-def _resolve_all(mentions: list[Mention], gazetteer: gaz.Gazetteer, ctx: Context):
-    """Resolve each mention once per (name, container), as one sense per discourse."""
+def _resolve_all(mentions: list[Mention], gazetteer: gaz.Gazetteer, ctx: Context,
+                 owned: frozenset = frozenset()):
+    """Resolve each mention once per (name, container), as one sense per discourse.
+    ``owned``: starts of the mentions an unknown place owns (``_owned_by_unknown``)."""
     following = {m.span.start: m for m in mentions}
     ending = {m.span.end: m for m in mentions}
     chosen: dict[tuple, tuple] = {}
     out = []
     for mention in mentions:
         container = _resolve_container(_container_text(mention, following, ending), gazetteer, ctx)
-        key = (normalise(mention.text), container, mention.type_word, mention.role)
+        elsewhere = mention.span.start in owned
+        key = (normalise(mention.text), container, mention.type_word, mention.role, elsewhere)
         if key not in chosen:
             if mention.role == "demonym":
                 chosen[key] = (gazetteer.demonym(mention.text), None, None)
+            elif elsewhere:  # "Ostria's Highlands": not a namesake in a known country
+                chosen[key] = (None, None, None)
             else:
                 cands = sc.candidates(mention.text, gazetteer, mention.type_word)
                 best = sc.best(cands, mention.text, ctx, container, mention.type_word)
-                inner = None if best else _enclosing(mention.span, gazetteer, ctx, container)
+                inner = None if best else _enclosing(mention, gazetteer, ctx, container)
                 chosen[key] = (best, container, inner)
         out.append((mention, *chosen[key]))
     return out
 
 
-def _enclosing(span: Span, gazetteer: gaz.Gazetteer, ctx: Context,
+def _owned_by_unknown(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> frozenset:
+    """Starts of mentions owned by a place no gazetteer knows ("Ostria's Highlands
+    province"): such a name is one of its owner's places, whatever namesakes the
+    gazetteer has elsewhere."""
+    ending = {m.span.end: m for m in mentions}
+    owned = set()
+    for mention in mentions:
+        start = mention.span.start
+        owner = ending.get(start - 1)
+        if owner is None or owner.role == "demonym" or owner.source not in {"GPE", "LOC"}:
+            continue
+        if mention.span.doc[start - 1].lower_ in {"'s", "’s"} \
+                and not gazetteer.lookup(owner.text):
+            owned.add(start)
+    return frozenset(owned)
+
+
+def _enclosing(mention: Mention, gazetteer: gaz.Gazetteer, ctx: Context,
                container: Optional[GazEntry]) -> Optional[GazEntry]:
     """A known place named inside an unknown one: Manila in "Manila Cathedral", Russia in
-    "Russian Embassy"."""
+    "Russian Embassy"; not the town "Highlands" in "Highlands province", which would have
+    been found as the province had the gazetteer known it."""
+    span = mention.span
     if len(span) < 2:
         return None
-    found: list[GazEntry] = []
+    bare = (span.start, span.end - 1) if mention.type_word == span[-1].lower_ else None
+    found: list[tuple] = []
     for size in range(len(span) - 1, 0, -1):
         for start in range(span.start, span.end - size + 1):
-            part = span.doc[start : start + size]
-            if not all(is_name_token(t) for t in part) or part.text.lower() in GENERIC_WORDS:
+            if (start, start + size) == bare:
                 continue
-            best = (gazetteer.demonym(part.text) if size == 1 else None) or sc.best(
+            part = span.doc[start : start + size]
+            if not all(is_name_token(t) for t in part) or part.text.lower() in GENERIC_WORDS \
+                    or all(t.lower_ in COMPASS_WORDS for t in part):
+                continue  # "North West" of "North West England" is a direction
+            demonym = gazetteer.demonym(part.text) if size == 1 else None
+            best = demonym or sc.best(
                 sc.candidates(part.text, gazetteer, None), part.text, ctx, container, None)
             if best is not None and best.lat is not None:
-                found.append(best)
-    prior = lambda e: math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0)  # noqa: E731
-    return max(found, key=prior) if found else None
+                prior = math.log10(best.population + 1) + FEATURE_PRIOR.get(best.feature, 0.0)
+                found.append(((size, prior), best))
+    # the longest name ("Indian Ocean" in "Indian Ocean coast"), then the biggest place
+    return max(found, key=lambda item: item[0])[1] if found else None
 
 
 def _focus(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> frozenset:
@@ -202,12 +237,31 @@ def _context_from(resolved, dateline: Optional[GazEntry], focus: frozenset,
             by_name.setdefault(normalise(mention.text), entry)
         elif entry is None and mention.source in {"GPE", "LOC", "TYPE"}:
             unknown.add(normalise(mention.text))
-    return Context(by_name, dateline, focus, {}, frozenset(unknown), support)
+    roles: dict[str, set] = {}
+    for mention, *_rest in resolved:
+        roles.setdefault(normalise(mention.text), set()).add(mention.role)
+    embedded = frozenset(name for name, seen in roles.items() if seen == {"embedded"})
+    return Context(by_name, dateline, focus, {}, frozenset(unknown), support, embedded)
+
+
+def _drop_unsupported(resolved: list[tuple], ctx: Context) -> list[tuple]:
+    """The passes resolve each name against the others' previous resolutions, so two
+    namesakes abroad can keep vouching for each other after one has moved home; a small
+    town whose country the final resolutions no longer place is unresolved."""
+    out = []
+    for mention, entry, container, inner in resolved:
+        if entry is not None and mention.role != "demonym" and not sc.best(
+                [entry], mention.text, ctx, container, mention.type_word):
+            entry = None
+        out.append((mention, entry, container, inner))
+    return out
 
 
 def _to_match(mention: Mention, entry: Optional[GazEntry], container: Optional[GazEntry],
               inner: Optional[GazEntry]):
     span, text = mention.span, mention.text
+    if len(span) == 1 and text != span[0].text:
+        text = span[0].text  # an acronym, resolved as its long form
     start = span.start_char
     end = span.end_char
     if entry is not None:
@@ -251,10 +305,13 @@ def find_places(doc: Doc, dateline_place: Optional[str] = None) -> list[PlaceMat
     dateline = _dateline_entry(dateline_place, gazetteer)
     focus = _focus(mentions, gazetteer)
     support = _support(mentions, gazetteer)
-    resolved = _resolve_all(mentions, gazetteer, Context({}, dateline, focus, {}, support=support))
+    owned = _owned_by_unknown(mentions, gazetteer)
+    resolved = _resolve_all(mentions, gazetteer,
+                            Context({}, dateline, focus, {}, support=support), owned)
     for _round in range(2):
         resolved = _resolve_all(mentions, gazetteer,
-                                _context_from(resolved, dateline, focus, support))
+                                _context_from(resolved, dateline, focus, support), owned)
+    resolved = _drop_unsupported(resolved, _context_from(resolved, dateline, focus, support))
     resolved = anchor_facilities(resolved)
     people = {t.text for e in ents if e.label_ == "PERSON" for t in e}
     return [_to_match(*item) for item in resolved

@@ -2,7 +2,8 @@
 
 A facility the gazetteer lacks ("Frenchmen Street", "the Barclays Center", "City Hall")
 gets the point of the town the text last named before it (or, before any, the town it
-names most), with ACLED precision 2: "a nearby location". When the text also names
+names most), with ACLED precision 2: "a nearby location"; so does one whose name shares
+a word with a small town the text does not otherwise name. When the text also names
 places no gazetteer knows (an invented country's towns), the facility may lie in one of
 those, so it stays unresolved.
 """
@@ -43,13 +44,29 @@ def anchor_facilities(resolved: list[tuple]) -> list[tuple]:
         return resolved
     counts = Counter(e.geonames_id for _start, e in towns)
     commonest = max((e for _s, e in towns), key=lambda e: counts[e.geonames_id])
+    named = set(counts)
     out = []
     for mention, entry, container, inner in resolved:
-        if entry is None and inner is None and mention.role != "demonym" \
+        if entry is None and _weak(inner, named) and mention.role != "demonym" \
                 and is_facility(mention.source, mention.text):
             inner = _last_before(towns, mention.span.start) or commonest
         out.append((mention, entry, container, inner))
     return out
+
+
+# a town this big named inside a facility's name is where it is ("Seattle Children's
+# Hospital"), even when the text names no other place near it
+NAMED_TOWN_MIN_POPULATION = 100_000
+
+
+def _weak(inner: Optional[GazEntry], named: set) -> bool:
+    """No enclosing place, or only a small town that shares a word of the facility's
+    name and that the text does not name otherwise: "Royal Street" in a New Orleans story
+    is not in Royal City, Washington, nor the "Rogers Centre" in Rogers, Arkansas."""
+    if inner is None:
+        return True
+    return (inner.feature in TOWNS and inner.geonames_id not in named
+            and inner.population < NAMED_TOWN_MIN_POPULATION)
 
 
 def _last_before(towns: list[tuple[int, GazEntry]], start: int) -> Optional[GazEntry]:

@@ -25,10 +25,9 @@ def ring_centroid(ring: list) -> tuple[float, float, float]:
     return abs(area) / 2, cy / (3 * area), cx / (3 * area)
 
 
-def centroid(geojson: Optional[dict]) -> Optional[list[float]]:
-    """Centroid of a country's largest landmass: GeoNames' country points sit there, not
-    at the mean of all islands and exclaves (the US point is in Kansas, not off Alaska)."""
-    best = None
+def _largest_ring(geojson: Optional[dict]) -> Optional[list]:
+    """The outer ring (lon, lat) of a country's largest landmass."""
+    best, best_area = None, 0.0
     for feature in (geojson or {}).get("features", ()):
         geometry = feature.get("geometry") or {}
         polygons = geometry.get("coordinates") or []
@@ -36,9 +35,33 @@ def centroid(geojson: Optional[dict]) -> Optional[list[float]]:
             polygons = [polygons]
         for polygon in polygons:
             if polygon and len(polygon[0]) >= 3:
-                candidate = ring_centroid([tuple(p[:2]) for p in polygon[0]])
-                best = candidate if best is None or candidate[0] > best[0] else best
-    return [best[1], best[2]] if best else None
+                ring = [tuple(p[:2]) for p in polygon[0]]
+                area = ring_centroid(ring)[0]
+                if best is None or area > best_area:
+                    best, best_area = ring, area
+    return best
+
+
+def centroid(geojson: Optional[dict]) -> Optional[list[float]]:
+    """Equal-area centroid (lat, lon) of a country's largest landmass: the shape's centre
+    on a cylindrical equal-area projection (x = lon, y = sin lat), so northern land is not
+    over-weighted as in plain degrees. GeoNames' and Wikipedia's points for compact
+    countries sit near it (the US point in Kansas, not off Alaska or in Texas)."""
+    ring = _largest_ring(geojson)
+    if ring is None:
+        return None
+    projected = [(lon, math.sin(math.radians(lat))) for lon, lat in ring]
+    _area, y, x = ring_centroid(projected)
+    return [math.degrees(math.asin(max(-1.0, min(1.0, y)))), x]
+
+
+def inside(ring: list, lat: float, lon: float) -> bool:
+    """Whether (lat, lon) lies inside a (lon, lat) ring (even-odd rule)."""
+    result = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
+            result = not result
+    return result
 
 
 # the factbook point and the mainland centroid this far apart mean an archipelago or a
@@ -47,22 +70,26 @@ FACTBOOK_ONLY_KM = 250.0
 
 
 def country_point(rec: dict) -> list:
-    """Halfway between the factbook point and the largest landmass's centroid, or the
-    factbook point when the two lie far apart.
+    """The equal-area centroid of the largest landmass, or the factbook point when that
+    centroid lies outside the land (Vietnam's S-shape, a crescent) or far from the
+    factbook point (archipelagos, countries with far-flung parts).
 
-    Gazetteers disagree on where a country "is": GeoNames puts the US in Kansas (the
-    contiguous states' centre, which the centroid finds) but Russia at the factbook's
-    rounded 60N 100E; Wikipedia keeps Indonesia and Canada at the factbook's point, far
-    from Borneo's or the mainland's centroid. The midpoint is within 161 km of both
-    conventions more often than either alone (measured on the country toponyms of the
-    three public geoparsing sets).
+    Gazetteers disagree on where a country "is": GeoNames puts the US in Kansas, near its
+    contiguous states' centre, but Russia and Indonesia at the factbook's rounded point;
+    Wikipedia keeps Canada at the factbook's point, far from the mainland's centroid.
+    A centroid that lies outside the shape is nobody's country point.
     """
-    mainland, factbook = centroid(rec.get("geoJSON")), rec.get("latlng")
-    if mainland and factbook and len(factbook) == 2:
-        if km(mainland, factbook) > FACTBOOK_ONLY_KM:
-            return list(factbook)
-        return [(mainland[0] + factbook[0]) / 2, (mainland[1] + factbook[1]) / 2]
-    return mainland or factbook or [None, None]
+    factbook = rec.get("latlng")
+    factbook = list(factbook) if factbook and len(factbook) == 2 else None
+    ring = _largest_ring(rec.get("geoJSON"))
+    mainland = centroid(rec.get("geoJSON")) if ring else None
+    if mainland is None:
+        return factbook or [None, None]
+    if factbook is None:
+        return mainland
+    if km(mainland, factbook) > FACTBOOK_ONLY_KM or not inside(ring, *mainland):
+        return factbook
+    return mainland
 
 
 def km(a, b) -> float:

@@ -5,12 +5,15 @@
 - "Town, State" ("Greer, S.C."): a candidate of the name lies in the region written after
   the comma;
 - lists beside accepted places ("Clarke, Madison, Oconee and Oglethorpe counties");
-- structures the model calls ORG or PERSON ("Royal Street", "Holy Redeemer Church").
+- structures the model calls ORG or PERSON ("Royal Street", "Holy Redeemer Church");
+- acronyms the text defines for a place ("New South Wales (NSW)"), wherever they recur;
+- first-level regions' ISO 3166-2 codes ("NSW", "KZN") in a text that names their country;
+- two country names the model ran into one entity ("Greece Italy").
 """
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span
 
@@ -150,3 +153,86 @@ def state_abbreviations(doc: Doc, table: TokenTable, taken: set[int]) -> Iterabl
             continue
         if word.count(".") > 1 or (i > 0 and table.text[i - 1] in {",", "-", "(", "–"}):
             yield doc[i : i + 1]
+
+
+MAX_ACRONYM = 6
+
+
+def defined_acronyms(mentions: list, table: TokenTable) -> dict[str, str]:
+    """ "Kessen Province (KP)": an all-caps word in brackets right after a place's name,
+    starting with the name's first letter, stands for that name in the whole text."""
+    text, n = table.text, len(table.text)
+    found: dict[str, str] = {}
+    for mention in mentions:
+        end = mention.span.end
+        if mention.role == "demonym" or len(mention.span) < 2 or end + 2 >= n:
+            continue
+        if text[end] != "(" or text[end + 2] != ")":
+            continue
+        abbrev = text[end + 1]
+        if 2 <= len(abbrev) <= MAX_ACRONYM and abbrev.isalpha() and abbrev.isupper() \
+                and abbrev[0] == mention.text[:1]:
+            found.setdefault(abbrev, mention.text)
+    return found
+
+
+def acronym_uses(doc: Doc, acronyms: dict[str, str], table: TokenTable,
+                 taken: set[int]) -> Iterable[tuple[Span, str]]:
+    """Each use of a defined acronym not already part of a mention, with its long form."""
+    if not acronyms:
+        return
+    for i, word in enumerate(table.text):
+        if i not in taken and word in acronyms:
+            yield doc[i : i + 1], acronyms[word]
+
+
+REGION_CODE_MIN_POPULATION = 100_000  # a town this big places the text in its country
+
+
+def _countries_named(mentions: list, gazetteer: gaz.Gazetteer) -> set[str]:
+    named = set()
+    for mention in mentions:
+        if mention.role == "demonym":
+            place = gazetteer.demonym(mention.text)
+            named.add(place.country if place is not None else None)
+            continue
+        named.update(e.country for e in gazetteer.lookup(mention.text)
+                     if e.feature in {"country", "admin1"}
+                     or e.population >= REGION_CODE_MIN_POPULATION)
+    return named
+
+
+def region_codes(doc: Doc, table: TokenTable, taken: set[int], gazetteer: gaz.Gazetteer,
+                 mentions: list) -> Iterable[tuple[Span, str]]:
+    """ "NSW and Queensland extended their bans": a capitalised ISO 3166-2 region code
+    that only one region has, in a text whose other names lie in that region's country
+    (so "ACT" in an American story is no Australian territory). Yields the span and the
+    region's name."""
+    found = [(i, gazetteer.codes[word]) for i, word in enumerate(table.text)
+             if i not in taken and word in gazetteer.codes]
+    if not found:
+        return
+    named = _countries_named(mentions, gazetteer)
+    for i, entry in found:
+        if entry.country in named:
+            yield doc[i : i + 1], entry.name
+
+
+def _is_country(span: Span, gazetteer: gaz.Gazetteer) -> bool:
+    return any(e.feature == "country" for e in gazetteer.lookup(span.text))
+
+
+def split_run_together(span: Optional[Span], gazetteer: gaz.Gazetteer) -> list[Span]:
+    """ "Greece Italy" (a list missing its comma) read as one entity: two country names
+    the gazetteer lacks as a whole. Other spans are kept as they are."""
+    if span is None:
+        return []
+    if len(span) < 2 or normalise(span.text) in gazetteer.names:
+        return [span]
+    for cut in range(span.start + 1, span.end):
+        left, right = span.doc[span.start : cut], span.doc[cut : span.end]
+        if left[-1].is_punct or right[0].is_punct:
+            continue
+        if _is_country(left, gazetteer) and _is_country(right, gazetteer):
+            return [left, right]
+    return [span]

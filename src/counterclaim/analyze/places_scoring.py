@@ -38,6 +38,8 @@ FOCUS_MIN_VOTES = 1.5
 # added beyond MAX_CONTEXT_BONUS: a cluster of names outweighs a namesake's size
 SUPPORT_W = 1.0
 SUPPORT_CAP = 3
+UNMAPPED_SETTING = 2  # names no gazetteer knows that make a text's setting unmapped
+PLACING = "\0placing"  # the memo's slot for the names that place the text by themselves
 
 
 class Context(NamedTuple):
@@ -46,18 +48,50 @@ class Context(NamedTuple):
     resolved: dict[str, GazEntry]  # normalised name -> its current resolution
     dateline: Optional[GazEntry]
     focus: frozenset = frozenset()  # (country, admin1) most of the names could lie in
-    memo: Optional[dict] = None  # name -> without(name), filled on use
+    memo: Optional[dict] = None  # name -> without(name), and PLACING, filled on use
     unknown: frozenset = frozenset()  # names the model calls places that no gazetteer knows
     support: Optional[dict] = None  # id(entry) -> other names with a candidate near it
+    embedded: frozenset = frozenset()  # names only ever seen inside organisations' names
+
+    def _places(self, key: str, entry: GazEntry) -> bool:
+        """Whether a name places the text in its country by itself: not a village that
+        needs placing in turn, unless another name lies near it (two namesakes abroad
+        far apart would vouch for each other; a cluster of villages is the story's), nor
+        a name seen only inside an organisation's name."""
+        if key in self.embedded:
+            return False
+        near = self.support.get(id(entry), 0) if self.support else 0
+        return near > 0 or not _needs_support(entry, key)
+
+    def _placing_names(self) -> frozenset:
+        """The names that place the text by themselves, worked out once per context."""
+        memo = self.memo if self.memo is not None else {}
+        if PLACING not in memo:
+            memo[PLACING] = frozenset(key for key, entry in self.resolved.items()
+                                      if entry.country and self._places(key, entry))
+        return memo[PLACING]
+
+    def placing(self, name: str) -> set[str]:
+        """Countries the other names place the text in by themselves (``_places``)."""
+        names = self._placing_names()
+        found = {self.resolved[key].country for key in names if key != name}
+        if self.dateline is not None and self.dateline.country:
+            found.add(self.dateline.country)
+        return found
 
     def without(self, name: str) -> tuple[Counter, Counter]:
-        """Countries and first-level regions of the other names (and the dateline)."""
+        """Countries and first-level regions of the other names (and the dateline); in a
+        text naming several places no gazetteer knows, only of names that place it by
+        themselves."""
         if self.memo is not None and name in self.memo:
             return self.memo[name]
         countries: Counter = Counter()
         admin1s: Counter = Counter()
+        placing = self._placing_names() if len(self.unknown) >= UNMAPPED_SETTING else None
         for key, entry in self.resolved.items():
             if key == name or entry.country is None:
+                continue
+            if placing is not None and key not in placing:
                 continue
             countries[entry.country] += 1
             admin1s[entry.name if entry.feature == "admin1" else entry.admin1] += 1
@@ -165,17 +199,35 @@ def _needs_support(entry: GazEntry, key: str) -> bool:
     return entry.population < SUPPORT_MIN_POPULATION
 
 
+def _compass_region(entry: GazEntry) -> bool:
+    """A region the gazetteer made from compass-named provinces ("Highlands" from Eastern,
+    Western and Southern Highlands): a common word, so it needs its country placed."""
+    return entry.feature == "region" and entry.country is not None and entry.geonames_id is None
+
+
 def _supported(candidates: list[GazEntry], key: str, ctx: Context,
                container: Optional[GazEntry]) -> list[GazEntry]:
     """Drop small towns that only share the name (often as a GeoNames alternate:
-    "Kessen" for Austria's Kössen) when the text names other places, none in their
-    country, or places no gazetteer knows: an invented or unknown place stays
-    unresolved rather than land on a namesake village abroad."""
+    "Kessen" for Austria's Kössen) when the text names other places, none of them
+    placing it in their country, or places no gazetteer knows: an invented or unknown
+    place stays unresolved rather than land on a namesake village abroad. A village
+    with another of the text's names nearby needs no more: the cluster places it.
+    Beside places no gazetteer knows, a region made from compass-named provinces needs
+    its country placed too: "Highlands province" next to unknown towns is theirs, not
+    Papua New Guinea's."""
     countries = ctx.without(key)[0]
-    if not countries and not (ctx.unknown - {key}):
+    unknown = ctx.unknown - {key}
+    if not countries and not unknown:
         return candidates
+    # beside several places no gazetteer knows (an unmapped or invented setting), only
+    # names that stand on their own place the text; elsewhere villages and names inside
+    # organisations' names are a local paper's own towns ("the Gainesville Police")
+    placing = (ctx.placing(key) if len(unknown) >= UNMAPPED_SETTING
+               else {c for c in countries if countries[c]})
+    near = ctx.support or {}
     return [e for e in candidates
-            if not _needs_support(e, key) or countries.get(e.country)
+            if not (_needs_support(e, key) or (unknown and _compass_region(e)))
+            or e.country in placing or near.get(id(e), 0) > 0
             or (container is not None and fits(e, container) and container.country)]
 
 

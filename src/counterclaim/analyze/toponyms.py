@@ -23,9 +23,13 @@ from counterclaim.analyze import gazetteer as gaz
 from counterclaim.analyze.gazetteer import normalise
 from counterclaim.analyze.places_recall import (
     STRUCTURE_WORDS,
+    acronym_uses,
     caps_datelines,
     clustered,
+    defined_acronyms,
     listed,
+    region_codes,
+    split_run_together,
     state_abbreviations,
     written_in,
 )
@@ -70,7 +74,8 @@ class Mention(NamedTuple):
     source: str  # spaCy label, "GAZ" or "DEMONYM"
     role: str  # literal | metonym | embedded | demonym
     type_word: Optional[str]
-    text: str = ""  # span.text, read once (a Span rebuilds it on every access)
+    text: str = ""  # span.text, read once (a Span rebuilds it on every access); for a
+    # defined acronym ("NSW"), the name it stands for
 
 
 def strip_span(span: Span) -> Optional[Span]:
@@ -89,8 +94,8 @@ COMPASS_WORDS = {"north", "south", "east", "west", "central", "northern", "south
 
 
 def join_hyphenated(span: Span, gazetteer: gaz.Gazetteer) -> Span:
-    """ "Guinea-Bissau", "Trinidad and Tobago": widen a span over a hyphen or "and" when
-    the whole is a known name."""
+    """ "Guinea-Bissau", "Trinidad and Tobago", "Democratic Republic of the Congo": widen
+    a span over a hyphen, "and" or "of (the)" when the whole is a known name."""
     doc = span.doc
     start, end = span.start, span.end
     if end + 1 < len(doc) and doc[end].lower_ in JOINERS and doc[end + 1].text[:1].isupper():
@@ -99,7 +104,20 @@ def join_hyphenated(span: Span, gazetteer: gaz.Gazetteer) -> Span:
     if start >= 2 and doc[start - 1].lower_ in JOINERS and doc[start - 2].text[:1].isupper():
         if normalise(doc[start - 2 : end].text) in gazetteer.names:
             start -= 2
-    return doc[start:end]
+    return doc[start:_of_tail(doc, start, end, gazetteer)]
+
+
+def _of_tail(doc: Doc, start: int, end: int, gazetteer: gaz.Gazetteer) -> int:
+    """ "Democratic Republic" + "of the Congo": the end of the longest known name that
+    continues the span through "of (the)"."""
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return end
+    after = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+    for stop in range(min(len(doc), after + 3), after, -1):
+        if all(t.text[:1].isupper() for t in doc[after:stop]) \
+                and normalise(doc[start:stop].text) in gazetteer.names:
+            return stop
+    return end
 
 
 JOINERS = {"-", "and", "&"}
@@ -222,6 +240,13 @@ def _tail_of_name(run: Span, table: TokenTable) -> bool:
     return before >= 0 and table.name[before] and table.ws[before] == " "
 
 
+def _head_of_name(run: Span, table: TokenTable) -> bool:
+    """The run opens a longer capitalised name: a proper noun follows with no break."""
+    after = run.end
+    return (after < len(table.text) and table.ws[after - 1] == " " and table.name[after]
+            and table.tag[after] in {"NNP", "NNPS"})
+
+
 def _accept_run(run: Span, ent: Optional[Span], ev: _Evidence, refused: set[str]) -> Optional[str]:
     """The role of a gazetteer run, or None to refuse it."""
     if len(run) == 1 and run[0].lower_ in TYPE_WORDS:
@@ -294,9 +319,10 @@ def _from_entities(ents: tuple[Span, ...], gazetteer: gaz.Gazetteer) -> Iterable
             if span is not None and not span.text[:1].isupper():
                 continue  # "n't", "downtown": not a name
             span = join_hyphenated(span, gazetteer) if span is not None else None
-            adjective = span is not None and len(span) == 1 and span[0].pos_ == "ADJ"
-            demonym = adjective or (span is not None and gazetteer.demonym(span.text))
-            yield span, ent.label_, "demonym" if demonym else None
+            for part in split_run_together(span, gazetteer):
+                adjective = len(part) == 1 and part[0].pos_ == "ADJ"
+                demonym = adjective or gazetteer.demonym(part.text)
+                yield part, ent.label_, "demonym" if demonym else None
         elif ent.label_ in {"NORP", "PERSON"} and gazetteer.demonym(ent.text):
             yield ent, "NORP", "demonym"  # "Sri Lankan" is often called a PERSON
         elif ent.label_ in {"ORG", "PERSON"} and ent[-1].lower_ in STRUCTURE_WORDS \
@@ -316,6 +342,8 @@ def _from_gazetteer(doc: Doc, gazetteer: gaz.Gazetteer, table: TokenTable,
         role = _accept_run(run, ent, evidence, refused)
         if role is not None and _tail_of_name(run, table) and not evidence.strong:
             role = None  # "Council" of "Dublin City Council": the end of a longer name
+        elif role == "literal" and _head_of_name(run, table) and not evidence.strong:
+            role = "embedded"  # "Meridian Wire", "Highland Courier": a newspaper's name
         if role is not None:
             accepted.append((run, role))
         else:
@@ -330,11 +358,13 @@ def recognise(doc: Doc, gazetteer: gaz.Gazetteer,
     mentions: list[Mention] = []
     taken: set[int] = set()
 
-    def add(span: Optional[Span], source: str, role: Optional[str] = None) -> None:
+    def add(span: Optional[Span], source: str, role: Optional[str] = None,
+            text: Optional[str] = None) -> None:
         if span is None or any(i in taken for i in range(span.start, span.end)):
             return
         taken.update(range(span.start, span.end))
-        mentions.append(Mention(span, source, role or role_of(span), type_word(span), span.text))
+        mentions.append(Mention(span, source, role or role_of(span), type_word(span),
+                                text or span.text))
 
     ents = doc.ents if ents is None else ents
     for span, source, role in _from_entities(ents, gazetteer):
@@ -357,6 +387,10 @@ def recognise(doc: Doc, gazetteer: gaz.Gazetteer,
         add(span, "GAZ")
     for span in _typed_names(doc, taken, table):
         add(span, "TYPE")
+    for span, long_form in acronym_uses(doc, defined_acronyms(mentions, table), table, taken):
+        add(span, "GAZ", text=long_form)  # resolved as the name it stands for
+    for span, region in region_codes(doc, table, taken, gazetteer, mentions):
+        add(span, "GAZ", text=region)
     for span in _demonym_tokens(doc, gazetteer, taken, table):
         add(span, "DEMONYM", "demonym")
     return sorted(mentions, key=lambda m: m.span.start)
