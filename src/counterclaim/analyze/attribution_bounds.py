@@ -1,6 +1,8 @@
-"""Where an indirect content ends: PolNeAR's content is the reported proposition, so a
-trailing aside the outlet adds after a comma or dash is left out: "..., which the
-ministry denies", "... — a figure no one has checked", "..., while rebels held the pass".
+"""Where an indirect content starts and ends: PolNeAR's content is the reported
+proposition, so a trailing aside the outlet adds after a comma or dash is left out ("...,
+which the ministry denies", "... — a figure no one has checked", "..., while rebels held
+the pass"), and so are the time and occasion of the saying ("praised X on Tuesday", "denied
+Y in an interview"); the object an infinitive is about opens it ("urged the ministry to act").
 """
 
 from __future__ import annotations
@@ -50,3 +52,30 @@ def _phrase_head(token: Token) -> Token | None:
             return None
         head = head.head
     return head if head.left_edge.i == token.i else None
+
+
+# Occasions of speaking: "said X at a rally", "in an interview with Y".
+OCCASION_NOUNS = frozenset("""interview statement speech debate rally conference briefing event
+    appearance hearing address remarks tweet post video radio television show program meeting
+    town hall forum session call email letter twitter facebook article column memo op-ed
+    telegram""".split())
+
+
+def circumstance(child: Token) -> bool:
+    """A time ("on Tuesday", "last week") or occasion ("at a rally in Vorna") of the cue."""
+    if child.dep_ == "npadvmod" or child.dep_ == "advmod":
+        return child.ent_type_ in ("DATE", "TIME")
+    if child.dep_ != "prep":
+        return False
+    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    return pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in OCCASION_NOUNS
+
+
+def object_before(verb: Token, clause: Token, start: int) -> int:
+    """"urged the ministry to act": the object the infinitive is about opens the content."""
+    if clause.dep_ != "xcomp" or clause.i < verb.i:
+        return start
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    return obj.left_edge.idx if obj is not None else start

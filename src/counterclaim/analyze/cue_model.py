@@ -98,10 +98,12 @@ def quoted_tokens(doc: Doc, quotes) -> set[int]:
     return inside
 
 
-def cue_scores(doc: Doc, quotes, model: CueModel | None = None) -> dict[int, float]:
-    """Token index -> probability of heading a cue, for the doc's candidate words."""
+def cue_scores(doc: Doc, quotes, model: CueModel | None = None, only=None) -> dict[int, float]:
+    """Token index -> probability of heading a cue, for the doc's candidate words (those of
+    them ``only`` accepts, when given: scoring is most of attribution's cost)."""
     model = model or load_cue_model()
     if model is None:
         return {}
     inside = quoted_tokens(doc, quotes)
-    return {t.i: model.score(token_features(t, t.i in inside)) for t in doc if is_candidate(t)}
+    return {t.i: model.score(token_features(t, t.i in inside)) for t in doc
+            if is_candidate(t) and (only is None or only(t))}

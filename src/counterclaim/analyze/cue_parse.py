@@ -65,9 +65,27 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
             return _through_channel_noun(child), False
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return source_head(verb.head)
+    host = _participle_host(verb)
+    if host is not None:
+        return source_head(host)
     if verb.dep_ == "relcl":
         return verb.head, False
     return _inverted_subject(verb), False
+
+
+def _participle_host(verb: Token) -> Token | None:
+    """The verb whose subject also speaks a participle: "released a statement saying ...",
+    "erred in saying ...", "responded by suggesting ..."."""
+    if verb.tag_ != "VBG":
+        return None
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ in ("dobj", "pobj"):
+        head = head.head if head.dep_ == "dobj" else head.head.head
+    elif verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    else:
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and head.i != verb.i else None
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -102,8 +120,19 @@ def _has_clause(verb: Token) -> bool:
 
 
 def source_span(head: Token | None) -> CharSpan | None:
+    """The whole source phrase, as PolNeAR marks it: with its relative clause or past
+    participle ("Cruz, who has proposed ...,", "voters interviewed at rallies"), without a
+    channel or an "-ing" aside ("Osei, speaking in Vorna, said")."""
     if head is None:
         return None
+    exclude = frozenset(c.i for c in head.children if c.i > head.i and (
+        (c.dep_ == "prep" and _names_channel(c)) or (c.dep_ == "acl" and c.tag_ == "VBG")))
+    return char_span_of_subtree(head, exclude)
+
+
+def source_name_span(head: Token) -> CharSpan:
+    """The part of the source phrase that names it, without a relative clause or participle
+    (whose own names are not the source: "Cruz, who beat Rubio")."""
     exclude = frozenset(c.i for c in head.children if c.i > head.i and (
         c.dep_ == "relcl" or (c.dep_ == "acl" and c.lemma_.lower() not in ("purport", "claim"))
         or (c.dep_ == "prep" and _names_channel(c))))

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from . import cues
 from .attribution import Attribution
+from .cue_parse import source_name_span, source_span
 from .entities import EntityIndex, EntityRecord, entity_span_for, gender_hint
 from .spans import CharSpan, char_span_of_subtree, text_of
 
@@ -38,6 +39,8 @@ def _resolve(doc: Doc, index: EntityIndex, attribution: Attribution) -> Resolved
         while head.dep_ == "appos":  # "Karim Sadeq, an army commander who said"
             head = head.head
         attribution = attribution._replace(source=_antecedent_span(head), source_token=head.i)
+    else:
+        attribution = attribution._replace(source=_name_part(head, attribution.source))
     phrase = text_of(doc)[attribution.source[0]:attribution.source[1]]
     lower = phrase.lower()
     if any(marker in lower for marker in cues.UNVERIFIED_MARKERS):
@@ -65,6 +68,16 @@ def _resolve(doc: Doc, index: EntityIndex, attribution: Attribution) -> Resolved
     if definite_institution:
         entity.named = True
     return ResolvedSource(entity, "named" if definite_institution else "unnamed", channel)
+
+
+def _name_part(head: Token, source: CharSpan) -> CharSpan:
+    """The source phrase less a relative clause or participle that describes it: entities
+    named there ("Cruz, who beat Rubio") are not the source."""
+    name = source_name_span(head)
+    if name == source_span(head):  # nothing describes it (or a transcript line names it)
+        return source
+    inside = source[0] <= name[0] and name[1] <= source[1]
+    return name if inside and name[1] > name[0] else source
 
 
 def _antecedent_span(head: Token) -> CharSpan:

@@ -1,0 +1,59 @@
+"""Where attribution spans start and end (issue 3, session 3), on sentences written for the
+test: the time and occasion of a cue stay out of its content, an infinitive's object opens
+it, a source phrase keeps its relative clause while its entity is still the person named,
+and a participle's source is its host verb's subject.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _attributed(report):
+    return [c for c in report.claims if c.mode != "outlet"]
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The FHF praised the army's restraint on Tuesday.", "the army's restraint"),
+    ("Karim Sadeq denied the report in an interview with Radio Vorna.", "the report"),
+])
+def test_when_and_where_the_source_spoke_stay_out_of_the_content(analyze_text, text, content):
+    (claim,) = _attributed(analyze_text(text))
+    assert claim.text == content
+
+
+def test_object_of_an_infinitive_cue_opens_the_content(analyze_text):
+    report = analyze_text("Karim Sadeq warned residents of Kessen to stay indoors.")
+    (claim,) = _attributed(report)
+    assert claim.text.startswith("residents of Kessen") and claim.text.endswith("stay indoors")
+
+
+def test_source_keeps_its_relative_clause_but_names_its_head(analyze_text):
+    report = analyze_text("Lena Osei, who commanded the garrison in Dalmar for a decade, said the "
+                          "town was calm.")
+    (claim,) = _attributed(report)
+    assert claim.source.text.startswith("Lena Osei, who commanded the garrison")
+    entity = next(e for e in report.entities if e.id == claim.source.entity)
+    assert entity.name == "Lena Osei"
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The ministry released a statement saying the border with Ostria was closed.", "ministry"),
+    ("The FHF responded by insisting that its fighters had left Vorna.", "FHF"),
+])
+def test_participle_cue_takes_its_host_verbs_subject_as_source(analyze_text, text, source):
+    claims = [c for c in _attributed(analyze_text(text)) if c.cue and c.cue.lemma in ("say", "insist")]
+    assert claims, [c.text for c in analyze_text(text).claims]
+    assert source in (claims[0].source.text or "")
+
+
+def test_words_skipped_by_the_cue_model_could_not_have_given_content(nlp):
+    """Scoring only the words that govern something to their right loses no learned cue."""
+    from counterclaim.analyze.attribution import _argument_content, _may_take_argument
+
+    doc = nlp("The FHF hailed the truce as a victory, and residents of Vorna welcomed news "
+              "that the road to Kessen would reopen. Osei, citing doctors, spoke of fear. "
+              "Sadeq was critical of the plan and called for calm before he left.")
+    for token in doc:
+        if _argument_content(token) is not None:
+            assert _may_take_argument(token), token.text
