@@ -110,3 +110,22 @@ def test_passive_belief_keeps_its_hedge(analyze_text):
                       "fled to Valdoria")
     assert claim.status == "hedged"
     assert any(h.startswith("is thought") for h in claim.hedges)
+
+
+def test_marker_prefilter_finds_every_match_the_patterns_find():
+    """The literal prefilter only skips texts that cannot match: same matches in any case,
+    and non-ASCII texts (where re.I folds more than lower() does) always go to the regex."""
+    from counterclaim.analyze import status
+
+    texts = ["Officials ALLEGEDLY hid the toll.", "He was Accused of Lying About Vorna.",
+             "Footage Claiming To Show the raid", "It Could Not Be Independently Verified.",
+             "there had been unconfirmed reports of shelling", "The FHF is widely Rumoured to",
+             "speaking on condition of anonymity", "not authorised to talk to the press",
+             "The depot was Apparently hit and May Have burned.",
+             "The ſhelling reportedly ſtopped.",  # long s: only the regex knows it folds to s
+             "Nothing here names a source.", ""]
+    for text in texts:
+        for pattern in status._LITERALS:
+            expected = pattern.search(text)
+            found = status._search(pattern, text)
+            assert (found and found.span()) == (expected and expected.span()), (pattern, text)

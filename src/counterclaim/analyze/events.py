@@ -37,6 +37,7 @@ from typing import NamedTuple
 
 from spacy.attrs import LIKE_NUM
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .. import model
@@ -44,7 +45,8 @@ from . import eventtypes as et
 from . import extensions  # noqa: F401  (registers doc._.cc_events)
 from .eventtolls import NUMBER_WORDS, Figure, death_figures
 from .eventtriggers import Trigger, arguments, find_triggers
-from .spans import CharSpan, sentence_of, text_of, trim
+from .spans import (CharSpan, doc_tree, sentence_bounds, sentence_of, subtree_indices,
+                    subtree_order, text_of, trim)
 
 DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebut", "disavow"}
 PRONOUNS = {"it", "its", "they", "their", "them", "we", "our", "us", "he", "his", "him", "she",
@@ -86,6 +88,15 @@ class _DocFacts:
         self.disputed = {c for r in relations if r.type == "contradicts" for c in (r.from_, r.to)}
         anchor = doc._.cc_anchor if Doc.has_extension("cc_anchor") else None
         self.anchor = getattr(anchor, "date", anchor)
+        self._token_sets: dict[tuple[int, int], frozenset[int] | None] = {}
+
+    def tokens_of(self, start: int, end: int) -> frozenset[int] | None:
+        """Token indices of a character span (expanded to whole tokens), found once each."""
+        key = (start, end)
+        if key not in self._token_sets:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            self._token_sets[key] = None if span is None else frozenset(range(span.start, span.end))
+        return self._token_sets[key]
 
     def claim_at(self, char: int) -> model.Claim | None:
         """The innermost claim whose content holds the character."""
@@ -126,32 +137,33 @@ class _DocFacts:
         return [claim.source.entity]
 
     def place_for(self, clause: set[int], sentence: Span, trigger: Token) -> str | None:
-        doc = self.doc
         found = []
         for place in self.places:
             for start, end in place.mentions:
                 if not sentence.start_char <= start < sentence.end_char:
                     continue
-                token = doc.char_span(start, end, alignment_mode="expand")
-                outside = token is None or not {t.i for t in token} & clause
+                tokens = self.tokens_of(start, end)
+                outside = tokens is None or not tokens & clause
                 found.append((outside, place.precision, abs(start - trigger.idx), place.id))
         return min(found)[3] if found else None
 
     def time_for(self, clause: set[int], trigger: Token) -> model.Time | None:
         found = []
         for time in self.times:
-            span = self.doc.char_span(time.span[0], time.span[1], alignment_mode="expand")
-            if span is not None and {t.i for t in span} <= clause and time.value:
+            tokens = self.tokens_of(time.span[0], time.span[1])
+            if tokens is not None and tokens <= clause and time.value:
                 found.append((abs(time.span[0] - trigger.idx), time.id, time))
         return min(found)[2] if found else None
 
 
 def _noun_phrase(head: Token) -> CharSpan:
     """A noun and what stands before it in its phrase ("the Ostrian army's 3rd brigade")."""
-    left = [t for t in head.subtree if t.i <= head.i]
-    right = [c for c in head.rights if c.dep_ in ("compound", "flat", "appos", "nmod")]
-    last = max([head, *(t for c in right for t in c.subtree)], key=lambda t: t.i)
-    return left[0].idx if left else head.idx, last.idx + len(last.text)
+    doc = head.doc
+    tree = doc_tree(doc)
+    first = next(i for i in subtree_order(doc, head.i) if i <= head.i)  # the head at the latest
+    right = [c for c in tree.rights[head.i] if doc[c].dep_ in ("compound", "flat", "appos", "nmod")]
+    last = max([head.i, *(i for c in right for i in subtree_indices(doc, c))])
+    return tree.starts[first], tree.ends[last]
 
 
 def clause_of(trigger: Token) -> Token:
@@ -283,7 +295,7 @@ def _event(facts: _DocFacts, trigger: Token, kind: et.Kind) -> EventMatch | None
         return None
     actor_heads, target_heads = arguments(trigger)
     clause_root = clause_of(trigger)
-    clause = {t.i for t in clause_root.subtree}
+    clause = set(subtree_indices(trigger.doc, clause_root.i))
     sentence = sentence_of(trigger)
     targets = [e for e in facts.entities_of(target_heads, claim)
                if not _is_place_target(facts, e)]
@@ -293,7 +305,16 @@ def _event(facts: _DocFacts, trigger: Token, kind: et.Kind) -> EventMatch | None
         trigger=trigger.i, kind=kind, span=_clause_span(trigger, clause_root),
         actors=tuple(facts.entities_of(actor_heads, claim)), targets=tuple(targets),
         place=facts.place_for(clause, sentence, trigger), date=when, date_precision=precision,
-        claim=claim, status=status, depth=sum(1 for _ in trigger.ancestors))
+        claim=claim, status=status, depth=_depth(trigger))
+
+
+def _depth(token: Token) -> int:
+    """How many ancestors the token has (``len(list(token.ancestors))``)."""
+    heads = doc_tree(token.doc).heads
+    i, depth = token.i, 0
+    while heads[i] != i and depth < len(heads):
+        i, depth = heads[i], depth + 1
+    return depth
 
 
 def _is_place_target(facts: _DocFacts, entity_id: str) -> bool:
@@ -312,19 +333,26 @@ def _fallback_date(facts: _DocFacts, claim: model.Claim | None) -> tuple[str | N
 
 
 def _clause_span(trigger: Token, clause_root: Token) -> CharSpan:
-    text = text_of(trigger.doc)
-    tokens = list(trigger.subtree) if trigger.pos_ in ("NOUN", "PROPN") else [
-        t for t in clause_root.subtree if not _in_other_clause(t, clause_root)]
-    return trim(text, min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens))
+    doc = trigger.doc
+    tree = doc_tree(doc)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        tokens = subtree_indices(doc, trigger.i)
+    else:
+        root = clause_root.i
+        tokens = [i for i in subtree_indices(doc, root) if not _in_other_clause(tree, i, root)]
+    return trim(text_of(doc), min(tree.starts[i] for i in tokens), max(tree.ends[i] for i in tokens))
 
 
-def _in_other_clause(token: Token, root: Token) -> bool:
+_EMBEDDED = frozenset(get_string_id(d) for d in ("ccomp", "parataxis", "relcl", "advcl", "conj"))
+
+
+def _in_other_clause(tree, node: int, root: int) -> bool:
     """Tokens of a clause embedded under the root ("..., the group said") are not its own."""
-    node = token
-    while node.i != root.i:
-        if node.dep_ in ("ccomp", "parataxis", "relcl", "advcl", "conj") and node.head.i == root.i:
+    heads, deps = tree.heads, tree.deps
+    while node != root:
+        if heads[node] == root and deps[node] in _EMBEDDED:
             return True
-        node = node.head
+        node = heads[node]
     return False
 
 
@@ -348,7 +376,7 @@ def _owner_of(figure: Figure, events: list[EventMatch], facts: _DocFacts, doc: D
 
 
 def _sentence_start_before(sentence: Span, count: int) -> int:
-    starts = [s.start for s in sentence.doc.sents if s.start < sentence.start]
+    starts = [start for start, _ in sentence_bounds(sentence.doc) if start < sentence.start]
     return starts[-count] if len(starts) >= count else 0
 
 
@@ -398,6 +426,7 @@ class EventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc._.cc_events = to_model_events(find_events(doc))
         et.forget_lemmas(doc)
+        doc.user_data.pop("_cc_event_words", None)  # eventtriggers' per-doc lemma set
         return doc
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 CharSpan = tuple[int, int]
@@ -34,34 +36,48 @@ def token_span(tokens: Iterable[Token]) -> CharSpan | None:
 
 def subtree_tokens(token: Token, exclude: frozenset[int] = frozenset()) -> list[Token]:
     """The token's subtree without the subtrees rooted at the excluded token indices."""
-    out: list[Token] = []
-    stack = [token]
+    doc = token.doc
+    return [doc[i] for i in subtree_indices(doc, token.i, exclude)]
+
+
+def subtree_indices(doc: Doc, root: int, exclude: frozenset[int] | set[int] = frozenset()) -> list[int]:
+    """Indices of ``doc[root]``'s subtree in ascending order, without the subtrees rooted at
+    the excluded indices (the root itself is never excluded)."""
+    tree = doc_tree(doc)
+    out: list[int] = []
+    stack = [root]
     while stack:
-        tok = stack.pop()
-        if tok.i in exclude and tok.i != token.i:
+        i = stack.pop()
+        if i in exclude and i != root:
             continue
-        out.append(tok)
-        stack.extend(tok.children)
-    return sorted(out, key=lambda t: t.i)
+        out.append(i)
+        stack.extend(tree.children[i])
+    out.sort()
+    return out
 
 
 def contiguous_block(tokens: list[Token], anchor: Token) -> list[Token]:
     """The longest run of consecutive token indices in ``tokens`` that contains ``anchor``."""
-    indices = {t.i for t in tokens}
-    lo = hi = anchor.i
-    while lo - 1 in indices:
-        lo -= 1
-    while hi + 1 in indices:
-        hi += 1
+    lo, hi = _block({t.i for t in tokens}, anchor.i)
     doc = anchor.doc
     return [doc[i] for i in range(lo, hi + 1)]
 
 
+def _block(indices: set[int] | list[int], anchor: int) -> tuple[int, int]:
+    indices = indices if isinstance(indices, set) else set(indices)
+    lo = hi = anchor
+    while lo - 1 in indices:
+        lo -= 1
+    while hi + 1 in indices:
+        hi += 1
+    return lo, hi
+
+
 def char_span_of_subtree(token: Token, exclude: frozenset[int] = frozenset()) -> CharSpan:
     doc: Doc = token.doc
-    block = contiguous_block(subtree_tokens(token, exclude), token)
-    start, end = token_span(block)  # type: ignore[misc]
-    return trim(text_of(doc), start, end)
+    tree = doc_tree(doc)
+    lo, hi = _block(subtree_indices(doc, token.i, exclude), token.i)
+    return trim(text_of(doc), tree.starts[lo], tree.ends[hi])
 
 
 def overlaps(a: CharSpan, b: CharSpan) -> bool:
@@ -112,7 +128,7 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 
 
 def forget_caches(doc: Doc) -> None:
-    for key in (_SENT_KEY, _TEXT_KEY, "_cc_token_starts", _CHUNKS_KEY):
+    for key in (_SENT_KEY, _TEXT_KEY, _CHUNKS_KEY, _TREE_KEY):
         doc.user_data.pop(key, None)
 
 
@@ -132,7 +148,72 @@ def token_at(doc: Doc, char: int) -> Token:
     """The token covering a character offset, or the nearest token before it (whitespace)."""
     from bisect import bisect_right
 
-    starts = doc.user_data.get("_cc_token_starts")
-    if starts is None:
-        starts = doc.user_data["_cc_token_starts"] = [t.idx for t in doc]
-    return doc[max(0, bisect_right(starts, char) - 1)]
+    return doc[max(0, bisect_right(doc_tree(doc).starts, char) - 1)]
+
+
+_TREE_KEY = "_cc_tree"
+_NONE: tuple = ()
+
+
+class DocTree(NamedTuple):
+    """The parse as plain index lists, read once per doc: walking ``Token.children`` or
+    ``Token.subtree`` creates a Token object per step and rescans the head's edge range."""
+
+    heads: list[int]  # absolute index of each token's head (a root is its own head)
+    lefts: list[list[int]]  # children before each token, ascending (``Token.lefts``); () if none
+    rights: list[list[int]]  # children after each token, ascending (``Token.rights``)
+    children: list[list[int]]  # lefts then rights (``Token.children``)
+    starts: list[int]  # ``Token.idx``
+    ends: list[int]  # ``Token.idx + len(Token.text)``
+    deps: list[int]  # ``Token.dep`` (the label's string id)
+
+
+def doc_tree(doc: Doc) -> DocTree:
+    tree = doc.user_data.get(_TREE_KEY)
+    if tree is None:
+        tree = doc.user_data[_TREE_KEY] = _read_tree(doc)
+    return tree
+
+
+def _read_tree(doc: Doc) -> DocTree:
+    n = len(doc)
+    table = doc.to_array([HEAD, IDX, LENGTH, DEP]) if n else numpy.zeros((0, 4), numpy.uint64)
+    deps = table[:, 3].tolist()
+    table = table.view(numpy.int64)  # head offsets are signed
+    heads = (table[:, 0] + numpy.arange(n)).tolist()
+    starts = table[:, 1].tolist()
+    ends = (table[:, 1] + table[:, 2]).tolist()
+    # Most tokens are leaves: they share one empty tuple instead of holding three lists.
+    lefts: list = [_NONE] * n
+    rights: list = [_NONE] * n
+    for i, head in enumerate(heads):
+        if head != i:
+            side = rights if head < i else lefts
+            if side[head] is _NONE:
+                side[head] = [i]
+            else:
+                side[head].append(i)
+    children = [left + right if left and right else left or right
+                for left, right in zip(lefts, rights)]
+    return DocTree(heads, lefts, rights, children, starts, ends, deps)
+
+
+def subtree_order(doc: Doc, root: int) -> list[int]:
+    """Indices of ``doc[root].subtree`` in the order spaCy yields them (each left child's
+    subtree, the token, each right child's subtree), without creating Token objects."""
+    tree = doc_tree(doc)
+    lefts, rights = tree.lefts, tree.rights
+    out: list[int] = []
+    # Explicit stack: (index, expanded); an expanded entry is emitted, a fresh one is opened.
+    stack: list[tuple[int, bool]] = [(root, False)]
+    while stack:
+        i, expanded = stack.pop()
+        if expanded:
+            out.append(i)
+            continue
+        for child in reversed(rights[i]):
+            stack.append((child, False))
+        stack.append((i, True))
+        for child in reversed(lefts[i]):
+            stack.append((child, False))
+    return out

@@ -32,6 +32,7 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from . import cues
+from .spans import doc_tree, subtree_order, text_of
 
 # Strongest first.
 STATUS_ORDER = ("purported", "alleged", "reported", "hedged", "attributed", "asserted")
@@ -82,6 +83,26 @@ STANCE_VERBS = (cues.SPEECH_VERBS - cues.CLAUSE_ONLY_VERBS - REFUSAL_CUES) | {
     "back", "endorse", "applaud"}
 
 
+# Words every match of each pattern contains (lower case). In an ASCII text, re.I matching is
+# plain lower-casing, so a text holding none of them cannot match and the regex is skipped:
+# most claims hold no marker at all, and these searches were most of this module's time.
+# (A case-sensitive alternation of plain words runs several times faster than the patterns.)
+_LITERALS = {pattern: re.compile("|".join(re.escape(word) for word in words)) for pattern, words in (
+    (ALLEGED, ("alleged", "accus")),
+    (PURPORTED, ("purport", "to show", "circulat", "shared on social media", "verified")),
+    (REPORTED, ("report", "said to", "rumo")),
+    (ANONYMOUS_SOURCE, ("anonym", "to be", "authori")),
+    (HEDGES, tuple(h.lower() for h in cues.HEDGE_WORDS)),
+)}
+
+
+def _search(pattern: re.Pattern, text: str) -> re.Match | None:
+    """``pattern.search(text)``, skipped when the text cannot match (see ``_LITERALS``)."""
+    if text.isascii() and _LITERALS[pattern].search(text.lower()) is None:
+        return None
+    return pattern.search(text)
+
+
 class StatusResult(NamedTuple):
     status: str
     hedges: list[str]
@@ -111,11 +132,11 @@ def classify(*, text: str, context: str, mode: str, source_kind: str, cue_lemma:
         candidates.append("hedged" if _lemma(passive) in BELIEF_CUES else "reported")
     if _is_purported(outlet_words, sentence) or source_kind == "unverified":
         candidates.append("purported")
-    if ALLEGED.search(outlet_words) or cue_lemma in ALLEGING_CUES or _root_lemma(sentence) in (
+    if _search(ALLEGED, outlet_words) or cue_lemma in ALLEGING_CUES or _root_lemma(sentence) in (
             "accuse", "allege"):
         candidates.append("alleged")
-    if source_kind == "anonymous" or REPORTED.search(outlet_words) or (mode != "outlet" and (
-            ANONYMOUS_SOURCE.search(outlet_words) or _passive_cue(SAYING_CUES, PASSIVE_SAYING,
+    if source_kind == "anonymous" or _search(REPORTED, outlet_words) or (mode != "outlet" and (
+            _search(ANONYMOUS_SOURCE, outlet_words) or _passive_cue(SAYING_CUES, PASSIVE_SAYING,
                                                              cue_lemma, context))):
         candidates.append("reported")
     status = min(candidates, key=STATUS_ORDER.index)
@@ -177,7 +198,7 @@ def _base_status(mode: str, outside: str, context: str, cue_lemma: str | None,
     if cue_lemma in REFUSAL_CUES:
         return "asserted"  # "Police declined to comment": the outlet reports a silence
     if mode == "outlet":
-        if HEDGES.search(outside):
+        if _search(HEDGES, outside):
             return "hedged"
         return "attributed" if _reports_stance(sentence) else "asserted"
     if _passive_cue(BELIEF_CUES, PASSIVE_BELIEF, cue_lemma, context):
@@ -191,14 +212,17 @@ def _cue_clause(cue: Token, content: tuple[int, int],
     quotes = [(content[0] + start, content[0] + end) for start, end in quoted]
     words, framing = [], []
     first, last = content
-    for tok in cue.subtree:
-        idx = tok.idx
+    doc = cue.doc
+    tree, text = doc_tree(doc), text_of(doc)
+    starts, ends = tree.starts, tree.ends
+    for i in subtree_order(doc, cue.i):  # index lists: Token.subtree is slow on long clauses
+        idx = starts[i]
         if quotes and any(start <= idx < end for start, end in quotes):
             continue
-        text = tok.text
-        words.append(text)
+        word = text[idx:ends[i]]
+        words.append(word)
         if not first <= idx < last:
-            framing.append(text)
+            framing.append(word)
     return " ".join(words), " ".join(framing)
 
 
@@ -206,6 +230,8 @@ def find_hedges(text: str, context: str = "") -> list[str]:
     """Hedge words in the claim and the rest of its sentence, in order, lower-cased, once."""
     found: list[str] = []
     for piece in (text, context):
+        if not _search(HEDGES, piece):
+            continue
         for match in HEDGES.finditer(piece):
             hedge = " ".join(match.group(0).lower().split())
             if hedge not in found:
@@ -220,7 +246,7 @@ def is_negated(text: str, cue_lemma: str | None = None) -> bool:
 
 
 def _is_purported(outlet_words: str, sentence: Span | None) -> bool:
-    if PURPORTED.search(outlet_words) is None:
+    if _search(PURPORTED, outlet_words) is None:
         return False
     # "The document, shared on social media, could not be independently verified." is the
     # outlet asserting what it could not check, not a purported claim.

@@ -1,0 +1,74 @@
+"""The parse read once as index lists (``spans.doc_tree``) must be the parse spaCy gives.
+
+The components walk children and subtrees through these lists instead of Token objects, so
+every list is checked against spaCy's own ``Token.children``, ``.lefts``, ``.rights`` and
+``.subtree`` (order included) on invented news text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim.analyze.spans import (char_span_of_subtree, doc_tree, forget_caches,
+                                        subtree_indices, subtree_order, subtree_tokens, token_at)
+
+TEXT = (
+    "DALMAR, March 3 (Ostria Wire) - The Free Highlands Front (FHF) said on Tuesday that its "
+    "fighters had taken the ridge above Kessen, a claim the army, which still holds Vorna, "
+    "flatly denied. \"We never left the town,\" a spokesman for the 3rd brigade told reporters, "
+    "adding that shelling near the market, where at least 12 people were killed, would stop "
+    "only when the rebels, who are said to be regrouping, withdraw.\n\n"
+    "Neither side could be reached for comment."
+)
+
+
+@pytest.fixture(scope="module")
+def doc(nlp):
+    with nlp.select_pipes(disable=["counterclaim"]):
+        return nlp(TEXT)
+
+
+def test_tree_lists_match_spacy(doc):
+    tree = doc_tree(doc)
+    for token in doc:
+        i = token.i
+        assert tree.heads[i] == token.head.i
+        assert list(tree.children[i]) == [c.i for c in token.children]
+        assert list(tree.lefts[i]) == [c.i for c in token.lefts]
+        assert list(tree.rights[i]) == [c.i for c in token.rights]
+        assert tree.starts[i] == token.idx
+        assert tree.ends[i] == token.idx + len(token.text)
+        assert tree.deps[i] == token.dep
+
+
+def test_subtrees_match_spacy_in_spacys_order(doc):
+    for token in doc:
+        assert subtree_order(doc, token.i) == [t.i for t in token.subtree]
+        assert subtree_indices(doc, token.i) == sorted(t.i for t in token.subtree)
+
+
+def test_excluded_subtrees_are_left_out(doc):
+    root = next(t for t in doc if t.dep_ == "ROOT" and t.lemma_ == "say")
+    clause = next(c for c in root.children if c.dep_ == "ccomp")
+    kept = subtree_indices(doc, root.i, frozenset({clause.i}))
+    assert not set(kept) & {t.i for t in clause.subtree}
+    assert root.i in kept and kept == sorted(kept)
+    assert [t.i for t in subtree_tokens(root, frozenset({clause.i}))] == kept
+    # The root itself is never excluded.
+    assert subtree_indices(doc, root.i, frozenset({root.i})) == sorted(t.i for t in root.subtree)
+
+
+def test_char_span_of_subtree_is_the_trimmed_contiguous_block(doc):
+    denied = next(t for t in doc if t.lower_ == "denied")
+    start, end = char_span_of_subtree(denied)
+    assert TEXT[start:end].endswith("flatly denied")
+    assert not TEXT[start:end][0].isspace()
+
+
+def test_token_at_reads_offsets_and_forget_drops_the_tree(doc):
+    kessen = TEXT.index("Kessen")
+    assert token_at(doc, kessen + 2).text == "Kessen"
+    assert token_at(doc, TEXT.index("\n\n") + 1).i < token_at(doc, TEXT.index("Neither")).i
+    forget_caches(doc)
+    assert "_cc_tree" not in doc.user_data
+    assert token_at(doc, kessen).text == "Kessen"  # rebuilt on demand
