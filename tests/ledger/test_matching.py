@@ -7,9 +7,12 @@ from sqlalchemy import delete, func, select
 from counterclaim.ledger import Ledger, matching_index
 from counterclaim.ledger.matching_text import proposition, proposition_terms
 from counterclaim.ledger.migrations import m0002_match_terms
+from counterclaim.ledger.synthetic import generate
+from counterclaim.ledger.tables import claims
 from counterclaim.model import Entity
 
 from builders import ARMY, REBEL, RESIDENT, build
+from ledger.conftest import fresh_pg_database
 
 
 def test_entities_merge_by_alias_acronym_and_surname(ledger):
@@ -217,3 +220,26 @@ def test_migration_2_indexes_claims_stored_before_it(db_url):
         ledger.add(build([(REBEL, "OAF fighters had captured Dalmar", "denied")],
                          day="2026-03-02"))
         assert len(ledger.disputes()) == 1
+
+
+def _partition(url: str, reports) -> list[tuple[str, ...]]:
+    """The ledger's clusters as sorted groups of claim ids (cluster ids are not compared)."""
+    with Ledger(url, stance=None) as ledger:
+        for start in range(0, len(reports), 100):
+            ledger.add_many(reports[start:start + 100], batch_size=50)
+        with ledger.engine.connect() as conn:
+            rows = conn.execute(select(claims.c.id, claims.c.cluster_id)).all()
+    groups: dict[str, list[str]] = {}
+    for claim_id, cluster_id in rows:
+        groups.setdefault(cluster_id, []).append(claim_id)
+    return sorted(tuple(sorted(ids)) for ids in groups.values())
+
+
+def test_sqlite_and_postgresql_group_the_same_claims(tmp_path, pg_server):
+    # 300 articles over three days: many postings share a day, so the capped posting lists
+    # must be cut in an order both backends agree on.
+    reports = list(generate(300, seed=3, per_day=100))
+    on_sqlite = _partition(str(tmp_path / "a.db"), reports)
+    on_postgresql = _partition(fresh_pg_database(pg_server), reports)
+    assert len(on_sqlite) > 50
+    assert on_sqlite == on_postgresql

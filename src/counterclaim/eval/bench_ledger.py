@@ -49,28 +49,27 @@ def _fresh_postgres(server_url: str) -> tuple[str, callable]:
 
 def _cpu_clock(ledger: Ledger, path: str | None):
     """A function returning CPU seconds used so far by the ingest: this process, plus, for a
-    PostgreSQL server on this machine, every server process (live ones and exited ones, which
-    the postmaster has reaped). CPU time, unlike wall time, does not follow the machine's load."""
+    PostgreSQL server on this machine, the server processes serving this database (its
+    backends and autovacuum workers, read from pg_stat_activity; a backend that has exited
+    keeps its last reading). Other databases on the same server are not counted, nor the
+    server's shared writers. CPU time, unlike wall time, does not follow the machine's load."""
     import psutil
 
     me = psutil.Process()
     if path:
         return lambda: sum(me.cpu_times()[:2])
-    try:
-        with ledger.engine.connect() as conn:
-            backend = conn.execute(text("SELECT pg_backend_pid()")).scalar()
-        postmaster = psutil.Process(psutil.Process(backend).ppid())
-    except (psutil.Error, sqlalchemy.exc.SQLAlchemyError):
-        return lambda: sum(me.cpu_times()[:2])  # a remote server: client CPU only
+    seen: dict[int, float] = {}
+    query = text("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
 
     def clock() -> float:
-        total = sum(me.cpu_times()[:2]) + sum(postmaster.cpu_times()[:4])
-        for child in postmaster.children():
+        with ledger.engine.connect() as conn:
+            pids = conn.execute(query).scalars().all()
+        for pid in pids:
             try:
-                total += sum(child.cpu_times()[:2])
-            except psutil.Error:  # exited between listing and reading
+                seen[pid] = sum(psutil.Process(pid).cpu_times()[:2])
+            except psutil.Error:  # exited, or a server on another machine: last reading
                 pass
-        return total
+        return sum(me.cpu_times()[:2]) + sum(seen.values())
 
     return clock
 

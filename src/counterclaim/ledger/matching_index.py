@@ -46,7 +46,9 @@ match_postings = Table(
     Column("key", BigInteger, primary_key=True),
     Column("claim_id", String(90), primary_key=True),
     Column("day", String(10), nullable=False),
-    Index("ix_match_postings_key_day", "key", "day"),
+    # claim_id breaks ties between postings of the same day, so which POSTING_CAP postings a
+    # lookup reads does not depend on the backend's scan order (m0005).
+    Index("ix_match_postings_key_day_claim", "key", "day", "claim_id"),
 )
 TOTAL_KEY = key64("\x00total-claims")
 
@@ -104,7 +106,7 @@ def _postings_query(n_keys: int, windowed: bool, cap: int):
         query = select(p.c.key, p.c.claim_id).where(p.c.key == bindparam(f"k{i}"))
         if windowed:
             query = query.where(p.c.day.between(bindparam("lo"), bindparam("hi")))
-        query = query.order_by(p.c.day.desc()).limit(cap).subquery()
+        query = query.order_by(p.c.day.desc(), p.c.claim_id.desc()).limit(cap).subquery()
         parts.append(select(query.c.key, query.c.claim_id))
     return union_all(*parts) if len(parts) > 1 else parts[0]
 
