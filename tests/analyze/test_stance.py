@@ -14,7 +14,16 @@ from counterclaim.analyze.stance_features import (
     cue_counts,
     split_sentences,
 )
-from counterclaim.analyze.stance_headline import HEADLINE_LEXICONS, headline_features, is_headline
+from counterclaim.analyze.stance_headline import (
+    HEADLINE_LEXICONS,
+    OutletPrior,
+    headline_features,
+    is_headline,
+    mask_claim_words,
+    outlet_key,
+    unrelated_pairs,
+)
+from counterclaim.analyze.stance_headline_features import attribution_features
 from counterclaim.errors import EmptyInput
 
 CLAIM = "Free Highlands Front rebels have seized the city of Kessen."
@@ -140,10 +149,11 @@ def test_headline_head_splits_related_labels(expected):
     assert max(related, key=related.get) == expected
 
 
-@pytest.mark.xfail(reason="known gap: related/unrelated of a headline comes from the body "
-                          "model, which calls this short denial unrelated", strict=True)
-def test_denying_headline_is_related():
-    assert stance(CLAIM, HEADLINES["disagree"]).stance == "disagree"
+@pytest.mark.parametrize("expected", sorted(HEADLINES))
+def test_headline_is_related_and_gets_its_stance(expected):
+    # Related vs unrelated of a one-line text comes from the headline head's relatedness
+    # booster (vocabulary-free overlap), so invented names like Kessen still count.
+    assert stance(CLAIM, HEADLINES[expected]).stance == expected
 
 
 def test_headline_features_see_hedges_denials_and_negated_claim_words():
@@ -166,7 +176,7 @@ def test_short_texts_go_to_the_headline_head():
     from counterclaim.analyze.stance import load_stance_model
 
     class FixedHead:
-        def predict_proba(self, claims, texts):
+        def predict_proba(self, claims, texts, sources=None):
             return np.tile(np.array([0.1, 0.7, 0.2], dtype=np.float32), (len(claims), 1))
 
     model = copy.copy(load_stance_model())
@@ -177,3 +187,66 @@ def test_short_texts_go_to_the_headline_head():
     related = 1.0 - probabilities[0, 3]
     assert probabilities[0, :3] == pytest.approx(np.array([0.1, 0.7, 0.2]) * related, abs=1e-5)
     assert probabilities[1, 1] != pytest.approx(0.7 * (1.0 - probabilities[1, 3]), abs=1e-3)
+
+
+def test_unrelated_headline_is_unrelated():
+    headline = "Ostria's central bank raises interest rates to curb inflation"
+    assert stance(CLAIM, headline).stance == "unrelated"
+
+
+def test_outlet_moves_headline_stance_only():
+    from counterclaim.analyze.stance import load_stance_model
+
+    outlets = load_stance_model().headline.views.outlets.counts
+    busiest = max(outlets, key=lambda key: outlets[key].sum())
+    plain = stance(CLAIM, HEADLINES["discuss"]).probabilities
+    assert stance(CLAIM, HEADLINES["discuss"], source="").probabilities == pytest.approx(plain)
+    assert stance(CLAIM, HEADLINES["discuss"], source=busiest).probabilities != (
+        pytest.approx(plain, abs=1e-6))
+    article = stance(CLAIM, ARTICLES["agree"]).probabilities
+    assert stance(CLAIM, ARTICLES["agree"], source=busiest).probabilities == (
+        pytest.approx(article))
+
+
+def test_outlet_key_names_one_outlet_for_url_and_domain():
+    assert outlet_key("https://www.Vorna-Post.example/2026/11/kessen") == "vorna-post.example"
+    assert outlet_key("vorna-post.example") == outlet_key("www.vorna-post.example")
+    assert outlet_key(None) == outlet_key("  ") == ""
+
+
+def test_outlet_prior_smooths_toward_base_rates():
+    labels = np.array(["agree", "agree", "discuss", "discuss"])
+    prior = OutletPrior.fit(["a.example", "a.example", "b.example", ""], labels, smoothing=2.0)
+    known, unknown = prior.transform(["www.a.example", "c.example"])
+    assert unknown[:3] == pytest.approx([0.5, 0.0, 0.5]) and unknown[3] == 0.0
+    assert known[0] == pytest.approx((2 + 2 * 0.5) / 4)  # 2 agree + 2 pseudo-counts at 0.5
+    assert known[3] == pytest.approx(np.log1p(2))
+
+
+def test_mask_claim_words_keeps_the_framing():
+    masked = mask_claim_words(CLAIM, "Army says rebels seized Kessen? Doubtful")
+    assert masked == "Army says CLAIMWORD CLAIMWORD CLAIMWORD? Doubtful"
+
+
+def test_attribution_features_see_who_is_speaking():
+    names = ["hedges", "claim_hedges", "speech", "third_party", "social", "lead", "lead_other",
+             "tail_speech", "stem_share", "stems_missing"]
+    said = dict(zip(names, attribution_features(CLAIM, "Rebels seized Kessen, Ostrian army says")))
+    lead = dict(zip(names, attribution_features(CLAIM, "Dalmar Herald: rebels seized Kessen")))
+    flat = dict(zip(names, attribution_features(CLAIM, "Rebels seize Kessen")))
+    assert said["third_party"] == 1 and said["tail_speech"] == 1 and flat["third_party"] == 0
+    assert lead["lead_other"] == 1 and flat["lead"] == 0
+    inflected = dict(zip(names, attribution_features(CLAIM, "Rebel seizes Kessen")))
+    other = dict(zip(names, attribution_features(CLAIM, "Army moves to Dalmar")))
+    assert inflected["stem_share"] == flat["stem_share"] > other["stem_share"] == 0
+
+
+def test_unrelated_pairs_never_keep_a_headlines_own_claim():
+    from counterclaim.analyze.stance_data import StancePair
+
+    pairs = [StancePair(f"claim {g}", f"headline {g}{i}", "agree", str(g))
+             for g in range(4) for i in range(3)]  # fmt: skip
+    negatives = unrelated_pairs(pairs, seed=7)
+    assert len(negatives) == len(pairs)
+    assert all(n.claim != f"claim {n.group}" and n.label == "unrelated" for n in negatives)
+    assert negatives == unrelated_pairs(pairs, seed=7)

@@ -88,8 +88,9 @@ def test_markdown_report_lists_every_emergent_class():
     assert table.count("\n") == 4
 
 
-def _write_emergent(folder, claims: int = 6):
-    """An invented Emergent-style CSV: every claim has for, against and observing headlines."""
+def _write_emergent(folder, claims: int = 6, with_outlets: bool = False):
+    """An invented Emergent-style CSV: every claim has for, against and observing headlines;
+    with outlets, an edata-style file whose headlines come from one outlet per claim."""
     import csv
 
     rows = []
@@ -107,7 +108,11 @@ def _write_emergent(folder, claims: int = 6):
         rows += [{"": len(rows), "claimHeadline": claim, "articleHeadline": head,
                   "articleHeadlineStance": label, "articleId": f"a{len(rows)}",
                   "claimId": f"claim{c}"} for head, label in heads]
-    path = folder / "url-versions-2015-06-14-clean-train.csv"
+        if with_outlets:
+            for row in rows[-len(heads):]:
+                row["source"] = f"www.{town.lower()}-courier.example"
+    name = "edata-train.csv" if with_outlets else "url-versions-2015-06-14-clean-train.csv"
+    path = folder / name
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
@@ -126,9 +131,9 @@ def test_emergent_cv_never_trains_on_a_test_claim(tmp_path, monkeypatch):
             self.trained_on = {pair.claim for pair in pairs}
             return super().fit(pairs)
 
-        def predict_proba(self, claims, texts):
+        def predict_proba(self, claims, texts, sources=None):
             seen.append((self.trained_on, set(claims)))
-            return super().predict_proba(claims, texts)
+            return super().predict_proba(claims, texts, sources)
 
     monkeypatch.setattr(stance_eval, "HeadlineStanceModel", Recording)
     _write_emergent(tmp_path)
@@ -138,3 +143,24 @@ def test_emergent_cv_never_trains_on_a_test_claim(tmp_path, monkeypatch):
     assert report["pairs"] == 36 and report["claims"] == 6
     assert set(report["f1"]) == {"for", "against", "observing"}
     assert 0.0 <= report["accuracy"] <= 1.0
+    assert 0.0 <= report["related_accuracy"] <= 1.0
+
+
+def test_outlet_shares_come_from_training_rows_only(tmp_path, monkeypatch):
+    """Each claim's headlines come from an outlet of their own: a test fold's outlets must
+    look unknown (base rates, count 0) to the model trained without them."""
+    import counterclaim.eval.stance as stance_eval
+    from counterclaim.analyze.stance_headline import HeadlineStanceModel, outlet_key
+
+    unseen = []
+
+    class Recording(HeadlineStanceModel):
+        def predict_proba(self, claims, texts, sources=None):
+            known = set(self.views.outlets.counts)
+            unseen.append(all(outlet_key(s) not in known for s in sources))
+            return super().predict_proba(claims, texts, sources)
+
+    monkeypatch.setattr(stance_eval, "HeadlineStanceModel", Recording)
+    _write_emergent(tmp_path, with_outlets=True)
+    stance_eval.evaluate_emergent(tmp_path, folds=3)
+    assert unseen == [True, True, True]

@@ -1,11 +1,12 @@
 """Judge a text's stance toward a claim it did not make: agree, disagree, discuss, unrelated.
 
 The model (FNC-1 task; see :mod:`stance_train`) ships in ``counterclaim/data/stance`` and is
-loaded on first use, once per process. Headline-length texts (<= 40 tokens) get their
-agree/disagree/discuss split from a head trained on Emergent (:mod:`stance_headline`); the
-related/unrelated decision stays with the body model. ``evidence`` lists the sentences that
-decided the label: those most similar to the claim, preferring ones that carry the label's cue
-words (denials for disagree, hedges for discuss, confirmations for agree).
+loaded on first use, once per process. Headline-length texts (<= 40 tokens) are judged by a
+head trained on Emergent (:mod:`stance_headline`): related vs unrelated, and the
+agree/disagree/discuss split, helped by the outlet when the caller knows it; longer texts by
+the body model. ``evidence`` lists the sentences that decided the label: those most similar
+to the claim, preferring ones that carry the label's cue words (denials for disagree, hedges
+for discuss, confirmations for agree).
 """
 
 from __future__ import annotations
@@ -87,15 +88,21 @@ def select_evidence(model, claim: str, text: str, label: str, k: int = EVIDENCE_
 
 
 def stance_many(
-    claims: list[str], texts: list[str], model_path: str | None = None, evidence: bool = True
+    claims: list[str], texts: list[str], model_path: str | None = None, evidence: bool = True,
+    sources: list[str | None] | None = None,
 ) -> list[StanceResult]:
-    """Stance of each text toward its claim, predicted in one batch."""
+    """Stance of each text toward its claim, predicted in one batch.
+
+    sources: each text's outlet (a domain or URL), when known; the headline head has learned
+    how outlets hedge. None or "" means unknown.
+    """
     for claim, text in zip(claims, texts, strict=True):
         _check(claim, text)
     if not claims:
         return []
     model = load_stance_model(model_path)
-    probabilities = model.predict_proba(list(claims), list(texts))
+    outlets = [source or "" for source in sources] if sources is not None else None
+    probabilities = model.predict_proba(list(claims), list(texts), outlets)
     results = []
     for claim, text, row in zip(claims, texts, probabilities):
         label = LABELS[int(np.argmax(row))]
@@ -105,12 +112,17 @@ def stance_many(
     return results
 
 
-def stance(claim: str, text: str, model_path: str | None = None) -> StanceResult:
-    """Does ``text`` agree with, dispute, discuss, or not address ``claim``?"""
-    return stance_many([claim], [text], model_path)[0]
+def stance(
+    claim: str, text: str, model_path: str | None = None, source: str | None = None
+) -> StanceResult:
+    """Does ``text`` agree with, dispute, discuss, or not address ``claim``?
+
+    source: the text's outlet (domain or URL), if known.
+    """
+    return stance_many([claim], [text], model_path, sources=[source])[0]
 
 
-def _parse_pair(line: str, number: int) -> tuple[str, str]:
+def _parse_pair(line: str, number: int) -> tuple[str, str, str]:
     where = f"line {number}"
     try:
         record = json.loads(line)
@@ -118,24 +130,26 @@ def _parse_pair(line: str, number: int) -> tuple[str, str]:
         raise InputError(f"not JSON ({error.msg})", location=where) from None
     if not isinstance(record, dict):
         raise InputError("expected an object with claim and text", location=where)
-    claim, text = record.get("claim"), record.get("text")
+    claim, text, source = record.get("claim"), record.get("text"), record.get("source") or ""
     _check(claim, text, where)
-    return claim, text
+    if not isinstance(source, str):
+        raise InputError("source must be a string", location=where)
+    return claim, text, source
 
 
 def stance_pairs(lines: Iterable[str], model_path: str | None = None) -> Iterator[dict]:
-    """For each JSONL line {"claim", "text"} yield {"stance", "score"}, in input order.
+    """For each JSONL line {"claim", "text"[, "source"]} yield {"stance", "score"}, in order.
 
     A malformed line yields {"line": n, "error": message} and the rest go on.
     """
-    batch: list[tuple[int, str, str]] = []
+    batch: list[tuple[int, str, str, str]] = []
     errors: dict[int, str] = {}
     for number, line in enumerate(lines, start=1):
         try:
             batch.append((number, *_parse_pair(line, number)))
         except InputError as error:
             errors[number] = error.message
-            batch.append((number, "", ""))
+            batch.append((number, "", "", ""))
         if len(batch) >= PAIRS_BATCH:
             yield from _score_batch(batch, errors, model_path)
             batch = []
@@ -143,10 +157,10 @@ def stance_pairs(lines: Iterable[str], model_path: str | None = None) -> Iterato
 
 
 def _score_batch(batch, errors: dict[int, str], model_path: str | None) -> Iterator[dict]:
-    valid = [(claim, text) for number, claim, text in batch if number not in errors]
-    results = iter(stance_many([c for c, _ in valid], [t for _, t in valid], model_path,
-                               evidence=False))  # fmt: skip
-    for number, _, _ in batch:
+    valid = [row[1:] for row in batch if row[0] not in errors]
+    results = iter(stance_many([v[0] for v in valid], [v[1] for v in valid], model_path,
+                               evidence=False, sources=[v[2] for v in valid]))  # fmt: skip
+    for number, *_ in batch:
         if number in errors:
             yield {"line": number, "error": errors.pop(number)}
         else:

@@ -19,7 +19,8 @@ EMERGENT_TO_FNC = {"for": "agree", "against": "disagree", "observing": "discuss"
 
 FNC_STANCES = "train_stances.csv"
 FNC_BODIES = "train_bodies.csv"
-EMERGENT_FILES = ("url-versions-2015-06-14-clean-train.csv", "edata-train.csv")
+# edata-train.csv first: the same rows plus the outlet ("source") of each headline.
+EMERGENT_FILES = ("edata-train.csv", "url-versions-2015-06-14-clean-train.csv")
 DEFAULT_FNC_DIR = "../shared/datasets/fnc1"
 DEFAULT_EMERGENT_DIR = "../shared/datasets/emergent"
 
@@ -34,6 +35,7 @@ class StancePair(NamedTuple):
     text: str
     label: str
     group: str  # what must not straddle a split: FNC body id, Emergent claim id
+    source: str = ""  # the text's outlet (Emergent's edata "source" column), "" if unknown
 
 
 def resolve_data_dir(path: str | Path) -> Path:
@@ -95,7 +97,10 @@ def emergent_file(data_dir: str | Path) -> Path | None:
 
 
 def read_emergent(data_dir: str | Path) -> list[StancePair]:
-    """Claim vs article headline with Emergent labels (for/against/observing); group = claimId."""
+    """Claim vs article headline with Emergent labels (for/against/observing); group = claimId.
+
+    The outlet (``source``) is read when the file has that column.
+    """
     path = emergent_file(data_dir)
     if path is None:
         raise DataError(f"no Emergent CSV ({' or '.join(EMERGENT_FILES)})", location=str(data_dir))
@@ -107,7 +112,8 @@ def read_emergent(data_dir: str | Path) -> list[StancePair]:
         if label not in EMERGENT_TO_FNC:
             raise DataError(f"unknown stance {label!r}", location=f"{path}:{line}")
         pairs.append(
-            StancePair(row["claimHeadline"], row["articleHeadline"], label, row["claimId"])
+            StancePair(row["claimHeadline"], row["articleHeadline"], label, row["claimId"],
+                       (row.get("source") or "").strip())
         )
     return pairs
 

@@ -7,7 +7,7 @@ labels, or two (related vs unrelated, then agree/disagree/discuss on related pai
 Class weights (inverse frequency, square-rooted) lift the rare "disagree" class without
 drowning precision. Every random choice takes a fixed seed, and LightGBM runs deterministic.
 The shipped model also carries a headline head trained on Emergent (:mod:`stance_headline`)
-that splits the related probability of headline-length texts among agree/disagree/discuss.
+that judges headline-length texts: related vs unrelated, then agree/disagree/discuss.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from counterclaim.analyze.stance_headline import HeadlineStanceModel, is_headlin
 SEED = 14128
 MODEL_FILE = "stance_model.joblib"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "stance"
-MODEL_FORMAT = 2  # 2: adds the Emergent-trained headline head
+MODEL_FORMAT = 3  # 2: adds the Emergent-trained headline head; 3: outlets, relatedness
 RELATED = LABELS[:3]
 
 
@@ -141,8 +141,9 @@ class StanceModel:
             self.featurizer.linear_view(claims, texts)))  # fmt: skip
         return np.hstack([dense, linear])
 
-    def predict_proba(self, claims: list[str], texts: list[str]) -> np.ndarray:
-        """Probabilities (rows: pairs, columns: ``LABELS``)."""
+    def predict_proba(self, claims: list[str], texts: list[str],
+                      sources: list[str] | None = None) -> np.ndarray:
+        """Probabilities (rows: pairs, columns: ``LABELS``); sources: outlets, if known."""
         features = self.features(claims, texts)
         if "all" in self.boosters:
             return self._align(self.boosters["all"], self.boosters["all"].predict_proba(features))
@@ -156,15 +157,24 @@ class StanceModel:
             stance = self._align(self.boosters["stance"],
                                  self.boosters["stance"].predict_proba(features))  # fmt: skip
             out[:, :3] = stance[:, :3] * p_related[:, None]
-        return self._headline_stance(claims, texts, out, p_related)
+        return self._headline_stance(claims, texts, out, p_related, sources)
 
-    def _headline_stance(self, claims, texts, out: np.ndarray, p_related) -> np.ndarray:
-        """Let the headline head split the related probability of headline-length texts."""
+    def _headline_stance(self, claims, texts, out: np.ndarray, p_related, sources) -> np.ndarray:
+        """Let the headline head judge headline-length texts: it splits the related
+        probability and, when it has a relatedness booster, also decides related vs unrelated
+        (the body model, trained on article bodies, misjudges one-line texts)."""
         head = getattr(self, "headline", None)
         rows = [i for i, text in enumerate(texts) if is_headline(text)] if head else []
-        if rows:
-            related = head.predict_proba([claims[i] for i in rows], [texts[i] for i in rows])
-            out[rows, :3] = related * p_related[rows, None]
+        if not rows:
+            return out
+        row_claims, row_texts = [claims[i] for i in rows], [texts[i] for i in rows]
+        if getattr(head, "relatedness", None) is not None:
+            p_related = p_related.copy()
+            p_related[rows] = head.related_proba(row_claims, row_texts)
+            out[rows, LABELS.index("unrelated")] = 1.0 - p_related[rows]
+        row_sources = [sources[i] for i in rows] if sources is not None else None
+        related = head.predict_proba(row_claims, row_texts, row_sources)
+        out[rows, :3] = related * p_related[rows, None]
         return out
 
     def predict(self, claims: list[str], texts: list[str]) -> list[str]:

@@ -8,7 +8,8 @@ trained on the same split as the comparison row.
 
 Emergent: claim vs article headline, for/against/observing, 5-fold GroupKFold by claimId. The
 model scored is the headline head (:mod:`stance_headline`) that the shipped model uses for
-headline-length texts; it sees only the training folds (TF-IDF vocabularies included). FNC-1
+headline-length texts; it sees only the training folds (TF-IDF vocabularies and outlet
+label shares included). FNC-1
 data is deliberately NOT added here: FNC-1 was built from Emergent's articles, so FNC pairs can
 restate Emergent test claims and their labels.
 """
@@ -37,7 +38,11 @@ from counterclaim.analyze.stance_data import (
     read_fnc_bodies,
     resolve_data_dir,
 )
-from counterclaim.analyze.stance_headline import HeadlineConfig, HeadlineStanceModel
+from counterclaim.analyze.stance_headline import (
+    HeadlineConfig,
+    HeadlineStanceModel,
+    unrelated_pairs,
+)
 from counterclaim.analyze.stance_train import StanceModel, TrainConfig
 from counterclaim.errors import DataError
 
@@ -140,24 +145,42 @@ def evaluate_fnc(
 def evaluate_emergent(
     data_dir: str | Path, config: HeadlineConfig = HeadlineConfig(), folds: int = 5
 ) -> dict:
-    """Cross-validate claim-vs-headline stance by claim (GroupKFold) on Emergent train."""
+    """Cross-validate claim-vs-headline stance by claim (GroupKFold) on Emergent train.
+
+    Also scores the head's related-vs-unrelated judgement: each test headline against its own
+    claim and against another test-fold claim (seeded), so no training claim is involved.
+    """
     pairs = emergent_as_fnc(read_emergent(data_dir))
     groups = [pair.group for pair in pairs]
     predicted = [""] * len(pairs)
+    related_hits: list[bool] = []
     started = time.perf_counter()
     for fit_rows, test_rows in GroupKFold(n_splits=folds).split(pairs, groups=groups):
         model = HeadlineStanceModel(config).fit([pairs[i] for i in fit_rows])
         test = [pairs[i] for i in test_rows]
-        proba = model.predict_proba([p.claim for p in test], [p.text for p in test])
+        proba = model.predict_proba([p.claim for p in test], [p.text for p in test],
+                                    [p.source for p in test])  # fmt: skip
         # Emergent has no "unrelated": the head chooses among the three related labels.
         for row, i in zip(proba.argmax(axis=1), test_rows):
             predicted[i] = RELATED[row]
+        related_hits += _relatedness_hits(model, test)
     gold = [EMERGENT_LABEL_OF[p.label] for p in pairs]
     predicted = [EMERGENT_LABEL_OF[label] for label in predicted]
     report = classification_report(gold, predicted, ("for", "against", "observing"))
     report.update(dataset="emergent", pairs=len(pairs), claims=len(set(groups)), folds=folds,
+                  outlets=config.use_outlets, related_accuracy=float(np.mean(related_hits)),
                   seconds=round(time.perf_counter() - started, 1))  # fmt: skip
     return report
+
+
+def _relatedness_hits(model: HeadlineStanceModel, test: list[StancePair]) -> list[bool]:
+    """Right/wrong per pair: test headlines with their claim (related), with another (not)."""
+    negatives = unrelated_pairs(test, seed=HOLD_OUT_SEED)
+    claims = [p.claim for p in test] + [p.claim for p in negatives]
+    texts = [p.text for p in test] + [p.text for p in negatives]
+    p_related = model.related_proba(claims, texts)
+    truth = np.array([True] * len(test) + [False] * len(negatives))
+    return list((p_related >= 0.5) == truth)
 
 
 def evaluate_stance(data: str | Path, **options) -> dict:
@@ -195,7 +218,9 @@ def stance_report_markdown(result: dict) -> str:
     f1 = result["f1"]
     return "\n".join([
         f"Emergent: {result['pairs']} pairs, {result['claims']} claims, "
-        f"{result['folds']}-fold GroupKFold by claim",
+        f"{result['folds']}-fold GroupKFold by claim; outlet prior "
+        f"{'on' if result.get('outlets', True) else 'off'}; related-vs-unrelated accuracy "
+        f"{result.get('related_accuracy', float('nan')):.4f}",
         "",
         "| accuracy | macro-F1 | F1 for | F1 against | F1 observing | seconds |",
         "|---|---|---|---|---|---|",
