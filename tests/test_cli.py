@@ -112,6 +112,21 @@ def test_stance_pairs_writes_one_line_per_input_line_in_order(runner, tmp_path):
     assert rows[2]["stance"] == "unrelated"
 
 
+def test_stance_of_a_headline_with_its_outlet(runner, tmp_path):
+    from counterclaim.analyze.stance import stance
+
+    headline = tmp_path / "headline.txt"
+    headline.write_text("Dalmar has fallen, rebels say\n")
+    args = ["stance", "--claim", "Dalmar has fallen", "--source", "ostria-wire.example",
+            str(headline)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    label, score = result.output.splitlines()[0].split()
+    expected = stance("Dalmar has fallen", "Dalmar has fallen, rebels say\n",
+                      source="ostria-wire.example")
+    assert label == expected.stance and score == f"({expected.score:.2f})"
+
+
 def test_stance_needs_a_claim_and_a_file(runner):
     result = runner.invoke(cli, ["stance"])
     assert result.exit_code == 2

@@ -348,9 +348,13 @@ def serve(db, host, port, token, max_upload):
 @click.option("--claim", metavar="TEXT", help="The claim to judge FILE's stance toward.")
 @click.option("--pairs", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help='A JSONL file of {"claim": ..., "text": ...} per line; writes one '
-              '{"stance": ..., "score": ...} per line, in order (- for stdin).')
+              '{"stance": ..., "score": ...} per line, in order (- for stdin); a line may '
+              'add "source" (the text\'s outlet).')
+@click.option("--source", metavar="OUTLET", default=None,
+              help="The text's outlet (a domain or URL; default: the article's URL, if any). "
+                   "The headline model has learned how often known outlets hedge.")
 @handle_errors
-def stance(path, claim, pairs):
+def stance(path, claim, pairs, source):
     """Does an article agree with a claim, disagree, merely discuss it, or not address it?
 
     \b
@@ -371,7 +375,7 @@ def stance(path, claim, pairs):
     from .read import read_path
 
     article = read_path(path)
-    result = judge(claim, article.text)
+    result = judge(claim, article.text, source=source or article.url)
     click.echo(f"{result.stance} ({result.score:.2f})")
     for sentence in result.evidence:
         click.echo(f"  evidence: {sentence}")

@@ -318,7 +318,33 @@ def _fts5_query(q: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in q.split())
 
 
-SEARCH_POOL = 1000  # matches ranked per search on SQLite (the newest ones)
+SEARCH_POOL = 1000  # matches ranked per search (the newest ones)
+# PostgreSQL reads the newest matches window by window (days back from the newest day): a
+# common word's GIN bitmap ANDed with the day index reads a month of rows, not the whole
+# table (its planner underestimates multi-word matches, so a plain top-N read them all).
+SEARCH_WINDOWS_DAYS = (30, 365, None)
+
+
+def _postgres_search(conn, table: str, shown: str, q: str, limit: int) -> list:
+    """ts_rank over the newest ``SEARCH_POOL`` matches of ``q`` in ``table`` (claims or
+    articles; ``shown`` is the text column returned)."""
+    kind, article = ("claim", "article_id") if table == "claims" else ("article", "id")
+    newest = conn.execute(text(f"SELECT max(day) FROM {table}")).scalar()
+    for days in SEARCH_WINDOWS_DAYS:
+        last = days is None or newest is None
+        since = "" if last else \
+            f"AND day >= to_char(to_date(:newest, 'YYYY-MM-DD') - {int(days)}, 'YYYY-MM-DD')"
+        rows = conn.execute(text(
+            f"SELECT '{kind}', id, owner, shown, ts_rank(tsv, query) AS score, "
+            f"count(*) OVER () AS pooled FROM "
+            f"(SELECT id, {article} AS owner, {shown} AS shown, tsv FROM {table} WHERE tsv @@ "
+            f"websearch_to_tsquery('english', :q) {since} ORDER BY day DESC NULLS LAST, "
+            f"id DESC LIMIT :pool) pool, websearch_to_tsquery('english', :q) query "
+            f"ORDER BY score DESC, id LIMIT :n"),
+            {"q": q, "n": limit, "pool": SEARCH_POOL, "newest": newest}).all()
+        if last or (rows and rows[0].pooled >= SEARCH_POOL):
+            return [tuple(row)[:5] for row in rows]
+    return []
 
 
 def search(engine: Engine, q: str, limit: int = 20) -> list[SearchHit]:
@@ -326,7 +352,7 @@ def search(engine: Engine, q: str, limit: int = 20) -> list[SearchHit]:
 
     SQLite: FTS5 (porter stemming), every word required, bm25 over the newest ``SEARCH_POOL``
     matches. PostgreSQL: ``websearch_to_tsquery`` over stored, GIN-indexed
-    ``to_tsvector('english', ...)`` columns.
+    ``to_tsvector('english', ...)`` columns, ts_rank over the newest ``SEARCH_POOL`` matches.
     """
     limit, _ = _page(limit, 0)
     q = q.replace("\x00", " ")  # FTS5 reads NUL as the end of a string ("unterminated string")
@@ -349,17 +375,8 @@ def search(engine: Engine, q: str, limit: int = 20) -> list[SearchHit]:
                 "fts_articles MATCH :q ORDER BY rowid DESC LIMIT :pool) "
                 "ORDER BY score DESC LIMIT :n"), params).all()
         else:
-            params = {"q": q, "n": limit}
-            rows = conn.execute(text(
-                "SELECT 'claim', id, article_id, text, ts_rank(tsv, query) AS score "
-                "FROM claims, websearch_to_tsquery('english', :q) query "
-                "WHERE tsv @@ query ORDER BY score DESC, id LIMIT :n"),
-                params).all()
-            rows += conn.execute(text(
-                "SELECT 'article', id, id, coalesce(title, ''), ts_rank(tsv, query) AS score "
-                "FROM articles, websearch_to_tsquery('english', :q) query "
-                "WHERE tsv @@ query ORDER BY score DESC, id LIMIT :n"),
-                params).all()
+            rows = _postgres_search(conn, "claims", "text", q, limit)
+            rows += _postgres_search(conn, "articles", "coalesce(title, '')", q, limit)
         hits = [SearchHit(kind=k, id=i, article_id=a, text=t or "", score=float(s))
                 for k, i, a, t, s in rows]
         return hits
