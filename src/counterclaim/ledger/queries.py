@@ -7,6 +7,7 @@ that ran the story.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from sqlalchemy import Engine, and_, func, or_, select, text, union
@@ -329,22 +330,29 @@ def _postgres_search(conn, table: str, shown: str, q: str, limit: int) -> list:
     """ts_rank over the newest ``SEARCH_POOL`` matches of ``q`` in ``table`` (claims or
     articles; ``shown`` is the text column returned)."""
     kind, article = ("claim", "article_id") if table == "claims" else ("article", "id")
-    newest = conn.execute(text(f"SELECT max(day) FROM {table}")).scalar()
+    newest = _as_date(conn.execute(text(f"SELECT max(day) FROM {table}")).scalar())
     for days in SEARCH_WINDOWS_DAYS:
         last = days is None or newest is None
-        since = "" if last else \
-            f"AND day >= to_char(to_date(:newest, 'YYYY-MM-DD') - {int(days)}, 'YYYY-MM-DD')"
+        since = None if last else (newest - timedelta(days=days)).isoformat()
         rows = conn.execute(text(
             f"SELECT '{kind}', id, owner, shown, ts_rank(tsv, query) AS score, "
             f"count(*) OVER () AS pooled FROM "
             f"(SELECT id, {article} AS owner, {shown} AS shown, tsv FROM {table} WHERE tsv @@ "
-            f"websearch_to_tsquery('english', :q) {since} ORDER BY day DESC NULLS LAST, "
-            f"id DESC LIMIT :pool) pool, websearch_to_tsquery('english', :q) query "
-            f"ORDER BY score DESC, id LIMIT :n"),
-            {"q": q, "n": limit, "pool": SEARCH_POOL, "newest": newest}).all()
+            f"websearch_to_tsquery('english', :q) {'' if last else 'AND day >= :since'} "
+            f"ORDER BY day DESC NULLS LAST, id DESC LIMIT :pool) pool, "
+            f"websearch_to_tsquery('english', :q) query ORDER BY score DESC, id LIMIT :n"),
+            {"q": q, "n": limit, "pool": SEARCH_POOL, "since": since}).all()
         if last or (rows and rows[0].pooled >= SEARCH_POOL):
             return [tuple(row)[:5] for row in rows]
     return []
+
+
+def _as_date(day: str | None) -> date | None:
+    """A stored day as a date; None when absent or not a real date (then no windows)."""
+    try:
+        return date.fromisoformat(day) if day else None
+    except ValueError:
+        return None
 
 
 def search(engine: Engine, q: str, limit: int = 20) -> list[SearchHit]:
