@@ -12,7 +12,13 @@ from counterclaim.eval.attribution import (
 from counterclaim.eval.polnear import load_split, parse_ann
 from counterclaim.model import Article, Claim, Cue, Report, Source
 
-TINY = Path(__file__).parent.parent / "data" / "polnear_tiny"
+from polnear_tiny import write_polnear_tiny
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory) -> Path:
+    """The invented PolNeAR-layout fixture, written to a temporary folder."""
+    return write_polnear_tiny(tmp_path_factory.mktemp("polnear_tiny"))
 
 
 def words(text, span):
@@ -20,8 +26,8 @@ def words(text, span):
 
 
 @pytest.fixture(scope="module")
-def article():
-    (only,) = load_split(TINY, "dev")
+def article(tiny):
+    (only,) = load_split(tiny, "dev")
     return only
 
 
@@ -52,9 +58,9 @@ def test_loader_gives_passive_attribution_no_source(article):
     assert words(article.text, passive.cue) == "It is said"
 
 
-def test_loader_names_a_missing_split():
+def test_loader_names_a_missing_split(tiny):
     with pytest.raises(DataError, match="train"):
-        load_split(TINY, "train")
+        load_split(tiny, "train")
 
 
 def test_loader_names_the_line_of_bad_offsets():
@@ -93,9 +99,9 @@ def test_report_claims_map_back_to_the_raw_text(article):
 
 
 @pytest.fixture
-def stub_systems(monkeypatch):
+def stub_systems(tiny, monkeypatch):
     """A perfect system (the gold itself) and the report stub, in place of real ones."""
-    gold = {a.text: a.attributions for a in load_split(TINY, "dev")}
+    gold = {a.text: a.attributions for a in load_split(tiny, "dev")}
     monkeypatch.setitem(attribution.SYSTEMS, "gold", lambda: System(
         process=lambda text: gold.get(text, []), attributions=lambda found, _raw: found))
     monkeypatch.setitem(attribution.SYSTEMS, "stub", lambda: System(
@@ -103,8 +109,8 @@ def stub_systems(monkeypatch):
         attributions=report_attributions, marks_status=True))
 
 
-def test_evaluate_scores_the_gold_as_perfect(stub_systems):
-    result = evaluate_attribution(TINY, "dev", systems=("gold",))
+def test_evaluate_scores_the_gold_as_perfect(tiny, stub_systems):
+    result = evaluate_attribution(tiny, "dev", systems=("gold",))
     scores = result["systems"]["gold"]
     assert result["gold_attributions"] == 5 and result["gold_without_source"] == 1
     for component in ("source", "cue", "content"):
@@ -113,8 +119,8 @@ def test_evaluate_scores_the_gold_as_perfect(stub_systems):
     assert scores["articles_per_second"] > 0
 
 
-def test_evaluate_reports_the_stub_and_its_unsourced_share(stub_systems):
-    scores = evaluate_attribution(TINY, "dev", systems=("stub",))["systems"]["stub"]
+def test_evaluate_reports_the_stub_and_its_unsourced_share(tiny, stub_systems):
+    scores = evaluate_attribution(tiny, "dev", systems=("stub",))["systems"]["stub"]
     assert scores["content"]["exact"] == {
         "precision": 1.0, "recall": 0.4, "f1": pytest.approx(4 / 7, abs=1e-4),
         "matched": 2, "predicted": 2, "gold": 5}
@@ -123,17 +129,17 @@ def test_evaluate_reports_the_stub_and_its_unsourced_share(stub_systems):
     assert share["share"] == 1.0 and share["gold_without_source"] == 1
 
 
-def test_evaluate_rejects_an_unknown_system():
+def test_evaluate_rejects_an_unknown_system(tiny):
     with pytest.raises(CounterclaimError, match="textacy"):
-        evaluate_attribution(TINY, "dev", systems=("nonesuch",))
+        evaluate_attribution(tiny, "dev", systems=("nonesuch",))
 
 
-def test_evaluate_skips_a_system_that_cannot_be_imported(monkeypatch):
+def test_evaluate_skips_a_system_that_cannot_be_imported(tiny, monkeypatch):
     def missing():
         raise ImportError("no module named 'quotebank'")
 
     monkeypatch.setitem(attribution.SYSTEMS, "missing", missing)
-    result = evaluate_attribution(TINY, "dev", systems=("missing",))
+    result = evaluate_attribution(tiny, "dev", systems=("missing",))
     assert "quotebank" in result["skipped"]["missing"] and not result["systems"]
 
 

@@ -176,5 +176,5 @@ def test_offset_map_spans_a_replaced_character():
 
 def test_data_dir_falls_back_to_the_repository_root(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    found = resolve_data_dir("tests/data/polnear_tiny")
+    found = resolve_data_dir("tests/data/status")
     assert found.is_dir() and found.is_absolute()
