@@ -23,6 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..errors import DataError
+from .cpu import cpu_seconds
 
 DB_ENV = "COUNTERCLAIM_BENCH_DB"
 CACHE_ENV = "COUNTERCLAIM_BENCH_CACHE_SECONDS"
@@ -179,9 +180,9 @@ def bench_api(db: str, *, articles: int = 100_000, seconds: float = 20.0,
     port = _free_port()
     server = _start_server(db, port, workers, cache_seconds)
     try:
-        cpu_before = _cpu_seconds(server.pid)
+        cpu_before = cpu_seconds(server.pid)
         result = asyncio.run(_load(f"http://127.0.0.1:{port}", urls, seconds, concurrency))
-        cpu_used = _cpu_seconds(server.pid) - cpu_before if cpu_before is not None else None
+        cpu_used = cpu_seconds(server.pid) - cpu_before if cpu_before is not None else None
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -197,18 +198,6 @@ def bench_api(db: str, *, articles: int = 100_000, seconds: float = 20.0,
             "server_cpu_ms_per_request": round(1000 * cpu_used / n_requests, 1)
             if cpu_used is not None and workers == 1 else None,
             "load_average": round(os.getloadavg()[0], 2), "endpoints": rows}
-
-
-def _cpu_seconds(pid: int) -> float | None:
-    """CPU time (user + system) a process has used, from /proc; None where there is none.
-
-    Under a loaded machine the latencies measure the machine; the server's CPU per request
-    (warm-up requests included) measures the ledger's own cost."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
-        return None
 
 
 def print_api(result: dict) -> None:

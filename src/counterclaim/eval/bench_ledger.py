@@ -26,6 +26,7 @@ from sqlalchemy.engine import make_url
 from ..errors import DataError
 from ..ledger import Ledger
 from ..ledger.synthetic import generate
+from .cpu import cpu_seconds
 
 BATCH = 200
 QUERY_RUNS = 25
@@ -53,11 +54,8 @@ def _cpu_clock(ledger: Ledger, path: str | None):
     backends and autovacuum workers, read from pg_stat_activity; a backend that has exited
     keeps its last reading). Other databases on the same server are not counted, nor the
     server's shared writers. CPU time, unlike wall time, does not follow the machine's load."""
-    import psutil
-
-    me = psutil.Process()
     if path:
-        return lambda: sum(me.cpu_times()[:2])
+        return cpu_seconds
     seen: dict[int, float] = {}
     query = text("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
 
@@ -65,11 +63,10 @@ def _cpu_clock(ledger: Ledger, path: str | None):
         with ledger.engine.connect() as conn:
             pids = conn.execute(query).scalars().all()
         for pid in pids:
-            try:
-                seen[pid] = sum(psutil.Process(pid).cpu_times()[:2])
-            except psutil.Error:  # exited, or a server on another machine: last reading
-                pass
-        return sum(me.cpu_times()[:2]) + sum(seen.values())
+            used = cpu_seconds(pid)
+            if used is not None:  # else exited, or a server on another machine: last reading
+                seen[pid] = used
+        return cpu_seconds() + sum(seen.values())
 
     return clock
 

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from .bench import load_articles
+from .cpu import cpu_seconds
 
 TARGET_WORDS = 600
 
@@ -55,13 +56,6 @@ def _warm(model: str | None) -> int:
     return len(list(analyze_articles([read_text(text)], model_name=model)))
 
 
-def _cpu_seconds() -> float:
-    import psutil
-
-    cpu = psutil.Process().cpu_times()
-    return cpu.user + cpu.system
-
-
 def start_cluster(stack, workers: int, model: str | None):
     """A LocalCluster of ``workers`` single-threaded processes, warmed up, and its client."""
     from distributed import Client, LocalCluster
@@ -81,12 +75,12 @@ def time_ingest(client, corpus: Path, *, model: str | None, batch_size: int,
     from ..scale.driver import ingest_dask
 
     ledger = Ledger(db, stance=None) if db else None
-    cpu_before = client.run(_cpu_seconds)
+    cpu_before = client.run(cpu_seconds)
     started = time.perf_counter()
     summary = ingest_dask([str(corpus)], ledger, dask=client, model=model,
                           batch_size=batch_size, out=str(out) if out else None)
     seconds = time.perf_counter() - started
-    cpu = sum(after - cpu_before.get(w, 0.0) for w, after in client.run(_cpu_seconds).items())
+    cpu = sum(after - cpu_before.get(w, 0.0) for w, after in client.run(cpu_seconds).items())
     if ledger is not None:
         ledger.close()
     done = summary.new + summary.syndicated + summary.written
