@@ -89,7 +89,9 @@
         .bindPopup(eventPopup(row)).addTo(map);
       located += 1;
     }
-    if (bounds.length) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 7 });
+    // No animation: the markers must sit where they will stay once the page says it is ready,
+    // or a click made right after lands on a marker still moving.
+    if (bounds.length) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 7, animate: false });
     note.textContent = places.items.length + " places, " + located + " located events.";
     note.dataset.ready = "true";
   }
