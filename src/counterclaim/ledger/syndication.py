@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import numpy as np
 from datasketch import MinHash
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from .tables import articles, lsh_bands
 from .text import key64, words
@@ -58,19 +58,29 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def find_story(conn: Connection, sig: np.ndarray) -> StoryMatch | None:
-    """The stored article most similar to ``sig`` above ``THRESHOLD``, with its story."""
+    """The stored article most similar to ``sig`` above ``THRESHOLD``, with its story.
+
+    Ties go to the smallest article id, so the answer does not depend on the backend's row
+    order (SQLite and PostgreSQL must file a copy under the same story).
+    """
     best = None
-    for article_id, story_id, stored in conn.execute(_CANDIDATES, {"keys": band_keys(sig)}):
+    rows = conn.execute(_CANDIDATES, {"keys": band_keys(sig)}).all()
+    for article_id, story_id, stored in sorted(rows, key=lambda row: row[0]):
         score = similarity(sig, np.frombuffer(stored, dtype=np.uint32))
         if score >= THRESHOLD and (best is None or score > best.similarity):
             best = StoryMatch(story_id, article_id, score)
     return best
 
 
+# The MAX_CANDIDATES articles sharing the most bands (then the smallest ids): a total order,
+# read from the (band_key, article_id) index of migration 6.
+_SHARED = func.count().label("shared")
 _CANDIDATES = select(articles.c.id, articles.c.story_id, articles.c.minhash).where(
     articles.c.id.in_(select(lsh_bands.c.article_id)
                       .where(lsh_bands.c.band_key.in_(bindparam("keys", expanding=True)))
-                      .distinct().limit(MAX_CANDIDATES)))
+                      .group_by(lsh_bands.c.article_id)
+                      .order_by(_SHARED.desc(), lsh_bands.c.article_id)
+                      .limit(MAX_CANDIDATES)))
 
 
 def band_rows(article_id: str, sig: np.ndarray) -> list[dict]:
