@@ -154,7 +154,7 @@ def test_sqlite_search_ranks_the_newest_matches_when_there_are_many(tmp_path, mo
 
     from sqlalchemy import text
 
-    from counterclaim.ledger import queries
+    from counterclaim.ledger import search as search_module
 
     reports = REPORTS[:40]
     word = Counter(w for r in reports for c in r.claims for w in c.text.lower().split()
@@ -167,7 +167,7 @@ def test_sqlite_search_ranks_the_newest_matches_when_there_are_many(tmp_path, mo
             newest = [row[0] for row in conn.execute(text(
                 "SELECT claim_id FROM fts_claims WHERE fts_claims MATCH :w "
                 "ORDER BY rowid DESC LIMIT 3"), {"w": word})]
-        monkeypatch.setattr(queries, "SEARCH_POOL", 3)
+        monkeypatch.setattr(search_module, "SEARCH_POOL", 3)
         pooled = [h for h in ledger.search(word, limit=100) if h.kind == "claim"]
         assert sorted(h.id for h in pooled) == sorted(newest)
         assert [h.score for h in pooled] == sorted((h.score for h in pooled), reverse=True)

@@ -6,6 +6,8 @@ from typing import Optional
 
 from pydantic import BaseModel, Field
 
+MAX_LIMIT = 1000  # rows per page of any query
+
 
 class Party(BaseModel):
     """Someone taking a side on a claim cluster."""
