@@ -646,15 +646,17 @@ def eval_status(data, misses, model, as_json):
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[DATASET.xml]...")
 @_data_option("../shared/datasets/geo, with lgl/, geowebnews/ and geovirus/")
 @click.option("--limit", type=int, default=None, help="Only the first N articles of each set.")
+@click.option("--half", type=click.Choice(["even", "odd"]), default=None,
+              help="Only the even- or odd-numbered articles (develop on one, check on the other).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @handle_errors
-def eval_geo(paths, data, limit, as_json):
+def eval_geo(paths, data, limit, half, as_json):
     """Toponym resolution (accuracy within 161 km, median error) and recognition P/R/F1 on
     LGL, GeoWebNews and GeoVirus. A gold toponym not found or not placed counts as a miss."""
     from .eval.geo import DEFAULT_DATA, evaluate_all, evaluate_geo
 
-    results = ([evaluate_geo(p, limit=limit) for p in paths] if paths
-               else evaluate_all(data or DEFAULT_DATA, limit=limit))
+    results = ([evaluate_geo(p, limit=limit, half=half) for p in paths] if paths
+               else evaluate_all(data or DEFAULT_DATA, limit=limit, half=half))
 
     def show(rows):
         from rich.console import Console

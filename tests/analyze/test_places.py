@@ -427,3 +427,99 @@ def test_country_name_continued_through_of_the(parse):
     matches = find_places(parse(text))
     drc = [m for m in matches if m.text.startswith("Democratic Republic")]
     assert drc and drc[0].country == "CD"
+
+
+# --- session 4: published province points, widened names, recall patterns -------------
+
+
+def test_published_province_point_is_checked_against_its_towns():
+    from counterclaim.analyze.gazetteer_states import trusted
+
+    towns = [(42.0 + i * 0.5, -79.0 + i * 0.6, 1000, "town") for i in range(8)]
+    towns.append((40.71, -74.0, 8_000_000, "new york city"))
+    assert trusted((42.9, -75.5), "new york", towns)
+    # the namesake city's point, and a point far outside the towns, are not the region's
+    assert not trusted((40.71, -74.0), "new york", towns)
+    assert not trusted((55.0, -3.0), "new york", towns)
+    assert trusted((10.0, 10.0), "anywhere", [])  # nothing to check against
+
+
+def test_large_province_sits_near_its_middle_not_its_towns():
+    pytest.importorskip("countrystatecity_countries")
+    gaz = gazetteer.load()
+    ontario = [e for e in gaz.lookup("Ontario") if e.feature == "admin1"][0]
+    assert ontario.lat > 48.0  # its towns crowd the south shore, below 46
+    new_york = [e for e in gaz.lookup("New York") if e.feature == "admin1"][0]
+    assert new_york.lat > 41.5  # the state, not Manhattan
+
+
+def test_a_kind_of_place_is_no_name():
+    gaz = gazetteer.load()
+    assert not any(e.feature == "country" for e in gaz.lookup("Island"))  # not Iceland
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Officials in the Democratic People's Republic of Korea denied the report.",
+         "Democratic People's Republic of Korea", "KP"),
+        ("Aid groups flew medicine to Kinshasa, DR Congo, on Monday.", "DR Congo", "CD"),
+        ("Ferries to Cayenne and the Maroni river serve French Guiana's west.",
+         "French Guiana", "GF"),
+    ],
+)
+def test_a_name_cut_short_is_widened_to_the_known_whole(parse, text, name, country):
+    found = _by_text(find_places(parse(text)), name)
+    assert found.country == country and found.role != "demonym"
+
+
+def test_a_place_name_used_as_a_modifier_is_no_demonym(parse):
+    matches = find_places(parse("Doctors are watching some Calgary residents after the outbreak."))
+    calgary = _by_text(matches, "Calgary")
+    assert calgary.role != "demonym" and calgary.country == "CA"
+
+
+def test_a_county_named_in_a_building_places_the_building(parse):
+    text = "Deputies took the suspect to the Henderson County Jail, the Texas sheriff said."
+    jail = _by_text(find_places(parse(text)), "Henderson County Jail")
+    # Henderson County, Texas (seat Athens), not the city of Henderson in the next county
+    assert abs(jail.lat - 32.2) < 0.3 and abs(jail.lon - -95.85) < 0.3
+
+
+def test_a_name_used_as_a_place_is_a_place_where_it_recurs(parse):
+    text = ("Flooding closed roads in Tewkesbury, England, on Monday. The Tewkesbury Flood "
+            "Group said Tewkesbury needed sandbags.")
+    found = [m for m in find_places(parse(text)) if m.text == "Tewkesbury"]
+    assert len(found) == 3 and all(m.country == "GB" for m in found)
+
+
+def test_legislators_home_town_and_a_base_are_places(parse):
+    moorpark = _by_text(find_places(parse("State Sen. Dana Keller, R-Moorpark, said the bill "
+                                          "would pass.")), "Moorpark")
+    assert moorpark.country == "US" and moorpark.admin1 == "California"
+    sligo = _by_text(find_places(parse("A spokesman for the Sligo-based charity said the "
+                                       "appeal would continue.")), "Sligo")
+    assert sligo.country == "IE"
+    nothing = find_places(parse("The R-rated film and the team-based game sold well."))
+    assert not nothing
+
+
+def test_mt_is_mount():
+    from counterclaim.analyze import places_scoring as sc
+
+    gaz = gazetteer.load()
+    found = sc.candidates("Mt. Pleasant", gaz, None)
+    iowa = [e for e in found if e.admin1 == "Iowa"]
+    assert iowa and sc.own_name(iowa[0], gazetteer.normalise("Mt. Pleasant"))
+
+
+def test_one_unknown_town_takes_the_named_towns_point_at_precision_2(parse):
+    text = ("Floods hit Nairobi on Monday. Families in Kasarindi fled to higher ground, "
+            "residents of Kasarindi said.")
+    kasarindi = _by_text(find_places(parse(text)), "Kasarindi")
+    assert kasarindi.precision == 2 and kasarindi.country == "KE"
+    assert abs(kasarindi.lat - -1.28) < 0.1  # Nairobi's point: "somewhere near"
+    # two or more unknown towns are an unmapped setting: no borrowed point
+    invented = find_places(parse("Floods hit Nairobi on Monday. Families in Kasarindi and "
+                                 "Brookvale Heights fled to higher ground."))
+    assert all(m.lat is None for m in invented if m.text in {"Kasarindi", "Brookvale Heights"})

@@ -102,3 +102,14 @@ def test_demonyms_count_for_resolution_but_not_recognition():
     result = tally.result()
     assert result["acc161"] == 1.0
     assert result["recognition"]["predicted"] == 0
+
+
+def test_halves_split_the_file_by_position():
+    from counterclaim.eval.geo import select_half
+
+    articles = list(range(7))
+    assert select_half(articles, "even") == [0, 2, 4, 6]
+    assert select_half(articles, "odd") == [1, 3, 5]
+    assert select_half(articles, None) == articles
+    with pytest.raises(DataError):
+        select_half(articles, "first")

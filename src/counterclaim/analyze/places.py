@@ -184,7 +184,7 @@ def _enclosing(mention: Mention, gazetteer: gaz.Gazetteer, ctx: Context,
             if (start, start + size) == bare:
                 continue
             part = span.doc[start : start + size]
-            if not all(is_name_token(t) for t in part) or part.text.lower() in GENERIC_WORDS \
+            if not _name_part(part) or part.text.lower() in GENERIC_WORDS \
                     or all(t.lower_ in COMPASS_WORDS for t in part):
                 continue  # "North West" of "North West England" is a direction
             demonym = gazetteer.demonym(part.text) if size == 1 else None
@@ -195,6 +195,15 @@ def _enclosing(mention: Mention, gazetteer: gaz.Gazetteer, ctx: Context,
                 found.append(((size, prior), best))
     # the longest name ("Indian Ocean" in "Indian Ocean coast"), then the biggest place
     return max(found, key=lambda item: item[0])[1] if found else None
+
+
+def _name_part(part) -> bool:
+    """Name tokens, or names and a closing type word: "Henderson County" in "the Henderson
+    County Jail" is the county, not the city of Henderson."""
+    if all(is_name_token(t) for t in part):
+        return True
+    return (len(part) >= 2 and part[-1].lower_ in TYPE_WORDS
+            and all(is_name_token(t) for t in part[:-1]))
 
 
 def _focus(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> frozenset:
@@ -312,10 +321,9 @@ def find_places(doc: Doc, dateline_place: Optional[str] = None) -> list[PlaceMat
         resolved = _resolve_all(mentions, gazetteer,
                                 _context_from(resolved, dateline, focus, support), owned)
     resolved = _drop_unsupported(resolved, _context_from(resolved, dateline, focus, support))
-    resolved = anchor_facilities(resolved)
     people = {t.text for e in ents if e.label_ == "PERSON" for t in e}
-    return [_to_match(*item) for item in resolved
-            if not _is_noise(item[0], item[1] or item[3], people)]
+    resolved = [item for item in resolved if not _is_noise(item[0], item[1] or item[3], people)]
+    return [_to_match(*item) for item in anchor_facilities(resolved)]
 
 
 def _place_id(match: PlaceMatch) -> str:

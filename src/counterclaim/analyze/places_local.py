@@ -1,11 +1,15 @@
-"""Streets and buildings: no gazetteer lists them, but the story places them in a town.
+"""Streets, buildings and neighbourhoods: no gazetteer lists them, but the story places
+them in a town.
 
 A facility the gazetteer lacks ("Frenchmen Street", "the Barclays Center", "City Hall")
 gets the point of the town the text last named before it (or, before any, the town it
 names most), with ACLED precision 2: "a nearby location"; so does one whose name shares
 a word with a small town the text does not otherwise name. When the text also names
-places no gazetteer knows (an invented country's towns), the facility may lie in one of
-those, so it stays unresolved.
+several places no gazetteer knows (an invented country's towns), the facility may lie in
+one of those, so it stays unresolved; one unknown name (a neighbourhood, a misspelling)
+does not make the setting unknown, and such a name the model calls a GPE ("Kibera",
+"Piccadilly") is placed like a facility. Unknown LOC names (rivers, peninsulas, regions)
+are not: they need not lie near the story's towns.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ FACILITY_WORDS = {
     "highway", "freeway", "campus", "theatre", "theater", "hotel", "terminal", "wharf",
 }
 TOWNS = {"city", "locality", "admin2"}
+UNMAPPED_SETTING = 2  # as places_scoring: this many unknown towns make the setting unknown
 
 
 def is_facility(source: str, text: str) -> bool:
@@ -35,9 +40,10 @@ def is_facility(source: str, text: str) -> bool:
 def anchor_facilities(resolved: list[tuple]) -> list[tuple]:
     """``resolved``: (mention, entry, container, inner) in text order, as places.py keeps
     them; returns the same with ``inner`` set to the town of unresolved facilities."""
-    if any(m.source == "GPE" and e is None and i is None and m.role != "demonym"
-           for m, e, _c, i in resolved):
-        return resolved  # a town no gazetteer knows
+    unknown = {m.text for m, e, _c, i in resolved
+               if m.source == "GPE" and e is None and i is None and m.role != "demonym"}
+    if len(unknown) >= UNMAPPED_SETTING:
+        return resolved  # towns no gazetteer knows: an unmapped or invented setting
     towns = [(m.span.start, e) for m, e, _c, _i in resolved
              if e is not None and e.feature in TOWNS and m.role != "demonym"]
     if not towns:
@@ -48,7 +54,7 @@ def anchor_facilities(resolved: list[tuple]) -> list[tuple]:
     out = []
     for mention, entry, container, inner in resolved:
         if entry is None and _weak(inner, named) and mention.role != "demonym" \
-                and is_facility(mention.source, mention.text):
+                and (mention.source == "GPE" or is_facility(mention.source, mention.text)):
             inner = _last_before(towns, mention.span.start) or commonest
         out.append((mention, entry, container, inner))
     return out

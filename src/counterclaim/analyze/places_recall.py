@@ -8,7 +8,14 @@
 - structures the model calls ORG or PERSON ("Royal Street", "Holy Redeemer Church");
 - acronyms the text defines for a place ("New South Wales (NSW)"), wherever they recur;
 - first-level regions' ISO 3166-2 codes ("NSW", "KZN") in a text that names their country;
-- two country names the model ran into one entity ("Greece Italy").
+- two country names the model ran into one entity ("Greece Italy");
+- a place's name cut short by the model or by a word that is no name alone ("DR Congo",
+  "People's Republic of China", "French Guiana" read as "French", "U.S. Virgin Islands"
+  as "U.S."): widened to the longest gazetteer name around it;
+- a company's or group's base ("the Sligo-based charity", "Northbrook-based");
+- a legislator's home town in the American style ("Sen. Tony Bakk, DFL-Cook", "(R-Ocilla)");
+- a name the text already used as a place, wherever else it recurs (one sense per
+  discourse: "Bicester" is the town in "Bicester desperately needed" too).
 """
 
 from __future__ import annotations
@@ -47,7 +54,8 @@ def written_in(run: Span, entries: list, gazetteer: gaz.Gazetteer) -> bool:
     return False
 
 
-DATELINE_MARKS = {"—", "–", "-", "--", ":", ",", "("}
+# "\u201d": a dash that lost its encoding on the way ("RICHLAND \u201d A one-vehicle ...")
+DATELINE_MARKS = {"—", "–", "-", "--", ":", ",", "(", "\u201d"}
 MAX_DATELINE_TOKENS = 3
 
 
@@ -59,8 +67,9 @@ def caps_datelines(doc: Doc, gazetteer: gaz.Gazetteer, table: TokenTable,
     for i in range(n):
         if i in taken or not (text[i].isalpha() and text[i].isupper() and len(text[i]) > 2):
             continue
+        # a paragraph's start, or a byline's date: "Reporter March 29, 2009 PATASKALA --"
         if i > 0 and not (text[i - 1] in {".", "!", "?", '"'} or text[i - 1].isspace()
-                          or table.ws[i - 1] == "\n"):
+                          or table.ws[i - 1] == "\n" or _year(text[i - 1])):
             continue
         end = i + 1
         while end < min(n, i + MAX_DATELINE_TOKENS) and text[end].isalpha() and text[end].isupper():
@@ -70,6 +79,10 @@ def caps_datelines(doc: Doc, gazetteer: gaz.Gazetteer, table: TokenTable,
             if any(e.population >= min_population or e.feature in {"country", "admin1"}
                    for e in gazetteer.lookup(name)):
                 yield doc[i:end]
+
+
+def _year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in {"19", "20"}
 
 
 # the model often calls a street or a building ORG; these words say it is a structure
@@ -141,6 +154,86 @@ def clustered(waiting: list, mentions: list, gazetteer: gaz.Gazetteer,
     return found
 
 
+WIDEN_LINKS = {"'s", "\u2019s", "of", "the", "de", "and"}
+WIDEN_MAX = 3  # tokens added on either side: "Democratic People's" Republic of Korea
+# words that add no name: "City of Richmond" and "Dublin City (Council)" are Richmond and
+# Dublin, whatever alias the gazetteer files under the longer form; "The L.A." is "L.A."
+NOT_WIDENING = WIDEN_LINKS | {"city", "town", "county", "state", "province", "district",
+                              "village", "municipality", "region", "parish"}
+
+
+def _widens(table: TokenTable, start: int, end: int, taken: set[int]) -> bool:
+    """Whether tokens [start, end) may join a name: free, capitalised at both ends, and
+    capitalised or a linking word between."""
+    if any(k in taken for k in range(start, end)):
+        return False
+    if all(table.lower[k] in NOT_WIDENING for k in range(start, end)):
+        return False
+    inner = all(table.text[k][:1].isupper() or table.lower[k] in WIDEN_LINKS
+                for k in range(start, end))
+    return inner and table.text[start][:1].isupper()
+
+
+def widen_to_known(span: Span, gazetteer: gaz.Gazetteer, table: TokenTable,
+                   taken: set[int]) -> Span:
+    """The longest gazetteer name that contains ``span`` and at most ``WIDEN_MAX`` more
+    tokens on either side; ``span`` itself when there is none."""
+    n = len(table.text)
+    before, after = span.start - 1, span.end
+    if not ((before >= 0 and (table.text[before][:1].isupper()
+                              or table.lower[before] in WIDEN_LINKS))
+            or (after < n and table.text[after][:1].isupper())):
+        return span  # the common case, lower-case words around: nothing to try
+    if all(table.lower[k] in NOT_WIDENING for k in range(span.start, span.end)):
+        return span  # "City of" cut from "the City of Richmond's" names nothing to widen
+    # "'s" cannot open a name, "Democratic People's" can: each side checked once
+    starts = [span.start] + [span.start - left for left in range(1, WIDEN_MAX + 1)
+                             if span.start - left >= 0
+                             and _widens(table, span.start - left, span.start, taken)]
+    ends = [span.end] + [span.end + right for right in range(1, WIDEN_MAX + 1)
+                         if span.end + right <= n
+                         and table.text[span.end + right - 1][:1].isupper()
+                         and _widens(table, span.end, span.end + right, taken)]
+    best = None
+    for start in starts:
+        for end in ends:
+            if (start, end) != (span.start, span.end) \
+                    and _known_whole(gazetteer, table, start, end) \
+                    and (best is None or end - start > best[1] - best[0]):
+                best = (start, end)
+    return span.doc[best[0] : best[1]] if best else span
+
+
+def _known_whole(gazetteer: gaz.Gazetteer, table: TokenTable, start: int, end: int) -> bool:
+    """A gazetteer name; one that opens or closes with a word that adds no name ("City of
+    Richmond", "Dublin City") only as some place's own name ("Gun Barrel City"), not as
+    an alias: those are Richmond and Dublin, whichever namesake the alias belongs to."""
+    key = normalise(joined(table, start, end))
+    if key not in gazetteer.names:
+        return False
+    if table.lower[start] not in NOT_WIDENING and table.lower[end - 1] not in NOT_WIDENING:
+        return True
+    return any(normalise(e.name) == key for e in gazetteer.lookup(key))
+
+
+# sources whose mentions are places by the model's or the gazetteer's own evidence (not
+# demonyms, typed guesses or acronyms)
+REPEAT_SOURCES = {"GPE", "LOC"}
+
+
+def repeated(waiting: list, mentions: list, people: set[str]) -> list[tuple[Span, str]]:
+    """Refused names that the text names as a place elsewhere: (span, role), "embedded"
+    inside an organisation's name ("the Bicester Town Council"). A surname of someone the
+    text names in full stays refused."""
+    places = {normalise(m.text) for m in mentions
+              if m.source in REPEAT_SOURCES and m.role != "demonym"}
+    found = []
+    for run, _evidence, inside in waiting:
+        if run.text not in people and normalise(run.text) in places:
+            found.append((run, "embedded" if inside else "literal"))
+    return found
+
+
 def state_abbreviations(doc: Doc, table: TokenTable, taken: set[int]) -> Iterable[Span]:
     """ "S.C.", "D.C.", "(D-Tenn.)", "Greer, Tenn.": a newspaper's dotted state
     abbreviation. One with a single dot must follow a comma, dash or bracket, since "Mass."
@@ -153,6 +246,50 @@ def state_abbreviations(doc: Doc, table: TokenTable, taken: set[int]) -> Iterabl
             continue
         if word.count(".") > 1 or (i > 0 and table.text[i - 1] in {",", "-", "(", "–"}):
             yield doc[i : i + 1]
+
+
+PARTIES = {"R", "D", "I", "DFL"}  # party letters before a US legislator's home town
+DASHES = {"-", "\u2013"}
+HOMETOWN_MAX_TOKENS = 3
+
+
+def party_hometowns(doc: Doc, table: TokenTable, taken: set[int],
+                    gazetteer: gaz.Gazetteer) -> Iterable[Span]:
+    """ "Tom Bakk, DFL-Cook," and "(R-Ocilla)": after a bracket or comma, a party letter
+    and a dash, the longest capitalised run naming a US place."""
+    n = len(table.text)
+    for dash in [k for k, word in enumerate(table.text) if word in DASHES]:
+        i = dash - 1
+        if i < 1 or dash + 1 >= n or table.text[i] not in PARTIES \
+                or table.text[i - 1] not in {",", "("}:
+            continue
+        start = i + 2
+        found = None
+        for end in range(start + 1, min(n, start + HOMETOWN_MAX_TOKENS) + 1):
+            if end - 1 in taken or not table.text[end - 1][:1].isupper():
+                break
+            if any(e.country == "US" for e in gazetteer.lookup(joined(table, start, end))):
+                found = end
+        if found:
+            yield doc[start:found]
+
+
+def based_in(doc: Doc, table: TokenTable, taken: set[int],
+             gazetteer: gaz.Gazetteer) -> Iterable[Span]:
+    """ "the Sligo-based mother", "Northbrook-based Crate & Barrel": the longest known
+    capitalised run right before "-based" names where someone or something is based."""
+    for based in [k for k, word in enumerate(table.lower) if word == "based"]:
+        i = based - 2
+        if i < 0 or table.text[i + 1] not in DASHES:
+            continue
+        found = None
+        for start in range(i, max(-1, i - HOMETOWN_MAX_TOKENS), -1):
+            if start in taken or not table.text[start][:1].isupper():
+                break
+            if normalise(joined(table, start, i + 1)) in gazetteer.names:
+                found = start
+        if found is not None:
+            yield doc[found : i + 1]
 
 
 MAX_ACRONYM = 6

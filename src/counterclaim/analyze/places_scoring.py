@@ -102,6 +102,23 @@ class Context(NamedTuple):
         return countries, admin1s
 
 
+ABBREVIATIONS = {"mt": "Mount", "ft": "Fort", "pt": "Point"}
+ABBREVIATED = re.compile(r"(?i)(mt|ft|pt)\.? ")
+
+
+def own_name(entry: GazEntry, key: str) -> bool:
+    """Whether a place bears the (normalised) name as its own, not as an alternate;
+    "mt pleasant" is Mount Pleasant's own name written short."""
+    name = normalise(entry.name)
+    if name == key:
+        return True
+    if key[:2] not in ABBREVIATIONS:
+        return False
+    abbreviated = ABBREVIATED.match(key)
+    return bool(abbreviated) and name == normalise(
+        f"{ABBREVIATIONS[abbreviated.group(1).lower()]} {key[abbreviated.end():]}")
+
+
 def candidates(name: str, gazetteer: gaz.Gazetteer, type_word: Optional[str]) -> list[GazEntry]:
     found = gazetteer.lookup(name)
     words = name.split()
@@ -109,6 +126,11 @@ def candidates(name: str, gazetteer: gaz.Gazetteer, type_word: Optional[str]) ->
         found = gazetteer.lookup(" ".join(words[:-1]))
     if not found and re.match(r"(?i)st\.? ", name):
         found = gazetteer.lookup("Saint " + name.split(" ", 1)[1])
+    abbreviated = ABBREVIATED.match(name)
+    if abbreviated:  # "Mt. Pleasant" is every Mount Pleasant, not only a suburb's alias
+        full = gazetteer.lookup(f"{ABBREVIATIONS[abbreviated.group(1).lower()]} "
+                                f"{name[abbreviated.end():]}")
+        found = found + [e for e in full if e not in found]
     if name in CITY_ABBREVIATIONS:  # "L.A." is not La.
         return [e for e in gazetteer.lookup(CITY_ABBREVIATIONS[name]) if e.feature == "city"]
     if "." in name and normalise(name) in US_STATE_ABBREVIATIONS:  # "Ga." is not Georgia
@@ -159,7 +181,7 @@ def _context_bonus(entry: GazEntry, query: str, ctx: Context) -> float:
 def _score(entry: GazEntry, query: str, ctx: Context, container: Optional[GazEntry],
            type_word: Optional[str]) -> float:
     score = math.log10(entry.population + 1) + FEATURE_PRIOR.get(entry.feature, 0.0)
-    primary = normalise(entry.name) == query
+    primary = own_name(entry, query)
     score += (2.0 if primary else 0.0) + (1.5 if entry.capital else 0.0)
     score -= 6.0 if entry.lat is None else 0.0
     if container is not None and container is not entry:
@@ -173,10 +195,10 @@ def plausible(candidates: list[GazEntry], query: str) -> list[GazEntry]:
     """Drop towns that carry the name only as an alternate when a place bears it as its
     own name: GeoNames lists "Liverpool" among a small Indiana town's alternates."""
     key = normalise(query)
-    if not any(normalise(e.name) == key for e in candidates):
+    if not any(own_name(e, key) for e in candidates):
         return candidates
     return [e for e in candidates
-            if normalise(e.name) == key or e.population >= ALTERNATE_MIN_POPULATION]
+            if own_name(e, key) or e.population >= ALTERNATE_MIN_POPULATION]
 
 
 def _namesake_penalty(entry: GazEntry, candidates: list[GazEntry],
@@ -194,7 +216,7 @@ def _needs_support(entry: GazEntry, key: str) -> bool:
     """A village, or a town that bears the name only as an alternate."""
     if entry.feature not in LOCAL:
         return False
-    if normalise(entry.name) != key and entry.population < ALTERNATE_MIN_POPULATION:
+    if not own_name(entry, key) and entry.population < ALTERNATE_MIN_POPULATION:
         return True
     return entry.population < SUPPORT_MIN_POPULATION
 

@@ -24,13 +24,17 @@ from counterclaim.analyze.gazetteer import normalise
 from counterclaim.analyze.places_recall import (
     STRUCTURE_WORDS,
     acronym_uses,
+    based_in,
     caps_datelines,
     clustered,
     defined_acronyms,
     listed,
+    party_hometowns,
     region_codes,
+    repeated,
     split_run_together,
     state_abbreviations,
+    widen_to_known,
     written_in,
 )
 from counterclaim.analyze.places_tokens import TokenTable, is_name_token, joined, token_table
@@ -39,6 +43,7 @@ __all__ = ["Mention", "recognise", "gazetteer_runs", "is_name_token", "role_of",
            "strip_span", "TYPE_WORDS", "COMPASS_WORDS"]
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+WIDENED_SOURCES = {"GPE", "LOC", "NORP", "GAZ"}  # names a longer known name may contain
 SPEECH_VERBS = {
     "say", "deny", "claim", "announce", "accuse", "reject", "condemn", "warn", "insist",
     "urge", "demand", "threaten", "vow", "respond", "state", "report", "confirm", "blame",
@@ -268,8 +273,8 @@ def _accept_run(run: Span, ent: Optional[Span], ev: _Evidence, refused: set[str]
             leads = first is not None and run.start == first.start
             after_of = run.start > ent.start and run.doc[run.start - 1].lower_ == "of"
             if ev.strong or (leads and ev.population >= EMBEDDED_TOWN) or (
-                    after_of and ev.population >= BIG_TOWN):
-                return "embedded"
+                    after_of and ev.population >= BIG_TOWN) or ev.population >= BIG_CITY:
+                return "embedded"  # and "Metro Vancouver", "Real Madrid" anywhere
             return None
     if ent is not None and ent.label_ == "PERSON":
         if role_of(run) == "metonym" and not ev.strong:
@@ -320,7 +325,10 @@ def _from_entities(ents: tuple[Span, ...], gazetteer: gaz.Gazetteer) -> Iterable
                 continue  # "n't", "downtown": not a name
             span = join_hyphenated(span, gazetteer) if span is not None else None
             for part in split_run_together(span, gazetteer):
-                adjective = len(part) == 1 and part[0].pos_ == "ADJ"
+                # an adjective the gazetteer knows as a name is the place used as a
+                # modifier ("a Zimbabwe conference", "Calgary residents"), no demonym
+                adjective = len(part) == 1 and part[0].pos_ == "ADJ" \
+                    and not gazetteer.lookup(part.text)
                 demonym = adjective or gazetteer.demonym(part.text)
                 yield part, ent.label_, "demonym" if demonym else None
         elif ent.label_ in {"NORP", "PERSON"} and gazetteer.demonym(ent.text):
@@ -362,14 +370,18 @@ def recognise(doc: Doc, gazetteer: gaz.Gazetteer,
             text: Optional[str] = None) -> None:
         if span is None or any(i in taken for i in range(span.start, span.end)):
             return
+        if text is None and source in WIDENED_SOURCES:
+            wide = widen_to_known(span, gazetteer, table, taken)
+            if len(wide) > len(span):  # "French" of "French Guiana" is no demonym there
+                span, role = wide, (None if role == "demonym" else role)
         taken.update(range(span.start, span.end))
         mentions.append(Mention(span, source, role or role_of(span), type_word(span),
                                 text or span.text))
 
     ents = doc.ents if ents is None else ents
+    table = token_table(doc)
     for span, source, role in _from_entities(ents, gazetteer):
         add(span, source, role)
-    table = token_table(doc)
     people = _person_words(ents)
     refused = people | {t.title() for t in table.text if t.islower()}
     accepted, waiting = _from_gazetteer(doc, gazetteer, table, ents, refused)
@@ -381,10 +393,16 @@ def recognise(doc: Doc, gazetteer: gaz.Gazetteer,
     plausible = [w for w in waiting if w[0].text not in people]
     for run in clustered(plausible, mentions, gazetteer, SMALL_TOWN):
         add(run, "GAZ", "literal")
+    for run, role in repeated(waiting, mentions, people):
+        add(run, "GAZ", role)
     for span in caps_datelines(doc, gazetteer, table, taken, SMALL_TOWN):
         add(span, "GAZ", "literal")
     for span in state_abbreviations(doc, table, taken):
         add(span, "GAZ")
+    for span in party_hometowns(doc, table, taken, gazetteer):
+        add(span, "GAZ", "literal")
+    for span in based_in(doc, table, taken, gazetteer):
+        add(span, "GAZ", "literal")
     for span in _typed_names(doc, taken, table):
         add(span, "TYPE")
     for span, long_form in acronym_uses(doc, defined_acronyms(mentions, table), table, taken):

@@ -177,12 +177,26 @@ def _dataset_name(path: Path) -> str:
     return "geovirus" if "virus" in lowered else "lgl"
 
 
+HALVES = ("even", "odd")
+
+
+def select_half(articles: list, half: Optional[str]) -> list:
+    """Articles at even or odd positions in the file (0-based): one half to develop
+    on, the other to check, as the public files have no separate splits."""
+    if half is None:
+        return articles
+    if half not in HALVES:
+        raise DataError(f"half must be one of {', '.join(HALVES)}, not {half!r}")
+    return articles[HALVES.index(half) :: 2]
+
+
 def evaluate_geo(path: str | Path, limit: Optional[int] = None, nlp=None,
-                 batch_size: int = 16) -> dict:
+                 batch_size: int = 16, half: Optional[str] = None) -> dict:
     """Geoparse every article of one dataset file and score it.
 
     path (str | Path): ``lgl.xml``, ``GWN.xml`` or ``GeoVirus.xml``.
     limit (int): score only the first ``limit`` articles (quick iterations).
+    half (str): "even" or "odd": only the articles at even/odd positions in the file.
     RETURNS (dict): acc161, median_km, recognition P/R/F1, articles/s and load times.
     """
     import spacy
@@ -193,7 +207,7 @@ def evaluate_geo(path: str | Path, limit: Optional[int] = None, nlp=None,
     path = resolve_data_dir(path)
     if not path.exists():
         raise DataError("geo dataset not found; pass --data", location=str(path))
-    articles = load_articles(path)[:limit]
+    articles = select_half(load_articles(path), half)[:limit]
     dataset = _dataset_name(path)
     started = time.perf_counter()
     gazetteer.load()
@@ -209,16 +223,18 @@ def evaluate_geo(path: str | Path, limit: Optional[int] = None, nlp=None,
         geoparse_s += time.perf_counter() - before
         tally.add(article, dataset, matches)
     elapsed = time.perf_counter() - started
-    return {"dataset": dataset, "articles": len(articles), **tally.result(),
+    return {"dataset": dataset, "half": half or "all", "articles": len(articles),
+            **tally.result(),
             "articles_per_s": round(len(articles) / elapsed, 1) if elapsed else None,
             "geoparse_ms_per_article": round(1000 * geoparse_s / max(1, len(articles)), 1),
             "gazetteer_load_s": round(load_s, 2)}
 
 
-def evaluate_all(data_dir: str | Path = DEFAULT_DATA, limit: Optional[int] = None) -> list[dict]:
+def evaluate_all(data_dir: str | Path = DEFAULT_DATA, limit: Optional[int] = None,
+                 half: Optional[str] = None) -> list[dict]:
     """``evaluate_geo`` on each dataset under ``data_dir`` (``lgl/``, ``geowebnews/``, ...)."""
     root = resolve_data_dir(data_dir)
-    return [evaluate_geo(root / rel, limit=limit) for rel in DATASETS.values()]
+    return [evaluate_geo(root / rel, limit=limit, half=half) for rel in DATASETS.values()]
 
 
 def _main(argv: Iterable[str] | None = None) -> None:
@@ -229,9 +245,11 @@ def _main(argv: Iterable[str] | None = None) -> None:
     parser.add_argument("paths", nargs="*", help="dataset files (default: all three)")
     parser.add_argument("--data", default=str(DEFAULT_DATA))
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--half", choices=HALVES, default=None,
+                        help="only the articles at even or odd positions")
     args = parser.parse_args(list(argv) if argv is not None else None)
-    results = ([evaluate_geo(p, limit=args.limit) for p in args.paths] if args.paths
-               else evaluate_all(args.data, limit=args.limit))
+    results = ([evaluate_geo(p, limit=args.limit, half=args.half) for p in args.paths]
+               if args.paths else evaluate_all(args.data, limit=args.limit, half=args.half))
     for result in results:
         print(json.dumps(result))
 
