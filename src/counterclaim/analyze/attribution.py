@@ -34,6 +34,7 @@ from .cue_model import CueModel, cue_scores, load_cue_model
 from .cue_parse import (CONTENT_DEPS, EXPLETIVES, cue_span, is_cue_verb,  # noqa: F401 (public)
                         source_head, source_span, speech_tag_after)
 from .attribution_bounds import circumstance, object_before, without_trailing_aside
+from .attribution_boundary import load_boundary_model, refine_contents
 from .attribution_filter import Candidate, load_filter, select
 from .attribution_raising import raising_attributions
 from .attribution_nominal import according_to, nominal_attributions, nominal_source
@@ -43,9 +44,9 @@ from .spans import (CharSpan, char_span_of_subtree, contains, sentence_bounds, s
                     text_of, token_at, token_span, trim)
 
 
-
-
-def find_attributions(doc: Doc) -> list[Attribution]:
+def find_attributions(doc: Doc, *, refine: bool = True) -> list[Attribution]:
+    """The article's attributions; ``refine=False`` leaves out the learned boundary model
+    (its training reads the rules' own spans)."""
     quotes = find_quotes(text_of(doc))
     judge = load_filter()
     candidates = candidate_attributions(doc, quotes)
@@ -54,6 +55,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     else:
         found = _outermost(candidates)
     found = [finished(doc, a, quotes) for a in found]
+    if refine:
+        found = refine_contents(doc, found, quotes, load_boundary_model())
     return sorted(found, key=lambda a: a.content[0])
 
 

@@ -1,5 +1,6 @@
 """Train the attribution models on PolNeAR's train split: the cue detector of
-:mod:`cue_model` and the candidate judge of :mod:`attribution_filter`.
+:mod:`cue_model`, the candidate judge of :mod:`attribution_filter` and the content-boundary
+rankers of :mod:`attribution_boundary`.
 
 Each article is read and parsed exactly as ``counterclaim.analyze`` does; a candidate word is
 a positive example for the cue detector when it heads a gold cue (it lies inside the cue and
@@ -10,6 +11,11 @@ article). The judge is then fitted the same way on the rules' candidates, each a
 candidates made with the cue model of the fold that did not see it; a candidate is positive
 when its content matches a gold content partially and its cue overlaps that one's cue.
 
+The boundary rankers (LightGBM lambdarank, fixed seed, one thread) then learn, per content
+the finished models find near a gold one, which nearby word the gold content opens and
+closes at; only written when the cue model goes to its shipped place, since they learn the
+spans the shipped models make.
+
 Only the train split is read: dev stays untouched for the benchmark.
 """
 
@@ -18,11 +24,13 @@ from __future__ import annotations
 import gzip
 import json
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
-from .attribution_filter import FILTER_FORMAT, FILTER_PATH, candidate_features
-from .cue_model import MODEL_FORMAT, MODEL_PATH, is_candidate, quoted_tokens, token_features
+from .attribution_boundary import BOUNDARY_PATH
+from .attribution_filter import FILTER_FORMAT, FILTER_PATH, candidate_features, load_filter
+from .cue_model import MODEL_FORMAT, MODEL_PATH, is_candidate, load_cue_model, quoted_tokens, token_features
 from .quotes import find_quotes
 from .spans import text_of
 
@@ -163,8 +171,13 @@ def train_attribution(data_dir: str | Path = "../shared/datasets/polnear",
     fold_models = {number: CueModel(_weights(*fold), float(fold[1].intercept_[0]), threshold)
                    for number, fold in fold_of.items()}
     judge = train_filter(parsed, fold_models, out.with_name(FILTER_PATH.name), filter_c)
+    boundary = None
+    if out.resolve() == MODEL_PATH.resolve():  # the boundary model learns the shipped models' spans
+        load_cue_model.cache_clear()
+        load_filter.cache_clear()
+        boundary = train_boundary(parsed, out.with_name(BOUNDARY_PATH.name))
     return {"articles": len(parsed), "examples": len(labels), "positives": int(sum(labels)),
-            "features": len(weights), "threshold": threshold, "filter": judge}
+            "features": len(weights), "threshold": threshold, "filter": judge, "boundary": boundary}
 
 
 def train_filter(parsed, cue_models: dict, out: Path, c: float = 0.3) -> dict:
@@ -210,3 +223,128 @@ def _judged_candidates(raw: str, gold, doc, cue_model):
 
 def _overlap(a, b) -> bool:
     return any(s < e2 and s2 < e for s, e in a for s2, e2 in b)
+
+
+BOUNDARY_MARGINS = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0)
+BOUNDARY_MIN_JACCARD = 0.3
+BOUNDARY_TREES, BOUNDARY_LEAVES, BOUNDARY_RATE = 150, 15, 0.1
+
+
+def train_boundary(parsed, out: Path) -> dict:
+    """Fit the content-boundary rankers of :mod:`attribution_boundary` on the rules' final
+    spans (made with the shipped cue model and judge) and write them to ``out``. Each side's
+    margin is the one that makes the most boundaries exact on out-of-fold scores (3 folds
+    grouped by article)."""
+    from .attribution_boundary import BOUNDARY_FORMAT
+
+    groups = boundary_groups(parsed)
+    summary, sides = {"attributions": len(groups) // 2}, {}
+    for kind in ("start", "end"):
+        side = [g for g in groups if g.kind == kind]
+        features, labels, articles = zip(*[(f, label, g.article) for g in side for _, f, label in g.candidates])
+        gains = _margin_gains(side, _ranker_out_of_fold(side, features, labels, articles))
+        margin = max(BOUNDARY_MARGINS, key=lambda m: (gains[m], m))
+        vectorizer, ranker = _fit_ranker(features, labels, [len(g.candidates) for g in side])
+        used = np.flatnonzero(ranker.booster_.feature_importance() > 0)
+        sides[kind] = {"margin": margin, "width": len(vectorizer.feature_names_),
+                       "columns": {vectorizer.feature_names_[i]: int(i) for i in used},
+                       "model": ranker.booster_.model_to_string()}
+        summary[kind] = {"groups": len(side), "rule_right": sum(g.rule in _right(g) for g in side),
+                         "examples": len(labels), "margin": margin, "out_of_fold_gain": gains[margin]}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8") as handle:
+        json.dump({"format": BOUNDARY_FORMAT, **sides}, handle)
+    return summary
+
+
+def _fit_ranker(features, labels, sizes):
+    from lightgbm import LGBMRanker
+    from sklearn.feature_extraction import DictVectorizer
+
+    vectorizer = DictVectorizer(dtype=np.float32)
+    matrix = vectorizer.fit_transform([dict.fromkeys(f, 1) for f in features])
+    ranker = LGBMRanker(n_estimators=BOUNDARY_TREES, num_leaves=BOUNDARY_LEAVES, learning_rate=BOUNDARY_RATE,
+                        min_child_samples=10, random_state=SEED, n_jobs=1, deterministic=True,
+                        force_row_wise=True, verbose=-1)
+    ranker.fit(matrix, np.array(labels), group=sizes)
+    return vectorizer, ranker
+
+
+def _ranker_out_of_fold(side, features, labels, articles):
+    """Out-of-fold scores of every candidate (folds keep each article's groups together)."""
+    from sklearn.model_selection import GroupKFold
+
+    scores = np.zeros(len(labels))
+    group_of = np.repeat(np.arange(len(side)), [len(g.candidates) for g in side])
+    for train, test in GroupKFold(n_splits=3).split(features, labels, articles):
+        sizes = np.bincount(group_of[train])
+        vectorizer, ranker = _fit_ranker([features[i] for i in train], [labels[i] for i in train],
+                                         sizes[sizes > 0])
+        matrix = vectorizer.transform([dict.fromkeys(features[i], 1) for i in test])
+        scores[test] = ranker.predict(matrix)
+    return scores
+
+
+def _right(group) -> set[int]:
+    return {i for i, _, label in group.candidates if label}
+
+
+def _margin_gains(groups, scores) -> dict[float, int]:
+    """Boundaries made exact minus boundaries made wrong, per margin."""
+    from .attribution_boundary import best_candidate
+
+    gains = dict.fromkeys(BOUNDARY_MARGINS, 0)
+    at = 0
+    for group in groups:
+        scored = {i: scores[at + n] for n, (i, _, _) in enumerate(group.candidates)}
+        at += len(group.candidates)
+        right = _right(group)
+        for margin in BOUNDARY_MARGINS:
+            gains[margin] += (best_candidate(scored, group.rule, margin) in right) - (group.rule in right)
+    return gains
+
+
+class BoundaryGroup(NamedTuple):
+    article: int
+    kind: str  # start | end
+    rule: int  # the rules' word
+    candidates: list  # (word index, features, label)
+
+
+def boundary_groups(parsed) -> list[BoundaryGroup]:
+    """Per refinable attribution matching a gold content: its start and end candidates,
+    labelled 1 where the gold content (trimmed as the exact scorer trims) opens or closes."""
+    from ..eval.common import OffsetMap, SpanIndex
+    from .attribution import find_attributions
+    from .attribution_boundary import end_candidates, refinable, rule_tokens, start_candidates, words_of
+
+    groups = []
+    for number, (raw, gold, doc) in enumerate(parsed):
+        offsets, index = OffsetMap(text_of(doc), raw), SpanIndex(raw)
+        golds = [(index.exact_key(g.content)[0], index.tokens(g.content)) for g in gold
+                 if len(g.content) == 1 and index.exact_key(g.content)]
+        words = words_of(doc)
+        for a in filter(refinable, find_attributions(doc, refine=False)):
+            mapped = offsets.span(*a.content)
+            target = _closest_gold(index.tokens((mapped,)), golds) if mapped else None
+            if target is None:
+                continue
+            first, last = rule_tokens(doc, a)
+            for kind, found, rule, side in (("start", start_candidates, first.i, 0), ("end", end_candidates, last.i, 1)):
+                candidates = [(i, features, int(_trimmed(doc, i, offsets, index, side) == target[side]))
+                              for i, features in found(words, doc, a, first, last)]
+                if any(i == rule for i, _, _ in candidates) and any(label for _, _, label in candidates):
+                    groups.append(BoundaryGroup(number, kind, rule, candidates))
+    return groups
+
+
+def _closest_gold(tokens, golds):
+    from ..eval.common import jaccard
+
+    best = max(golds, key=lambda g: jaccard(tokens, g[1]), default=None)
+    return best[0] if best is not None and jaccard(tokens, best[1]) >= BOUNDARY_MIN_JACCARD else None
+
+
+def _trimmed(doc, i: int, offsets, index, side: int):
+    mapped = offsets.span(doc[i].idx, doc[i].idx + len(doc[i].text))
+    return index.trim(*mapped)[side] if mapped else None

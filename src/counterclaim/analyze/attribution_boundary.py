@@ -1,0 +1,277 @@
+"""A learned second look at where a content starts and ends.
+
+The rules of :mod:`attribution` give a content its subtree in the parse; PolNeAR's annotators
+often draw the line a few words off: "accused *the FBI* of X" (content: X), "the notion *that*
+..." (content starts at "that"), "..., despite protests" (left out), "to remove troops" (without
+"to"). Two LightGBM rankers (lambdarank over one-hot features) score every word near the
+rule's start (would the content open here?) and every word near its end (would it close
+here?) from the word, its neighbours, its place in the parse relative to the cue, and how far
+it lies from the rule's boundary; all of an article's words are scored in one call per side
+(about 5 ms CPU per PolNeAR article). A boundary moves only when the best-scored word beats the rule's own by a margin, so the rules
+stay in charge of everything the model is unsure of; a content is never stretched over
+punctuation past the rule's end, nor over its cue. Split quotes are left alone (their marks
+settle them); a single quote may still gain what PolNeAR counts with it (``that "..."``).
+
+Weights ship as ``data/attribution/attribution_boundary.json.gz`` (written by
+:func:`counterclaim.analyze.cue_train.train_boundary`); without the file nothing changes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy
+from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, LOWER, POS
+from spacy.tokens import Doc, Token
+
+from .attribution_types import Attribution, content_mode
+from .spans import doc_tree, sentence_of, text_of, token_at, trim
+
+BOUNDARY_PATH = Path(__file__).resolve().parents[1] / "data" / "attribution" / "attribution_boundary.json.gz"
+BOUNDARY_FORMAT = 2
+START_WINDOW = (-6, 8)  # words before / after the rule's first word the content may open at
+END_WINDOW = (-12, 10)  # words before / after the rule's last word it may close at
+REFINED_MODES = frozenset({"direct", "indirect", "mixed", "according_to"})
+
+
+class Ranker(NamedTuple):
+    """One side's ranker: a LightGBM lambdarank model over one-hot features."""
+    columns: dict[str, int]  # feature name -> column (only the features the trees split on)
+    width: int  # the booster's number of columns
+    booster: object  # lightgbm.Booster
+    margin: float  # how much the best word must beat the rule's own to move the boundary
+
+    def scores(self, rows: list[list[str]]):
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
+        indices = [[self.columns[f] for f in features if f in self.columns] for features in rows]
+        indptr = np.cumsum([0] + [len(i) for i in indices])
+        flat = np.fromiter((c for i in indices for c in i), dtype=np.int32, count=int(indptr[-1]))
+        matrix = csr_matrix((np.ones(len(flat), dtype=np.float32), flat, indptr),
+                            shape=(len(rows), self.width))
+        return self.booster.predict(matrix, num_threads=1)
+
+
+class BoundaryModel(NamedTuple):
+    start: Ranker  # "the content opens at this word"
+    end: Ranker  # "the content closes at this word"
+
+
+@lru_cache(maxsize=2)
+def load_boundary_model(path: str | None = None) -> BoundaryModel | None:
+    """The shipped model, or None when it has not been trained (the rules' spans stand)."""
+    model_path = Path(path) if path else BOUNDARY_PATH
+    if not model_path.exists():
+        return None
+    with gzip.open(model_path, "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    if data.get("format") != BOUNDARY_FORMAT:
+        return None
+    return BoundaryModel(_ranker(data["start"]), _ranker(data["end"]))
+
+
+def _ranker(side: dict) -> Ranker:
+    import lightgbm
+
+    return Ranker(side["columns"], side["width"], lightgbm.Booster(model_str=side["model"]), side["margin"])
+
+
+def refinable(a: Attribution) -> bool:
+    return a.mode in REFINED_MODES and not a.parts
+
+
+def refine_contents(doc: Doc, found: list[Attribution], quotes, model: BoundaryModel | None) -> list[Attribution]:
+    """The attributions with their contents' start and end moved where the model is
+    confident (all of an article's candidates are scored in one call per side)."""
+    if model is None:
+        return found
+    jobs, words = [], None
+    for n, a in enumerate(found):
+        if refinable(a):
+            words = words or words_of(doc)
+            first, last = rule_tokens(doc, a)
+            jobs.append((n, first, last, start_candidates(words, doc, a, first, last),
+                         end_candidates(words, doc, a, first, last)))
+    if not jobs:
+        return found
+    starts = _choices([(job[1].i, job[3]) for job in jobs], model.start)
+    ends = _choices([(job[2].i, job[4]) for job in jobs], model.end)
+    found = list(found)
+    for (n, first, last, _, _), start, end in zip(jobs, starts, ends):
+        found[n] = _moved(doc, found[n], start, end, quotes) if (start, end) != (first.i, last.i) else found[n]
+    return found
+
+
+def _choices(groups: list[tuple[int, list]], ranker: Ranker) -> list[int]:
+    """Per group (the rule's word, its candidates): the word chosen."""
+    scores = ranker.scores([features for _, candidates in groups for _, features in candidates])
+    chosen, at = [], 0
+    for rule, candidates in groups:
+        scored = {i: float(scores[at + n]) for n, (i, _) in enumerate(candidates)}
+        at += len(candidates)
+        chosen.append(best_candidate(scored, rule, ranker.margin))
+    return chosen
+
+
+def best_candidate(scored: dict[int, float], rule: int, margin: float) -> int:
+    """The best-scored word when it beats the rule's own by more than the margin."""
+    if rule not in scored:
+        return rule
+    best = max(scored, key=lambda i: (scored[i], i == rule))
+    return best if scored[best] > scored[rule] + margin else rule
+
+
+def _moved(doc: Doc, a: Attribution, start: int, end: int, quotes) -> Attribution:
+    if end < start:
+        return a
+    content = trim(text_of(doc), doc[start].idx, doc[end].idx + len(doc[end].text))
+    if content[1] - content[0] < 2:
+        return a
+    return a._replace(content=content, mode=content_mode(content, quotes))
+
+
+def rule_tokens(doc: Doc, a: Attribution) -> tuple[Token, Token]:
+    return token_at(doc, a.content[0]), token_at(doc, max(a.content[0], a.content[1] - 1))
+
+
+def _allowed(doc: Doc, a: Attribution, first: Token, last: Token) -> tuple[int, int]:
+    """The words a content may cover: its sentences, on its side of the cue."""
+    low, high = sentence_of(first).start, sentence_of(last).end - 1
+    if a.cue is not None:
+        cue_first, cue_last = token_at(doc, a.cue[0]), token_at(doc, max(a.cue[0], a.cue[1] - 1))
+        if cue_last.i < first.i:
+            low = max(low, cue_last.i + 1)
+        elif cue_first.i > last.i:
+            high = min(high, cue_first.i - 1)
+    return low, high
+
+
+class Words(NamedTuple):
+    """A doc's words as plain lists, read once: building a Token per look costs more than
+    the model."""
+    lower: list[str]
+    pos: list[str]
+    dep: list[str]
+    word: list[bool]  # neither punctuation nor space
+    punct_before: list[int]  # punctuation marks before each index (prefix counts)
+    verbs_before: list[int]
+    words_before: list[int]
+    heads: list[int]
+    lefts: list
+    rights: list
+
+
+def words_of(doc: Doc) -> Words:
+    tree = doc_tree(doc)
+    if not len(doc):
+        return Words([], [], [], [], [0], [0], [0], [], [], [])
+    table = doc.to_array([LOWER, POS, DEP, IS_PUNCT, IS_SPACE])
+    lower, pos, dep = (_names(doc, table[:, k]) for k in range(3))
+    verbs = numpy.isin(table[:, 1], [doc.vocab.strings["VERB"], doc.vocab.strings["AUX"]])
+    word = (table[:, 3] == 0) & (table[:, 4] == 0)
+    return Words(lower, pos, dep, word.tolist(), _prefix(table[:, 3]), _prefix(verbs), _prefix(word),
+                 tree.heads, tree.lefts, tree.rights)
+
+
+def _names(doc: Doc, column) -> list[str]:
+    keys, inverse = numpy.unique(column, return_inverse=True)
+    names = [doc.vocab.strings[int(key)] for key in keys]
+    return [names[k] for k in inverse.tolist()]
+
+
+def _prefix(flags) -> list[int]:
+    return numpy.concatenate(([0], numpy.cumsum(flags, dtype=numpy.int64))).tolist()
+
+
+def _left_edge(w: Words, i: int) -> int:
+    while w.lefts[i]:
+        i = w.lefts[i][0]
+    return i
+
+
+def _right_edge(w: Words, i: int) -> int:
+    while w.rights[i]:
+        i = w.rights[i][-1]
+    return i
+
+
+def start_candidates(w: Words, doc: Doc, a: Attribution, first: Token, last: Token) -> list[tuple[int, list[str]]]:
+    low, high = _allowed(doc, a, first, last)
+    lo, hi = max(low, first.i + START_WINDOW[0]), min(high, last.i, first.i + START_WINDOW[1])
+    return [(i, start_features(w, i, first.i, a.cue_token, a.cue_lemma, a.mode)) for i in range(lo, hi + 1)
+            if w.word[i] or i == first.i]
+
+
+def end_candidates(w: Words, doc: Doc, a: Attribution, first: Token, last: Token) -> list[tuple[int, list[str]]]:
+    low, high = _allowed(doc, a, first, last)
+    lo, hi = max(low, first.i, last.i + END_WINDOW[0]), min(high, last.i + END_WINDOW[1])
+    # Past the rule's end only up to the next punctuation: an aside the outlet adds after a
+    # comma or dash stays out (attribution_bounds), and so does the next clause.
+    return [(i, end_features(w, i, last.i, a.cue_token, a.mode, high)) for i in range(lo, hi + 1)
+            if (w.word[i] and (i < last.i or w.punct_before[i] == w.punct_before[last.i + 1])) or i == last.i]
+
+
+def _shift(i: int, rule: int, window: tuple[int, int]) -> int:
+    return max(window[0], min(window[1], i - rule))
+
+
+def _between(w: Words, a: int, b: int) -> str:
+    """What lies between two words: punctuation, a verb, or neither."""
+    lo, hi = min(a, b), max(a, b)
+    if w.punct_before[hi] > w.punct_before[lo]:
+        return "punct"
+    return "verb" if w.verbs_before[hi] > w.verbs_before[lo] else "plain"
+
+
+def _cue_relation(w: Words, i: int, cue: int | None) -> str:
+    if cue is None:
+        return "nocue"
+    head = w.heads[i]
+    if head == cue:
+        return "child:" + w.dep[i]
+    if w.heads[head] == cue:
+        return "grandchild:" + w.dep[head]
+    return "other"
+
+
+def start_features(w: Words, i: int, rule: int, cue: int | None, cue_lemma: str | None, mode: str) -> list[str]:
+    shift = _shift(i, rule, START_WINDOW)
+    side = "rule" if shift == 0 else ("left" if shift < 0 else "right")
+    prev_word, prev_pos = (w.lower[i - 1], w.pos[i - 1]) if i > 0 else ("<s>", "<s>")
+    lemma = cue_lemma or "-"
+    head, word, pos = w.heads[i], w.lower[i], w.pos[i]
+    return [
+        f"s={shift}", f"side={side}", f"m={mode}|{side}",
+        f"w={word}|{side}", f"p={pos}|{side}", f"d={w.dep[i]}|{side}",
+        f"pw={prev_word}|{side}", f"pp={prev_pos}|{pos}|{side}",
+        f"hd={w.dep[head]}|{w.dep[i]}|{side}", f"hp={w.pos[head]}|{side}",
+        f"open={_left_edge(w, i) == i}|{side}", f"hopen={_left_edge(w, head) == i}|{side}",
+        f"cue={_cue_relation(w, i, cue)}|{side}", f"cl={lemma}|{side}",
+        f"btw={_between(w, i, rule)}|{side}",
+        f"rw={w.lower[rule]}|{side}", f"rw-w={w.lower[rule]}|{word}" if shift else "rw-w=same",
+    ]
+
+
+def end_features(w: Words, i: int, rule: int, cue: int | None, mode: str, last_allowed: int) -> list[str]:
+    shift = _shift(i, rule, END_WINDOW)
+    side = "rule" if shift == 0 else ("left" if shift < 0 else "right")
+    if i + 1 < len(w.lower):
+        next_word, next_pos, next_dep, next_head = w.lower[i + 1], w.pos[i + 1], w.dep[i + 1], w.pos[w.heads[i + 1]]
+    else:
+        next_word = next_pos = next_dep = "</s>"
+        next_head = "-"
+    at_end = w.words_before[last_allowed + 1] == w.words_before[i + 1]
+    head, pos = w.heads[i], w.pos[i]
+    return [
+        f"s={shift}", f"side={side}", f"m={mode}|{side}",
+        f"w={w.lower[i]}|{side}", f"p={pos}|{side}", f"d={w.dep[i]}|{side}",
+        f"nw={next_word}|{side}", f"nh={next_head}|{next_dep}", f"np={pos}|{next_pos}|{side}", f"nd={next_dep}|{side}",
+        f"close={_right_edge(w, i) == i}|{side}", f"hclose={_right_edge(w, head) == i}|{side}",
+        f"end={at_end}|{side}", f"cue={_cue_relation(w, i, cue)}|{side}",
+        f"btw={_between(w, i, rule)}|{side}", f"rw={w.lower[rule]}|{side}",
+    ]

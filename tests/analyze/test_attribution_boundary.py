@@ -1,0 +1,135 @@
+"""The learned content-boundary step (issue 3, session 4), on sentences written for the test.
+
+The rankers are replaced by hand-set ones where a test needs to know what they prefer; the
+shipped model is checked only for properties any boundary must keep (inside its sentence, off
+its cue), so that retraining it cannot break a test that holds.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from counterclaim.analyze import attribution as at
+from counterclaim.analyze.attribution_boundary import (BoundaryModel, Ranker, best_candidate,
+                                                       load_boundary_model, refinable, refine_contents)
+from counterclaim.analyze.quotes import find_quotes
+from counterclaim.analyze.spans import text_of
+from counterclaim.eval.common import Attribution as Gold
+
+ACCUSED = "The FHF accused the army of shelling the market in Dalmar."
+
+
+class _Weights:
+    """A booster stand-in: a row's score is the sum of its columns' weights."""
+
+    def __init__(self, weights):
+        self.weights = np.array(weights, dtype=float)
+
+    def predict(self, matrix, num_threads=1):
+        return matrix @ self.weights
+
+
+def _ranker(preferred: dict[str, float], margin: float = 0.0) -> Ranker:
+    columns = {name: n for n, name in enumerate(preferred)}
+    return Ranker(columns, len(columns), _Weights(list(preferred.values())), margin)
+
+
+NEUTRAL = _ranker({"side=rule": 0.0})
+
+
+@pytest.fixture(scope="module")
+def parse():
+    """Parse a text as the pipeline does before its own components run."""
+    from counterclaim.analyze import make_doc
+    from counterclaim.analyze.nlp import load_base
+    from counterclaim.read import read_text
+
+    nlp = load_base()
+    return lambda text: nlp(make_doc(nlp, read_text(text, html=False)))
+
+
+@pytest.fixture()
+def accused(parse):
+    doc = parse(ACCUSED)
+    return doc, at.find_attributions(doc, refine=False)
+
+
+def test_best_candidate_moves_only_past_the_margin():
+    scored = {3: 0.2, 4: 1.0, 5: -1.0}
+    assert best_candidate(scored, rule=3, margin=0.5) == 4
+    assert best_candidate(scored, rule=3, margin=0.9) == 3  # 1.0 does not beat 0.2 by more than 0.9
+    assert best_candidate({3: 1.0, 4: 1.0}, rule=3, margin=0.0) == 3  # a tie keeps the rule
+
+
+def test_a_confident_start_ranker_moves_the_content_start(accused):
+    doc, found = accused
+    (a,) = found
+    text = text_of(doc)
+    assert text[a.content[0]:a.content[1]].startswith("the army")
+    model = BoundaryModel(_ranker({"w=shelling|right": 5.0}), NEUTRAL)
+    (moved,) = refine_contents(doc, found, find_quotes(text), model)
+    assert text[moved.content[0]:moved.content[1]] == "shelling the market in Dalmar"
+    assert moved.cue == a.cue and moved.source == a.source
+
+
+def test_a_confident_end_ranker_moves_the_content_end(accused):
+    doc, found = accused
+    text = text_of(doc)
+    model = BoundaryModel(NEUTRAL, _ranker({"w=market|left": 5.0}))
+    (moved,) = refine_contents(doc, found, find_quotes(text), model)
+    assert text[moved.content[0]:moved.content[1]].endswith("the market")
+
+
+def test_an_unsure_ranker_leaves_the_rule_span(accused):
+    doc, found = accused
+    model = BoundaryModel(_ranker({"w=shelling|right": 5.0}, margin=10.0), NEUTRAL)
+    assert refine_contents(doc, found, find_quotes(text_of(doc)), model) == found
+    assert refine_contents(doc, found, find_quotes(text_of(doc)), None) == found
+
+
+def test_the_content_never_reaches_over_its_cue(parse):
+    doc = parse("Rebels had left Vorna by Sunday, the army said in Kessen.")
+    found = at.find_attributions(doc, refine=False)
+    (a,) = found
+    # a ranker that would love to end the content on the cue's own sentence end
+    model = BoundaryModel(NEUTRAL, _ranker({"w=kessen|right": 9.0, "w=said|right": 9.0}))
+    (moved,) = refine_contents(doc, found, find_quotes(text_of(doc)), model)
+    assert moved.content[1] <= a.cue[0]
+
+
+def test_split_quotes_are_left_to_their_marks(parse):
+    doc = parse("\u201cThey took a few streets,\u201d Osei said, \u201cand now they call it a city.\u201d")
+    found = at.find_attributions(doc, refine=False)
+    assert found and not any(refinable(a) for a in found if a.parts)
+
+
+@pytest.mark.parametrize("text", [
+    ACCUSED,
+    "Karim Sadeq said on Tuesday that the bridge at Kessen had been destroyed, which the FHF denies.",
+    "According to aid workers in Vorna, the road was closed for a week.",
+    "Halvorsen warned that the talks would collapse if the FHF kept shelling Dalmar.",
+])
+def test_shipped_model_keeps_contents_in_their_sentence_and_off_their_cue(parse, text):
+    model = load_boundary_model()
+    if model is None:
+        pytest.skip("boundary model not trained")
+    doc = parse(text)
+    found = at.find_attributions(doc, refine=False)
+    for before, after in zip(found, refine_contents(doc, found, find_quotes(text_of(doc)), model)):
+        assert after.content[1] > after.content[0]
+        assert before.sentence[0] <= after.content[0] and after.content[1] <= before.sentence[1]
+        assert not (after.cue[0] < after.content[1] and after.content[0] < after.cue[1])
+
+
+def test_training_labels_the_word_the_gold_content_opens_at(parse):
+    from counterclaim.analyze.cue_train import boundary_groups
+
+    doc = parse(ACCUSED)
+    start = ACCUSED.index("shelling")
+    gold = [Gold(source=((4, 7),), cue=((8, 15),), content=((start, len(ACCUSED) - 1),))]
+    groups = {g.kind: g for g in boundary_groups([(ACCUSED, gold, doc)])}
+    right = [i for i, _, label in groups["start"].candidates if label]
+    assert [doc[i].text for i in right] == ["shelling"]
+    assert doc[groups["start"].rule].text == "the"
+    assert [doc[i].text for i, _, label in groups["end"].candidates if label] == ["Dalmar"]
