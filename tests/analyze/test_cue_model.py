@@ -83,3 +83,31 @@ def test_shipped_judge_loads():
 
     judge = load_filter()
     assert judge is not None and 0 < judge.threshold < 1 and len(judge.weights) > 100
+
+
+def test_fast_scores_equal_the_feature_strings_scores(parse):
+    # cue_scores sums cached groups of weights instead of building each word's feature
+    # strings; the result must be the model's score of token_features, word by word, also
+    # for a retrained table (here a perturbed copy) and in or out of quotes.
+    import random
+
+    from counterclaim.analyze.cue_model import CueModel, quoted_tokens
+
+    text = ('"We will not leave Vorna," the commander told reporters, while Osei argued that the '
+            'FHF, which denies shelling Kessen, had agreed to talks. The ministry pointed out '
+            'that the ceasefire, announced on Monday, was holding. Rebels said they wanted peace.')
+    doc = parse(text)
+    quotes = find_quotes(doc.text)
+    shipped = load_cue_model()
+    rng = random.Random(7)
+    perturbed = CueModel({k: v + rng.uniform(-1, 1) for k, v in shipped.weights.items()},
+                         shipped.bias + 0.5, shipped.threshold)
+    inside = quoted_tokens(doc, quotes)
+    assert inside  # the quote is seen
+    for model in (shipped, perturbed, shipped):  # the last run reads the warm cache
+        scores = cue_scores(doc, quotes, model)
+        expected = {t.i: model.score(token_features(t, t.i in inside)) for t in doc if is_candidate(t)}
+        assert scores.keys() == expected.keys() and len(scores) > 10
+        assert all(abs(scores[i] - expected[i]) < 1e-9 for i in scores)
+    only = cue_scores(doc, quotes, shipped, only=lambda t: t.pos_ == "VERB")
+    assert only and all(doc[i].pos_ == "VERB" for i in only)

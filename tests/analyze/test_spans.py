@@ -72,3 +72,17 @@ def test_token_at_reads_offsets_and_forget_drops_the_tree(doc):
     forget_caches(doc)
     assert "_cc_tree" not in doc.user_data
     assert token_at(doc, kessen).text == "Kessen"  # rebuilt on demand
+
+
+def test_noun_chunks_match_spacy(doc):
+    from counterclaim.analyze.spans import _CHUNKS_KEY, noun_chunk_at
+
+    forget_caches(doc)
+    assert doc_tree(doc).left_edges == [t.left_edge.i for t in doc]
+    assert doc_tree(doc).right_edges == [t.right_edge.i for t in doc]
+    spacy_chunks = {c.start: (c.end, c.root.i) for c in doc.noun_chunks}
+    assert len(spacy_chunks) > 10
+    for start in range(len(doc)):
+        assert noun_chunk_at(doc, start) == spacy_chunks.get(start)
+    assert doc.user_data[_CHUNKS_KEY] == spacy_chunks
+    forget_caches(doc)

@@ -21,9 +21,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, LEMMA, LOWER, POS, TAG
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from . import cues
+from .spans import doc_tree
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "attribution" / "cue_model.json.gz"
 MODEL_FORMAT = 1
@@ -100,10 +104,135 @@ def quoted_tokens(doc: Doc, quotes) -> set[int]:
 
 def cue_scores(doc: Doc, quotes, model: CueModel | None = None, only=None) -> dict[int, float]:
     """Token index -> probability of heading a cue, for the doc's candidate words (those of
-    them ``only`` accepts, when given: scoring is most of attribution's cost)."""
+    them ``only`` accepts, when given: scoring is most of attribution's cost).
+
+    Equal (to rounding) to ``model.score(token_features(token, in_quote))`` per word, but read
+    from the doc's attribute arrays with the weights summed per group of features and cached
+    (see :class:`_GroupedScorer`): building ~20 feature strings per word was most of the cost.
+    """
     model = model or load_cue_model()
-    if model is None:
+    if model is None or not len(doc):
+        return {}
+    columns = doc.to_array(_COLUMNS).T.tolist()
+    pos, alpha = columns[1], columns[6]
+    candidates = [i for i, (p, a) in enumerate(zip(pos, alpha)) if a and p in _CANDIDATE_POS_IDS]
+    if only is not None:
+        candidates = [i for i in candidates if only(doc[i])]
+    if not candidates:
         return {}
     inside = quoted_tokens(doc, quotes)
-    return {t.i: model.score(token_features(t, t.i in inside)) for t in doc
-            if is_candidate(t) and (only is None or only(t))}
+    return _scorer_for(model, doc.vocab.strings).scores(candidates, inside, columns, doc_tree(doc))
+
+
+# Attribute columns read once per doc; ``_GroupedScorer.scores`` unpacks them in this order.
+_COLUMNS = [LEMMA, POS, TAG, DEP, LOWER, ENT_TYPE, IS_ALPHA]
+_CANDIDATE_POS_IDS = frozenset(POS_IDS[p] for p in CANDIDATE_POS)
+_LEXICAL_CHILD_DEPS = frozenset(get_string_id(d) for d in CLAUSE_DEPS | {
+    "dobj", "prep", "nsubj", "nsubjpass", "dative", "poss", "acl", "agent"})
+_PC_DEPS = frozenset(get_string_id(d) for d in ("prep", "prt"))
+_MK_DEPS = frozenset(get_string_id(d) for d in CLAUSE_DEPS | {"acl"})
+_SUBJECT_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass"))
+_MARK = get_string_id("mark")
+_CACHE_LIMIT = 500_000  # cached sums; a long stream of new words cannot grow it forever
+
+
+def _lex(lemma: str, pos: str) -> str:
+    return f"lex={lemma in cues.SPEECH_VERBS}|{lemma in cues.CUE_NOUNS}|{pos}"
+
+
+# The templates of :func:`token_features`, grouped by the attribute ids they read: a group's
+# weights are summed once per distinct key and cached. ``s`` maps an id to its string.
+_GROUPS = {
+    "word": lambda s, lemma, pos, q: [  # the word itself, in or out of a quote
+        f"l={s(lemma).lower()}", f"p={s(pos)}", f"lp={s(lemma).lower()}|{s(pos)}", f"q={q}",
+        f"lq={s(lemma).lower()}|{q}", _lex(s(lemma).lower(), s(pos))],
+    "ld": lambda s, lemma, dep: [f"ld={s(lemma).lower()}|{s(dep)}"],
+    "role": lambda s, tag, dep, head_pos: [  # its tag and label, and its head's part of speech
+        f"t={s(tag)}", f"d={s(dep)}", f"hp={s(head_pos)}", f"dhp={s(dep)}|{s(head_pos)}"],
+    "hl": lambda s, head_lemma: [f"hl={s(head_lemma).lower()}"],
+    "cd": lambda s, deps: [f"cd={d}" for d in sorted(s(d) for d in deps)],
+    "lcd": lambda s, lemma, dep: [f"lcd={s(lemma).lower()}|{s(dep)}"],
+    "pc": lambda s, lemma, lower: [f"pc={s(lemma).lower()}|{s(lower)}"],
+    "mk": lambda s, lower: [f"mk={s(lower)}"],
+    "sp": lambda s, pos, ent: [f"sp={s(pos)}|{s(ent)}"],
+    "prev": lambda s, lower: [f"prev={s(lower) if lower is not None else '<s>'}"],
+    "next": lambda s, lower: [f"next={s(lower) if lower is not None else '</s>'}"],
+}
+
+
+class _GroupedScorer:
+    """The cue model's sum of weights, read from attribute ids instead of feature strings.
+
+    Building ~20 strings per word (:func:`token_features`) was most of the scoring cost. The
+    same strings are built here, but once per distinct key of each group in ``_GROUPS``
+    (mostly the word's lemma, labels and neighbours, which recur from article to article),
+    so a retrained weight file with the same features is read exactly as before; the sum
+    differs from ``CueModel.score`` only by floating-point rounding (~1e-16).
+    """
+
+    def __init__(self, model: CueModel, strings):
+        self.weights, self.bias, self.strings = model.weights, model.bias, strings
+        self.cache: dict[tuple, float] = {}
+
+    def _miss(self, key: tuple) -> float:
+        if len(self.cache) >= _CACHE_LIMIT:
+            self.cache.clear()
+        get, text = self.weights.get, self.strings.__getitem__
+        total = self.cache[key] = sum(get(f, 0.0) for f in _GROUPS[key[0]](text, *key[1:]))
+        return total
+
+    def scores(self, candidates: list[int], inside: set[int], columns: list[list[int]],
+               tree) -> dict[int, float]:
+        lemmas, pos, tags, deps, lowers, ents = columns[:6]
+        heads, children, last = tree.heads, tree.children, len(lowers) - 1
+        get, miss, bias, exp = self.cache.get, self._miss, self.bias, math.exp
+        found = {}
+        for i in candidates:
+            lemma, dep, head = lemmas[i], deps[i], heads[i]
+            keys = [("word", lemma, pos[i], i in inside), ("ld", lemma, dep),
+                    ("role", tags[i], dep, pos[head]), ("hl", lemmas[head]),
+                    ("prev", lowers[i - 1] if i else None),
+                    ("next", lowers[i + 1] if i < last else None)]
+            kids = children[i]
+            if kids:
+                keys += self._child_keys(lemma, kids, deps, lowers, pos, ents, children)
+            total = 0.0
+            for key in keys:
+                weight = get(key)
+                total += weight if weight is not None else miss(key)
+            total += bias
+            found[i] = 1.0 / (1.0 + exp(-max(-30.0, min(30.0, total))))
+        return found
+
+    @staticmethod
+    def _child_keys(lemma, kids, deps, lowers, pos, ents, children) -> list[tuple]:
+        labels = frozenset([deps[c] for c in kids])
+        keys = [("cd", labels)]
+        keys += [("lcd", lemma, d) for d in labels & _LEXICAL_CHILD_DEPS]
+        subject = None
+        for c in kids:
+            dep = deps[c]
+            if dep in _PC_DEPS:
+                keys.append(("pc", lemma, lowers[c]))
+            elif dep in _MK_DEPS:
+                keys += [("mk", lowers[c]) for g in children[c] if deps[g] == _MARK]
+            elif subject is None and dep in _SUBJECT_DEPS:
+                subject = c
+                keys.append(("sp", pos[c], ents[c]))
+        return keys
+
+
+_SCORERS: dict[int, tuple[dict, _GroupedScorer]] = {}
+
+
+def _scorer_for(model: CueModel, strings) -> _GroupedScorer:
+    """One scorer (and its cache) per weight table, bias and string store. A weight table is
+    read as immutable: training builds a new one rather than changing a loaded one."""
+    key = id(model.weights)
+    entry = _SCORERS.get(key)
+    if entry is None or entry[0] is not model.weights or entry[1].bias != model.bias \
+            or entry[1].strings is not strings:
+        if len(_SCORERS) >= 4:
+            _SCORERS.clear()
+        entry = _SCORERS[key] = (model.weights, _GroupedScorer(model, strings))
+    return entry[1]

@@ -62,4 +62,21 @@ def load_nlp(model: str | None = None) -> Language:
     from .pipeline import add_counterclaim
 
     add_counterclaim(nlp)
+    _warm_and_freeze(nlp)
     return nlp
+
+
+# Invented; it touches every component so their lazily loaded tables load here.
+_WARM_UP_TEXT = ('VORNA, March 3 - The Ostrian army said on Monday that rebels of the Free '
+                 'Highlands Front had killed 12 soldiers in Dalmar, a claim the FHF denied as "lies".')
+
+
+def _warm_and_freeze(nlp: Language) -> None:
+    """Load the components' tables now, then move everything alive to the garbage collector's
+    permanent generation (``gc.freeze``): the model, lexicons and gazetteer are some 400,000
+    container objects that live as long as the process, and each full collection otherwise
+    walks them all again (~0.15 s a time, several times per thousand articles)."""
+    import gc
+
+    nlp(_WARM_UP_TEXT)
+    gc.freeze()

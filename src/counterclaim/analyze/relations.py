@@ -140,6 +140,7 @@ class DocWords(NamedTuple):
 
 
 _LOWER_LEMMAS: dict[int, str] = {}
+_LOWERS: dict[int, str] = {}
 _NOT_FIGURES = ("DATE", "TIME", "ORDINAL")
 
 
@@ -149,13 +150,17 @@ def doc_words(doc: Doc) -> DocWords:
         return DocWords([], [], [], [], [])
     strings = doc.vocab.strings
     rows = doc.to_array([LEMMA, LOWER, POS, IS_STOP, IS_ALPHA, LIKE_NUM, ENT_TYPE])
-    lemma_ids = rows[:, 0].tolist()
+    lemma_ids, lower_ids = rows[:, 0].tolist(), rows[:, 1].tolist()
     if len(_LOWER_LEMMAS) > 200_000:
         _LOWER_LEMMAS.clear()
+        _LOWERS.clear()
     for lemma_id in set(lemma_ids).difference(_LOWER_LEMMAS):
         _LOWER_LEMMAS[lemma_id] = strings[lemma_id].lower()
     lemmas = [_LOWER_LEMMAS[lemma_id] for lemma_id in lemma_ids]
-    lowers = [strings[lower_id] for lower_id in rows[:, 1].tolist()]
+    # A dict read is cheaper than the string store's (which decodes the string each time).
+    for lower_id in set(lower_ids).difference(_LOWERS):
+        _LOWERS[lower_id] = strings[lower_id]
+    lowers = [_LOWERS[lower_id] for lower_id in lower_ids]
     pos = rows[:, 2]
     weights = _POS_WEIGHTS[numpy.minimum(pos, len(_POS_WEIGHTS) - 1)]
     content_words = (weights > 0) & (rows[:, 3] == 0) & ((rows[:, 4] != 0) | (rows[:, 5] != 0))

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Iterable, NamedTuple
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LENGTH
+from spacy.attrs import DEP, HEAD, IDX, LENGTH, POS
+from spacy.lang.en.syntax_iterators import noun_chunks as _english_noun_chunks
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 CharSpan = tuple[int, int]
@@ -44,6 +47,15 @@ def subtree_indices(doc: Doc, root: int, exclude: frozenset[int] | set[int] = fr
     """Indices of ``doc[root]``'s subtree in ascending order, without the subtrees rooted at
     the excluded indices (the root itself is never excluded)."""
     tree = doc_tree(doc)
+    if tree.flat[root]:  # the subtree is the run of tokens between its edges
+        first, last = tree.left_edges[root], tree.right_edges[root]
+        cut = sorted(i for i in exclude if first <= i <= last and i != root) if exclude else ()
+        if not cut:
+            return list(range(first, last + 1))
+        removed: set[int] = set()
+        for i in cut:
+            removed.update(range(tree.left_edges[i], tree.right_edges[i] + 1))
+        return [i for i in range(first, last + 1) if i not in removed]
     out: list[int] = []
     stack = [root]
     while stack:
@@ -140,8 +152,73 @@ def noun_chunk_at(doc: Doc, start: int) -> tuple[int, int] | None:
     doc's chunks are found once (``Span.noun_chunks`` walks the whole doc on every call)."""
     chunks = doc.user_data.get(_CHUNKS_KEY)
     if chunks is None:
-        chunks = doc.user_data[_CHUNKS_KEY] = {c.start: (c.end, c.root.i) for c in doc.noun_chunks}
+        # Fast path on projective parses, where spaCy's left edges are the subtrees' extents.
+        if doc.vocab.get_noun_chunks is _english_noun_chunks and doc.has_annotation("DEP") \
+                and all(doc_tree(doc).flat):
+            heads = doc_tree(doc).heads
+            chunks = {start: (end, _span_root(heads, start, end))
+                      for start, end in _noun_chunk_bounds(doc)}
+        else:  # another language's chunker: spaCy's own (slower) iterator
+            chunks = {c.start: (c.end, c.root.i) for c in doc.noun_chunks}
+        doc.user_data[_CHUNKS_KEY] = chunks
     return chunks.get(start)
+
+
+_NOMINAL_POS = frozenset((NOUN, PROPN, PRON))
+_NP_DEPS = frozenset(get_string_id(label) for label in (
+    "oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"))
+_CONJ = get_string_id("conj")
+
+
+def _noun_chunk_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of ``doc.noun_chunks`` for spaCy's English chunker
+    (``spacy.lang.en.syntax_iterators.noun_chunks``), the same rules on the doc's arrays:
+    spaCy's iterator builds several Token objects per word (checked identical on 324 docs)."""
+    tree = doc_tree(doc)
+    heads, deps = tree.heads, tree.deps
+    pos = doc.to_array(POS).tolist()
+    left_edge = tree.left_edges
+    bounds: list[tuple[int, int]] = []
+    prev_end = -1
+    for i, word_pos in enumerate(pos):
+        if word_pos not in _NOMINAL_POS or left_edge[i] <= prev_end:
+            continue
+        dep = deps[i]
+        if dep not in _NP_DEPS:
+            if dep != _CONJ:
+                continue
+            head = heads[i]
+            while deps[head] == _CONJ and heads[head] < head:
+                head = heads[head]
+            if deps[head] not in _NP_DEPS:
+                continue
+        prev_end = i
+        bounds.append((left_edge[i], i + 1))
+    return bounds
+
+
+def _span_root(heads: list[int], start: int, end: int) -> int:
+    """``doc[start:end].root.i`` by spaCy's rule: a sentence root inside the span, else the
+    token with a head outside it that is fewest steps from its sentence root (the first of
+    equals)."""
+    outside = []
+    for k in range(start, end):
+        head = heads[k]
+        if head == k:
+            return k
+        if not start <= head < end:
+            outside.append(k)
+    if len(outside) < 2:
+        return outside[0] if outside else start
+    return min(outside, key=lambda k: _steps_to_root(heads, k))
+
+
+def _steps_to_root(heads: list[int], i: int) -> int:
+    steps = 0
+    while heads[i] != i:
+        i = heads[i]
+        steps += 1
+    return steps
 
 
 def token_at(doc: Doc, char: int) -> Token:
@@ -166,6 +243,11 @@ class DocTree(NamedTuple):
     starts: list[int]  # ``Token.idx``
     ends: list[int]  # ``Token.idx + len(Token.text)``
     deps: list[int]  # ``Token.dep`` (the label's string id)
+    left_edges: list[int]  # lowest index in each token's subtree (``Token.left_edge.i``)
+    right_edges: list[int]  # highest index in each subtree (``Token.right_edge.i`` can fall
+    # short of it where arcs cross)
+    flat: list[bool]  # the token's subtree, and each one within it, is the run between its
+    # edges (no arcs cross in it): then it is a range, in ``Token.subtree`` order as well
 
 
 def doc_tree(doc: Doc) -> DocTree:
@@ -195,13 +277,42 @@ def _read_tree(doc: Doc) -> DocTree:
                 side[head].append(i)
     children = [left + right if left and right else left or right
                 for left, right in zip(lefts, rights)]
-    return DocTree(heads, lefts, rights, children, starts, ends, deps)
+    return DocTree(heads, lefts, rights, children, starts, ends, deps,
+                   *_subtree_extents(heads, children))
+
+
+def _subtree_extents(heads: list[int], children: list) -> tuple[list[int], list[int], list[bool]]:
+    """Per token: the lowest and highest index in its subtree, and whether that subtree and
+    each one within it hold every token between their edges (no crossing arcs there)."""
+    n = len(heads)
+    order = [i for i in range(n) if heads[i] == i]  # sentence roots, then all, parents first
+    for i in order:
+        order.extend(children[i])
+    if len(order) != n:  # heads that hold a cycle: no fast paths
+        return list(range(n)), list(range(n)), [False] * n
+    lows, highs, sizes, flat = list(range(n)), list(range(n)), [1] * n, [True] * n
+    for i in reversed(order):  # each token after everything below it
+        low, high, size = lows[i], highs[i], sizes[i]
+        if size != high - low + 1:
+            flat[i] = False
+        head = heads[i]
+        if head != i:
+            if low < lows[head]:
+                lows[head] = low
+            if high > highs[head]:
+                highs[head] = high
+            sizes[head] += size
+            if not flat[i]:
+                flat[head] = False
+    return lows, highs, flat
 
 
 def subtree_order(doc: Doc, root: int) -> list[int]:
     """Indices of ``doc[root].subtree`` in the order spaCy yields them (each left child's
     subtree, the token, each right child's subtree), without creating Token objects."""
     tree = doc_tree(doc)
+    if tree.flat[root]:
+        return list(range(tree.left_edges[root], tree.right_edges[root] + 1))
     lefts, rights = tree.lefts, tree.rights
     out: list[int] = []
     # Explicit stack: (index, expanded); an expanded entry is emitted, a fresh one is opened.
