@@ -23,7 +23,7 @@ from counterclaim.analyze.stance_headline import (
     outlet_key,
     unrelated_pairs,
 )
-from counterclaim.analyze.stance_headline_features import attribution_features
+from counterclaim.analyze.stance_headline_features import attribution_features, framing_features
 from counterclaim.errors import EmptyInput
 
 CLAIM = "Free Highlands Front rebels have seized the city of Kessen."
@@ -250,3 +250,56 @@ def test_unrelated_pairs_never_keep_a_headlines_own_claim():
     assert len(negatives) == len(pairs)
     assert all(n.claim != f"claim {n.group}" and n.label == "unrelated" for n in negatives)
     assert negatives == unrelated_pairs(pairs, seed=7)
+
+
+FRAMING_NAMES = [
+    "trail_source", "trail_other", "trail_words", "question_lead", "question_mark", "modals",
+    "claim_modals", "inquiry", "speech_ing", "quoted", "quoted_claim", "scare_quotes",
+    "confirm", "predicate_share", "name_share", "predicate_words", "all_caps",
+]
+
+
+def _framing(headline: str) -> dict[str, float]:
+    row = framing_features(CLAIM, headline)
+    assert len(row) == len(FRAMING_NAMES)
+    return dict(zip(FRAMING_NAMES, row))
+
+
+def test_framing_features_see_how_the_claim_is_put():
+    flat = _framing("Rebels seize Kessen")
+    credited = _framing("Rebels seize Kessen: Dalmar monitor")
+    asked = _framing("Did rebels seize Kessen?")
+    modal = _framing("Rebels could seize Kessen within days")
+    quoted = _framing('Rebels "seized" Kessen, Vorna radio reporting')
+    names_only = _framing("Kessen residents wait for news of Highlands Front")
+    assert credited["trail_source"] == credited["trail_other"] == 1
+    assert flat["trail_source"] == flat["question_lead"] == flat["modals"] == 0
+    assert asked["question_lead"] == asked["question_mark"] == 1
+    assert modal["modals"] == 1
+    assert quoted["quoted_claim"] == 1 and quoted["speech_ing"] == 1
+    # The claim's predicate ("seized") is repeated by a flat headline, not by one that only
+    # names its places and actors.
+    assert flat["predicate_share"] > names_only["predicate_share"]
+    assert names_only["name_share"] > 0
+
+
+def test_headline_head_is_reproducible_with_its_seeds():
+    from counterclaim.analyze.stance_data import StancePair
+    from counterclaim.analyze.stance_headline import HeadlineConfig, HeadlineStanceModel
+
+    towns = ["Dalmar", "Kessen", "Vorna", "Belmar", "Tessin", "Ostrava"]
+    frames = [("FHF rebels seize {t}", "agree"),
+              ("Army denies {t} fell, calls it a hoax", "disagree"),
+              ("Rebels reportedly seize {t}, unconfirmed", "discuss")]  # fmt: skip
+    pairs = [StancePair(f"Rebels seized {t}", frame.format(t=t), label, t)
+             for t in towns for frame, label in frames]  # fmt: skip
+    config = HeadlineConfig(use_outlets=False, folds=3, trees=20)
+    # Mixed cues: the trees disagree on these, so a different seed shows in the probabilities.
+    texts = ["Vorna radio: rebels could have seized Kessen", "Kessen fell? Army calls it fake",
+             "Rebels seize Dalmar, officials deny reports"]  # fmt: skip
+    claims = ["Rebels seized Kessen", "Rebels seized Kessen", "Rebels seized Dalmar"]
+    first = HeadlineStanceModel(config).fit(pairs).predict_proba(claims, texts)
+    second = HeadlineStanceModel(config).fit(pairs).predict_proba(claims, texts)
+    assert np.array_equal(first, second)
+    other_seed = HeadlineStanceModel(config._replace(seeds=(9,))).fit(pairs)
+    assert not np.array_equal(first, other_seed.predict_proba(claims, texts))

@@ -86,6 +86,11 @@ def test_markdown_report_lists_every_emergent_class():
     table = stance_report_markdown(report)
     assert "| 0.7500 |" in table
     assert table.count("\n") == 4
+    with_outlets = dict(report, outlets=True, accuracy=0.5)
+    table = stance_report_markdown(dict(report, outlets=False, with_outlets=with_outlets))
+    assert table.count("\n") == 5
+    assert "| headline head, text only | 0.7500 |" in table
+    assert "| headline head + outlet prior | 0.5000 |" in table
 
 
 def _write_emergent(folder, claims: int = 6, with_outlets: bool = False):
@@ -138,12 +143,13 @@ def test_emergent_cv_never_trains_on_a_test_claim(tmp_path, monkeypatch):
     monkeypatch.setattr(stance_eval, "HeadlineStanceModel", Recording)
     _write_emergent(tmp_path)
     report = stance_eval.evaluate_emergent(tmp_path, folds=3)
-    assert len(seen) == 3
+    assert len(seen) == 6  # text-only and outlet-prior runs, three folds each
     assert all(not (trained & tested) for trained, tested in seen)
     assert report["pairs"] == 36 and report["claims"] == 6
     assert set(report["f1"]) == {"for", "against", "observing"}
     assert 0.0 <= report["accuracy"] <= 1.0
     assert 0.0 <= report["related_accuracy"] <= 1.0
+    assert report["outlets"] is False and report["with_outlets"]["outlets"] is True
 
 
 def test_outlet_shares_come_from_training_rows_only(tmp_path, monkeypatch):
@@ -156,8 +162,9 @@ def test_outlet_shares_come_from_training_rows_only(tmp_path, monkeypatch):
 
     class Recording(HeadlineStanceModel):
         def predict_proba(self, claims, texts, sources=None):
-            known = set(self.views.outlets.counts)
-            unseen.append(all(outlet_key(s) not in known for s in sources))
+            if self.views.outlets is not None:  # the text-only run has no outlet table
+                known = set(self.views.outlets.counts)
+                unseen.append(all(outlet_key(s) not in known for s in sources))
             return super().predict_proba(claims, texts, sources)
 
     monkeypatch.setattr(stance_eval, "HeadlineStanceModel", Recording)

@@ -3,7 +3,7 @@
 FNC-1's model reads article bodies; a headline is one line whose stance sits in a few words:
 a hedge ("reportedly", "report:", a question mark), a denial ("hoax", "fake", "denies"), who
 is speaking ("Pentagon: ...", "..., officials say") or a flat statement. This head stacks
-four views into a bag of small LightGBM models:
+four views into an extra-trees forest (or a bag of small LightGBM models):
 
 - cue, attribution and claim-alignment features (:mod:`stance_headline_features`);
 - the FNC-style dense features of :class:`StanceFeaturizer` (overlap, baseline features);
@@ -30,6 +30,7 @@ from urllib.parse import urlparse
 import numpy as np
 import scipy.sparse as sp
 from lightgbm import LGBMClassifier
+from sklearn.ensemble import ExtraTreesClassifier
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
@@ -47,7 +48,7 @@ from counterclaim.analyze.stance_headline_features import (
 __all__ = [  # the cue features are re-exported: callers know them as part of the head
     "HEADLINE_LEXICONS", "HEADLINE_MAX_TOKENS", "HeadlineConfig", "HeadlineStanceModel",
     "OutletPrior", "headline_features", "is_headline", "mask_claim_words", "outlet_key",
-    "pair_features", "unrelated_pairs",
+    "pair_features", "strip_vectorizer", "unrelated_pairs",
 ]  # fmt: skip
 RELATED = LABELS[:3]
 _TOKEN = re.compile(r"\w+(?:'\w+)?")
@@ -64,6 +65,12 @@ class HeadlineConfig(NamedTuple):
     use_outlets: bool = True
     folds: int = 5
     seeds: tuple[int, ...] = (1, 2, 3, 4, 5)
+    # The stance learner: "extra_trees" (one seeded forest of randomised trees) or
+    # "lightgbm" (one booster per seed). On Emergent CV they differ by less than the noise
+    # (text-only accuracy 0.776 vs 0.773); the forest is the default.
+    learner: str = "extra_trees"
+    trees: int = 200
+    min_leaf: int = 5
 
 
 def mask_claim_words(claim: str, headline: str) -> str:
@@ -226,7 +233,7 @@ class HeadlineStanceModel:
         features = np.hstack([self._pair_matrix(cues, claims, texts),
                               self._out_of_fold(claims, texts, sources, labels, groups)])
         self.views = self._fit_views(claims, texts, sources, labels)
-        self.boosters = [self._booster(seed).fit(features, labels) for seed in self.config.seeds]
+        self.boosters = [learner.fit(features, labels) for learner in self._stance_learners()]
         self.relatedness = self._fit_relatedness(pairs, cues)
         return self
 
@@ -240,6 +247,14 @@ class HeadlineStanceModel:
         labels = np.array([1] * len(related) + [0] * len(unrelated))
         booster = self._booster(self.config.seeds[0])
         return booster.fit(np.vstack([related, unrelated]), labels)
+
+    def _stance_learners(self) -> list:
+        if self.config.learner == "lightgbm":
+            return [self._booster(seed) for seed in self.config.seeds]
+        return [ExtraTreesClassifier(
+            n_estimators=self.config.trees, min_samples_leaf=self.config.min_leaf,
+            max_features="sqrt", random_state=self.config.seeds[0], n_jobs=1,
+        )]  # fmt: skip
 
     def _booster(self, seed: int) -> LGBMClassifier:
         return LGBMClassifier(
@@ -274,8 +289,16 @@ class HeadlineStanceModel:
 
     def strip_for_saving(self) -> None:
         """Drop introspection-only attributes that would bloat the saved model."""
-        self.featurizer.vectorizer.stop_words_ = None
-        self.featurizer.linear_vectorizer.stop_words_ = None
+        strip_vectorizer(self.featurizer.vectorizer)
+        strip_vectorizer(self.featurizer.linear_vectorizer)
         for view in (self.views.plain, self.views.masked) if self.views else ():
             for vectorizer in view.vectorizers:
-                vectorizer.stop_words_ = None
+                strip_vectorizer(vectorizer)
+
+
+def strip_vectorizer(vectorizer: TfidfVectorizer) -> None:
+    """Drop the pruned-stop-words set (introspection only, bloats the file) and the memory
+    address of the stop-word list that scikit-learn caches (it differs between processes, so
+    two identical trainings would otherwise save different bytes; it is only a cache)."""
+    vectorizer.stop_words_ = None
+    vars(vectorizer).pop("_stop_words_id", None)

@@ -176,6 +176,55 @@ def attribution_features(claim: str, headline: str) -> list[float]:
     ]  # fmt: skip
 
 
+# How the headline frames the claim. Why: of the "observing" headlines read as "for", many
+# credit a source at the end ("...: monitor", "... - report"), ask ("Did ...?"), put a modal
+# before the claim's predicate, quote the claim's words, or repeat its names but not its verb.
+_TRAIL_SOURCE = re.compile(r"(?:[:|]|\s[-–—]+)\s*((?:[\w.'&/-]+\s*){1,4})\W*$")
+_QUESTION_LEAD = re.compile(r"^\W*(?:did|does|do|is|are|was|were|could|can|will|would|should|"
+                            r"has|have|had|why|how|what|who|where|when)\b", re.I)  # fmt: skip
+_MODAL = re.compile(r"\b(?:could|may|might|would|should|can|must)\b", re.I)
+_INQUIRY = re.compile(
+    r"\b(?:what we know|here's|investigat\w*|probe[sd]?|myster\w+|questions?|wonder\w*|"
+    r"you decide|truth about|fact or|real or|is it|explained|debate|controvers\w+|"
+    r"speculat\w*|theor\w+|conspiracy|emerges?|surfaces?|circulat\w+|viral)\b", re.I)
+_SPEECH_ING = re.compile(r"\b(?:reporting|alleging|claiming|saying|suggesting|hinting|warning|"
+                         r"accusing)\b", re.I)  # fmt: skip
+_QUOTED = re.compile(r"[\"“‘']([^\"”’']{1,60})[\"”’']")
+_SCARE_QUOTE = re.compile(r"(?<!\w)[\"“‘']\w+(?:\s\w+)?[\"”’'](?!\w)")
+_CONFIRM = re.compile(r"\b(?:confirms?|confirmed|admits?|admitted|acknowledg\w+|verif\w+|"
+                      r"official(?:ly)?|proof|proves?|finally)\b", re.I)  # fmt: skip
+
+
+def framing_features(claim: str, headline: str) -> list[float]:
+    """Trailing source, question form, modals, inquiry words, quotes, predicate overlap."""
+    head_tokens, claim_tokens = _TOKEN.findall(headline), _TOKEN.findall(claim)
+    claim_all = {t.lower() for t in claim_tokens}
+    # Lower-case claim words carry its predicate; capitalised ones (after the first) its names.
+    predicate = _stems([t.lower() for t in claim_tokens if t[:1].islower()])
+    names = _stems([t.lower() for t in claim_tokens[1:] if t[:1].isupper()])
+    head_stems = _stems([t.lower() for t in head_tokens])
+    trail = _TRAIL_SOURCE.search(headline)
+    trail_words = set(_TOKEN.findall(trail.group(1).lower())) if trail else set()
+    quoted_claim = sum(
+        any(w.lower() in claim_all and w.lower() not in ENGLISH_STOP_WORDS
+            for w in _TOKEN.findall(quote))
+        for quote in _QUOTED.findall(headline)
+    )  # fmt: skip
+    return [
+        float(bool(trail)), float(bool(trail) and not trail_words & claim_all),
+        float(len(trail_words)), float(bool(_QUESTION_LEAD.match(headline))),
+        float("?" in headline), float(len(_MODAL.findall(headline))),
+        float(len(_MODAL.findall(claim))), float(len(_INQUIRY.findall(headline))),
+        float(len(_SPEECH_ING.findall(headline))), float(len(_QUOTED.findall(headline))),
+        float(quoted_claim), float(len(_SCARE_QUOTE.findall(headline))),
+        float(len(_CONFIRM.findall(headline))),
+        len(predicate & head_stems) / max(1, len(predicate)),
+        len(names & head_stems) / max(1, len(names)), float(len(predicate)),
+        float(sum(t.isupper() and len(t) > 2 for t in head_tokens)),
+    ]  # fmt: skip
+
+
 def pair_features(claim: str, headline: str) -> list[float]:
-    """:func:`headline_features` followed by :func:`attribution_features`."""
-    return headline_features(claim, headline) + attribution_features(claim, headline)
+    """:func:`headline_features`, :func:`attribution_features`, :func:`framing_features`."""
+    return (headline_features(claim, headline) + attribution_features(claim, headline)
+            + framing_features(claim, headline))  # fmt: skip

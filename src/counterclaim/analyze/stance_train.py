@@ -33,7 +33,11 @@ from counterclaim.analyze.stance_data import (
     read_fnc,
 )
 from counterclaim.analyze.stance_features import StanceFeaturizer
-from counterclaim.analyze.stance_headline import HeadlineStanceModel, is_headline
+from counterclaim.analyze.stance_headline import (
+    HeadlineStanceModel,
+    is_headline,
+    strip_vectorizer,
+)
 
 SEED = 14128
 MODEL_FILE = "stance_model.joblib"
@@ -185,8 +189,8 @@ class StanceModel:
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         # The pruned-stop-words set is only for introspection and would bloat the file.
-        self.featurizer.vectorizer.stop_words_ = None
-        self.featurizer.linear_vectorizer.stop_words_ = None
+        strip_vectorizer(self.featurizer.vectorizer)
+        strip_vectorizer(self.featurizer.linear_vectorizer)
         if self.headline is not None:
             self.headline.strip_for_saving()
         path = out / MODEL_FILE
