@@ -118,6 +118,24 @@ def test_pluggable_stance_marks_contradiction(db_url):
         assert dispute.deniers[0].roles == ["contradicts"]
 
 
+
+def test_stance_judge_is_told_the_joining_articles_outlet(db_url):
+    seen = []
+
+    def stance(claim, text, source=None):
+        seen.append(source)
+        return "disagree" if source == "Vorna Radio" else "agree"
+
+    with Ledger(db_url, stance=stance) as ledger:
+        ledger.add(build([(ARMY, "OAF fighters captured Dalmar", "said")]))
+        ledger.add(build([(RESIDENT, "OAF fighters captured Dalmar", "said")],
+                         outlet="Vorna Radio", day="2026-03-03",
+                         prefix="Residents spoke by phone. "))
+        [dispute] = ledger.disputes()
+        assert seen == ["Vorna Radio"]
+        assert dispute.deniers[0].roles == ["contradicts"]
+
+
 # --- claim matching: propositions, blocking, roles (ledger/matching*.py) ---------------------
 
 

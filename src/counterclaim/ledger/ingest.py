@@ -38,7 +38,8 @@ from .tables import (  # noqa: F401  (the roles are also read from here)
 from .text import day_of, name_key
 
 RELATION_ROLE = {"denies": "denies", "contradicts": "contradicts", "supports": "supports"}
-StanceFn = Callable[[str, str], str]  # (claim text, article text) -> agree|disagree|...
+# (claim text, article text, source=the article's URL or outlet) -> agree|disagree|...
+StanceFn = Callable[..., str]
 
 
 def article_day(report: Report) -> str | None:

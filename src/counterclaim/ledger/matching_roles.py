@@ -42,13 +42,15 @@ def status_role(claim: Claim) -> str:
     return "reports" if claim.status in HELD_AT_A_DISTANCE else "asserts"
 
 
-def stance_role(conn: Connection, stance_fn: Callable[[str, str], str], text: str,
-                cluster_id: str) -> str | None:
-    """The role the stance model gives an article toward a cluster, or None (unrelated)."""
+def stance_role(conn: Connection, stance_fn: Callable[..., str], text: str,
+                cluster_id: str, source: str | None = None) -> str | None:
+    """The role the stance model gives an article toward a cluster, or None (unrelated).
+
+    source: the article's URL or outlet, passed on to the model."""
     row = conn.execute(_REPRESENTATIVE, {"cid": cluster_id}).first()
     if row is None:
         return None
-    return STANCE_ROLE.get(stance_fn(row.text, text))
+    return STANCE_ROLE.get(stance_fn(row.text, text, source=source))
 
 
 def role(conn: Connection, ctx, claim: Claim, facts: ClaimFacts, cluster_id: str,
@@ -61,7 +63,9 @@ def role(conn: Connection, ctx, claim: Claim, facts: ClaimFacts, cluster_id: str
     if facts.against and claim.cue is not None and claim.cue.lemma.lower() in DENIAL_CUES:
         return "denies"
     if joined and ctx.stance_fn is not None and ctx.status != "syndicated":
-        found = stance_role(conn, ctx.stance_fn, ctx.report.article.text, cluster_id)
+        article = ctx.report.article
+        found = stance_role(conn, ctx.stance_fn, article.text, cluster_id,
+                            source=article.url or article.outlet)
         if found:
             return found
     if facts.against:

@@ -9,6 +9,7 @@ Every ``add`` runs in one transaction: an error part-way leaves no row of that a
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Iterable
 from typing import Literal
@@ -42,7 +43,21 @@ def default_stance() -> StanceFn | None:
     except Exception as error:  # optional: any import or model problem turns it off
         log.info("stance disabled in the ledger: %s", error)
         return None
-    return lambda claim, text: stance(claim, text).stance
+    return lambda claim, text, source=None: stance(claim, text, source=source).stance
+
+
+def accepting_source(stance_fn: StanceFn | None) -> StanceFn | None:
+    """``stance_fn`` as a ``(claim, text, source=None)`` callable: a two-argument judge (the
+    older plug-in form) is wrapped, so the ledger can always pass the article's outlet."""
+    if stance_fn is None:
+        return None
+    try:
+        params = inspect.signature(stance_fn).parameters.values()
+    except (TypeError, ValueError):  # builtins without a signature: call as before
+        return lambda claim, text, source=None: stance_fn(claim, text)
+    if any(p.name == "source" or p.kind is p.VAR_KEYWORD for p in params):
+        return stance_fn
+    return lambda claim, text, source=None: stance_fn(claim, text)
 
 
 class Ledger:
@@ -51,7 +66,9 @@ class Ledger:
     db (str): a file path (SQLite, created if missing) or a SQLAlchemy URL such as
         ``postgresql+psycopg://user@host/dbname``.
     stance ("auto" | None | callable): judges whether an article disagrees with a claim
-        cluster it joins; "auto" uses ``counterclaim.analyze.stance`` when it loads.
+        cluster it joins; "auto" uses ``counterclaim.analyze.stance`` when it loads. A callable
+        is ``(claim, text)`` or ``(claim, text, source=None)``; ``source`` gets the article's
+        URL, else its outlet (the stance model has learned how some outlets hedge).
     """
 
     def __init__(self, db: str = "counterclaim.db", *, stance: str | StanceFn | None = "auto"):
@@ -62,7 +79,7 @@ class Ledger:
         except SQLAlchemyError as error:
             raise DataError(f"cannot open ledger: {error.__class__.__name__}: "
                             f"{str(error).splitlines()[0]}", location=db) from None
-        self.stance_fn = default_stance() if stance == "auto" else stance
+        self.stance_fn = accepting_source(default_stance() if stance == "auto" else stance)
 
     def add(self, report: Report) -> AddResult:
         """Store one report, idempotently, in one transaction."""
