@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import re
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from . import cues
 from .cue_model import CueModel, cue_scores, load_cue_model
-from .cue_parse import (CONTENT_DEPS, EXPLETIVES, cue_span, is_cue_verb,  # noqa: F401 (public)
-                        source_head, source_span, speech_tag_after)
+from .cue_parse import (CONTENT_DEPS, EXPLETIVES, WORDS_KEY, cue_span,  # noqa: F401 (public)
+                        doc_words, is_cue_verb, read_words, source_head, source_span, speech_tag_after)
 from .attribution_bounds import circumstance, object_before, without_trailing_aside
 from .attribution_boundary import load_boundary_model, refine_contents
 from .attribution_filter import Candidate, load_filter, select
@@ -40,8 +41,8 @@ from .attribution_raising import raising_attributions
 from .attribution_nominal import according_to, nominal_attributions, nominal_source
 from .attribution_types import Attribution, content_mode
 from .quotes import Quote, find_quotes
-from .spans import (CharSpan, char_span_of_subtree, contains, sentence_bounds, sentence_of, subtree_tokens,
-                    text_of, token_at, token_span, trim)
+from .spans import (CharSpan, char_span_of_subtree, contains, doc_tree, sentence_bounds, sentence_of,
+                    subtree_tokens, text_of, token_at, token_span, trim)
 
 
 def find_attributions(doc: Doc, *, refine: bool = True) -> list[Attribution]:
@@ -70,16 +71,23 @@ def finished(doc: Doc, a: Attribution, quotes: list[Quote]) -> Attribution:
 
 def candidate_attributions(doc: Doc, quotes: list[Quote], cue_model: CueModel | None = None) -> list[Candidate]:
     """Every rule's proposals in the rules' order (``cue_model`` overrides the shipped one)."""
-    candidates = [Candidate(a, "transcript") for a in _transcript_attributions(doc)]
-    candidates += [Candidate(a, "quote") for a in _quote_attributions(doc, quotes)]
-    model = cue_model or load_cue_model()
-    scores = {i: s for i, s in cue_scores(doc, quotes, model, only=_may_take_argument).items()
-              if s >= model.threshold} if model else {}
-    for start, end in sentence_bounds(doc):
-        sent = doc[start:end]
-        for name, finder in FINDERS.items():
-            candidates += [Candidate(a, name) for a in finder(sent, quotes, scores)
-                           if a.content[1] > a.content[0]]  # a parse can cross its own order
+    owned = WORDS_KEY not in doc.user_data  # the rules' lexicon tests, for this pass
+    if owned:
+        doc.user_data[WORDS_KEY] = read_words(doc)
+    try:
+        candidates = [Candidate(a, "transcript") for a in _transcript_attributions(doc)]
+        candidates += [Candidate(a, "quote") for a in _quote_attributions(doc, quotes)]
+        model = cue_model or load_cue_model()
+        scores = {i: s for i, s in cue_scores(doc, quotes, model, only=_argument_test(doc)).items()
+                  if s >= model.threshold} if model else {}
+        for start, end in sentence_bounds(doc):
+            sent = doc[start:end]
+            for name, finder in FINDERS.items():
+                candidates += [Candidate(a, name) for a in finder(sent, quotes, scores)
+                               if a.content[1] > a.content[0]]  # a parse can cross its own order
+    finally:
+        if owned:
+            doc.user_data.pop(WORDS_KEY, None)
     return candidates
 
 
@@ -200,8 +208,12 @@ def _cue_for_quote(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
     last_sent = sentence_of(token_at(doc, max(quote.start, quote.end - 1)))
     sentences = {first_sent.start: first_sent, last_sent.start: last_sent}
     candidates = []
+    lemmas = doc_words(doc).lemmas
     for sent in sentences.values():
-        for tok in sent:
+        for i in range(sent.start, sent.end):
+            if lemmas[i] not in _INTRODUCING_LEMMAS:  # _introduces_quote's lexicon, on the cheap
+                continue
+            tok = doc[i]
             if _in_any_quote(tok, quotes) or not _introduces_quote(tok):
                 continue
             distance = min(abs(tok.idx - quote.start), abs(tok.idx - quote.end))
@@ -215,6 +227,9 @@ def _cue_for_quote(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
             if _introduces_quote(tok) and not _in_any_quote(tok, quotes):
                 return tok
     return None
+
+
+_INTRODUCING_LEMMAS = cues.SPEECH_VERBS | cues.CUE_NOUNS
 
 
 def _introduces_quote(tok: Token) -> bool:
@@ -260,7 +275,9 @@ def _transcript_attributions(doc: Doc):
 
 def _verb_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float]):
     doc = sent.doc
-    verbs = [t for t in sent if is_cue_verb(t) and not _in_any_quote(t, quotes)]
+    lemmas = doc_words(doc).lemmas
+    verbs = [t for t in (doc[i] for i in range(sent.start, sent.end) if lemmas[i] in cues.SPEECH_VERBS)
+             if is_cue_verb(t) and not _in_any_quote(t, quotes)]
     verbs.sort(key=lambda t: _depth(t))
     for verb in verbs:
         content = _verb_content(verb, sent)
@@ -279,9 +296,11 @@ def _verb_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float]
 
 def _with_preposition(verb: Token, cue: CharSpan, content: CharSpan) -> CharSpan:
     """"pointed to", "called for": a preposition between the verb and its content joins the cue."""
-    for child in verb.children:
-        if child.dep_ == "prep" and cue[1] <= child.idx < content[0] and child.right_edge.idx >= content[0]:
-            return cue[0], child.idx + len(child.text)
+    tree = doc_tree(verb.doc)
+    for child in tree.children[verb.i]:
+        if tree.deps[child] == _PREP and cue[1] <= tree.starts[child] < content[0] \
+                and verb.doc[child].right_edge.idx >= content[0]:
+            return cue[0], tree.ends[child]
     return cue
 
 
@@ -389,11 +408,17 @@ CLAUSE_TAIL_DEPS = frozenset({"prep", "npadvmod", "advcl"})
 def _extend_right(verb: Token, last: Token, deps: frozenset[str] = OBJECT_TAIL_DEPS) -> Token:
     """The last token of the content once the verb's later modifiers join its object; when
     and where the source spoke ("on Tuesday", "in an interview") is not part of it."""
-    for child in verb.children:
-        if child.i > last.i and child.dep_ in deps and not (
-                child.tag_ == "VBG" and child.lemma_.lower() in cues.SPEECH_VERBS) and not circumstance(child):
-            last = max(last, child.right_edge, key=lambda t: t.i)
+    doc, tree = verb.doc, doc_tree(verb.doc)
+    dep_ids = _TAIL_DEP_IDS.get(deps) or frozenset(get_string_id(d) for d in deps)
+    for i in tree.children[verb.i]:
+        if i > last.i and tree.deps[i] in dep_ids:  # labels first, a Token only for a fit
+            child = doc[i]
+            if not (child.tag_ == "VBG" and child.lemma_.lower() in cues.SPEECH_VERBS) and not circumstance(child):
+                last = max(last, child.right_edge, key=lambda t: t.i)
     return last
+
+
+_TAIL_DEP_IDS = {deps: frozenset(get_string_id(d) for d in deps) for deps in (OBJECT_TAIL_DEPS, CLAUSE_TAIL_DEPS)}
 
 
 # --- learned cues (according to and nominal cues: attribution_nominal)  -----------------------------------------------------------------------
@@ -402,9 +427,9 @@ def _extend_right(verb: Token, last: Token, deps: frozenset[str] = OBJECT_TAIL_D
 def _learned_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float]):
     """Words the cue model scores as cues, outside the lexicon rules: the parse gives their
     content (a clause, an object or a prepositional object) and their source."""
-    for token in sent:
-        if token.i not in scores:  # only the words scored above the model's threshold
-            continue
+    doc = sent.doc
+    for i in sorted(i for i in scores if sent.start <= i < sent.end):  # scored above threshold
+        token = doc[i]
         found = _argument_content(token)
         if found is None:
             continue
@@ -425,12 +450,26 @@ def _learned_attributions(sent: Span, quotes: list[Quote], scores: dict[int, flo
 def _may_take_argument(token: Token) -> bool:
     """Whether :func:`_argument_content` can find anything: a cheap test that spares scoring
     the words that govern nothing to their right."""
-    for child in token.rights:
-        dep = child.dep_
-        if dep in CONTENT_DEPS or dep in ("acl", "ccomp", "dobj") or (
-                dep == "prep" and child.lower_ in cues.CONTENT_PREPOSITIONS):
-            return True
-    return False
+    return _argument_test(token.doc)(token)
+
+
+_ARGUMENT_DEPS = frozenset(get_string_id(d) for d in (*CONTENT_DEPS, "acl", "ccomp", "dobj"))
+_PREP = get_string_id("prep")
+
+
+def _argument_test(doc: Doc):
+    """:func:`_may_take_argument` for the doc's tokens, read from its index lists (it runs
+    on every candidate word; Token children and labels were most of its cost)."""
+    tree, lowers = doc_tree(doc), doc_words(doc).lowers
+    rights, deps = tree.rights, tree.deps
+
+    def may_take_argument(token: Token) -> bool:
+        for child in rights[token.i]:
+            dep = deps[child]
+            if dep in _ARGUMENT_DEPS or (dep == _PREP and lowers[child] in cues.CONTENT_PREPOSITIONS):
+                return True
+        return False
+    return may_take_argument
 
 
 def _learned_cue_fits(token: Token, clausal: bool) -> bool:

@@ -25,10 +25,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy
-from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, LOWER, POS
+from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, POS
 from spacy.tokens import Doc, Token
 
 from .attribution_types import Attribution, content_mode
+from .cue_parse import doc_words
 from .spans import doc_tree, sentence_of, text_of, token_at, trim
 
 BOUNDARY_PATH = Path(__file__).resolve().parents[1] / "data" / "attribution" / "attribution_boundary.json.gz"
@@ -49,11 +50,14 @@ class Ranker(NamedTuple):
         import numpy as np
         from scipy.sparse import csr_matrix
 
-        indices = [[self.columns[f] for f in features if f in self.columns] for features in rows]
-        indptr = np.cumsum([0] + [len(i) for i in indices])
-        flat = np.fromiter((c for i in indices for c in i), dtype=np.int32, count=int(indptr[-1]))
-        matrix = csr_matrix((np.ones(len(flat), dtype=np.float32), flat, indptr),
-                            shape=(len(rows), self.width))
+        column = self.columns.get  # one look-up per feature; most are unknown to the trees
+        flat: list[int] = []
+        indptr = [0]
+        for features in rows:
+            flat += [c for c in map(column, features) if c is not None]
+            indptr.append(len(flat))
+        matrix = csr_matrix((np.ones(len(flat), dtype=np.float32), np.array(flat, dtype=np.int32),
+                             np.array(indptr)), shape=(len(rows), self.width))
         return self.booster.predict(matrix, num_threads=1)
 
 
@@ -95,8 +99,9 @@ def refine_contents(doc: Doc, found: list[Attribution], quotes, model: BoundaryM
         if refinable(a):
             words = words or words_of(doc)
             first, last = rule_tokens(doc, a)
-            jobs.append((n, first, last, start_candidates(words, doc, a, first, last),
-                         end_candidates(words, doc, a, first, last)))
+            allowed = _allowed(doc, a, first, last)
+            jobs.append((n, first, last, start_candidates(words, doc, a, first, last, allowed),
+                         end_candidates(words, doc, a, first, last, allowed)))
     if not jobs:
         return found
     starts = _choices([(job[1].i, job[3]) for job in jobs], model.start)
@@ -170,17 +175,18 @@ def words_of(doc: Doc) -> Words:
     tree = doc_tree(doc)
     if not len(doc):
         return Words([], [], [], [], [0], [0], [0], [], [], [])
-    table = doc.to_array([LOWER, POS, DEP, IS_PUNCT, IS_SPACE])
-    lower, pos, dep = (_names(doc, table[:, k]) for k in range(3))
-    verbs = numpy.isin(table[:, 1], [doc.vocab.strings["VERB"], doc.vocab.strings["AUX"]])
-    word = (table[:, 3] == 0) & (table[:, 4] == 0)
-    return Words(lower, pos, dep, word.tolist(), _prefix(table[:, 3]), _prefix(verbs), _prefix(word),
+    table = doc.to_array([POS, DEP, IS_PUNCT, IS_SPACE])
+    pos, dep = (_names(doc, table[:, k]) for k in range(2))
+    verbs = numpy.isin(table[:, 0], [doc.vocab.strings["VERB"], doc.vocab.strings["AUX"]])
+    word = (table[:, 2] == 0) & (table[:, 3] == 0)
+    return Words(doc_words(doc).lowers, pos, dep, word.tolist(), _prefix(table[:, 2]), _prefix(verbs), _prefix(word),
                  tree.heads, tree.lefts, tree.rights)
 
 
 def _names(doc: Doc, column) -> list[str]:
     keys, inverse = numpy.unique(column, return_inverse=True)
-    names = [doc.vocab.strings[int(key)] for key in keys]
+    strings = doc.vocab.strings
+    names = [strings[key] for key in keys.tolist()]
     return [names[k] for k in inverse.tolist()]
 
 
@@ -200,24 +206,22 @@ def _right_edge(w: Words, i: int) -> int:
     return i
 
 
-def start_candidates(w: Words, doc: Doc, a: Attribution, first: Token, last: Token) -> list[tuple[int, list[str]]]:
-    low, high = _allowed(doc, a, first, last)
+def start_candidates(w: Words, doc: Doc, a: Attribution, first: Token, last: Token,
+                     allowed: tuple[int, int] | None = None) -> list[tuple[int, list[str]]]:
+    low, high = allowed or _allowed(doc, a, first, last)
     lo, hi = max(low, first.i + START_WINDOW[0]), min(high, last.i, first.i + START_WINDOW[1])
     return [(i, start_features(w, i, first.i, a.cue_token, a.cue_lemma, a.mode)) for i in range(lo, hi + 1)
             if w.word[i] or i == first.i]
 
 
-def end_candidates(w: Words, doc: Doc, a: Attribution, first: Token, last: Token) -> list[tuple[int, list[str]]]:
-    low, high = _allowed(doc, a, first, last)
+def end_candidates(w: Words, doc: Doc, a: Attribution, first: Token, last: Token,
+                   allowed: tuple[int, int] | None = None) -> list[tuple[int, list[str]]]:
+    low, high = allowed or _allowed(doc, a, first, last)
     lo, hi = max(low, first.i, last.i + END_WINDOW[0]), min(high, last.i + END_WINDOW[1])
     # Past the rule's end only up to the next punctuation: an aside the outlet adds after a
     # comma or dash stays out (attribution_bounds), and so does the next clause.
     return [(i, end_features(w, i, last.i, a.cue_token, a.mode, high)) for i in range(lo, hi + 1)
             if (w.word[i] and (i < last.i or w.punct_before[i] == w.punct_before[last.i + 1])) or i == last.i]
-
-
-def _shift(i: int, rule: int, window: tuple[int, int]) -> int:
-    return max(window[0], min(window[1], i - rule))
 
 
 def _between(w: Words, a: int, b: int) -> str:
@@ -240,36 +244,41 @@ def _cue_relation(w: Words, i: int, cue: int | None) -> str:
 
 
 def start_features(w: Words, i: int, rule: int, cue: int | None, cue_lemma: str | None, mode: str) -> list[str]:
-    shift = _shift(i, rule, START_WINDOW)
+    # The window's clamp written out (min/max): this runs for every candidate word.
+    shift = i - rule
+    shift = START_WINDOW[0] if shift < START_WINDOW[0] else START_WINDOW[1] if shift > START_WINDOW[1] else shift
     side = "rule" if shift == 0 else ("left" if shift < 0 else "right")
-    prev_word, prev_pos = (w.lower[i - 1], w.pos[i - 1]) if i > 0 else ("<s>", "<s>")
+    lower, pos_of, dep = w.lower, w.pos, w.dep
+    prev_word, prev_pos = (lower[i - 1], pos_of[i - 1]) if i > 0 else ("<s>", "<s>")
     lemma = cue_lemma or "-"
-    head, word, pos = w.heads[i], w.lower[i], w.pos[i]
+    head, word, pos, rule_word = w.heads[i], lower[i], pos_of[i], lower[rule]
     return [
         f"s={shift}", f"side={side}", f"m={mode}|{side}",
-        f"w={word}|{side}", f"p={pos}|{side}", f"d={w.dep[i]}|{side}",
+        f"w={word}|{side}", f"p={pos}|{side}", f"d={dep[i]}|{side}",
         f"pw={prev_word}|{side}", f"pp={prev_pos}|{pos}|{side}",
-        f"hd={w.dep[head]}|{w.dep[i]}|{side}", f"hp={w.pos[head]}|{side}",
+        f"hd={dep[head]}|{dep[i]}|{side}", f"hp={pos_of[head]}|{side}",
         f"open={_left_edge(w, i) == i}|{side}", f"hopen={_left_edge(w, head) == i}|{side}",
         f"cue={_cue_relation(w, i, cue)}|{side}", f"cl={lemma}|{side}",
         f"btw={_between(w, i, rule)}|{side}",
-        f"rw={w.lower[rule]}|{side}", f"rw-w={w.lower[rule]}|{word}" if shift else "rw-w=same",
+        f"rw={rule_word}|{side}", f"rw-w={rule_word}|{word}" if shift else "rw-w=same",
     ]
 
 
 def end_features(w: Words, i: int, rule: int, cue: int | None, mode: str, last_allowed: int) -> list[str]:
-    shift = _shift(i, rule, END_WINDOW)
+    shift = i - rule
+    shift = END_WINDOW[0] if shift < END_WINDOW[0] else END_WINDOW[1] if shift > END_WINDOW[1] else shift
     side = "rule" if shift == 0 else ("left" if shift < 0 else "right")
-    if i + 1 < len(w.lower):
-        next_word, next_pos, next_dep, next_head = w.lower[i + 1], w.pos[i + 1], w.dep[i + 1], w.pos[w.heads[i + 1]]
+    lower, pos_of, dep = w.lower, w.pos, w.dep
+    if i + 1 < len(lower):
+        next_word, next_pos, next_dep, next_head = lower[i + 1], pos_of[i + 1], dep[i + 1], pos_of[w.heads[i + 1]]
     else:
         next_word = next_pos = next_dep = "</s>"
         next_head = "-"
     at_end = w.words_before[last_allowed + 1] == w.words_before[i + 1]
-    head, pos = w.heads[i], w.pos[i]
+    head, pos = w.heads[i], pos_of[i]
     return [
         f"s={shift}", f"side={side}", f"m={mode}|{side}",
-        f"w={w.lower[i]}|{side}", f"p={pos}|{side}", f"d={w.dep[i]}|{side}",
+        f"w={lower[i]}|{side}", f"p={pos}|{side}", f"d={dep[i]}|{side}",
         f"nw={next_word}|{side}", f"nh={next_head}|{next_dep}", f"np={pos}|{next_pos}|{side}", f"nd={next_dep}|{side}",
         f"close={_right_edge(w, i) == i}|{side}", f"hclose={_right_edge(w, head) == i}|{side}",
         f"end={at_end}|{side}", f"cue={_cue_relation(w, i, cue)}|{side}",

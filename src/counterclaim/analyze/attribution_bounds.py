@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .spans import CharSpan, text_of, token_at, trim
+from .spans import CharSpan, doc_tree, text_of, token_at, trim
 
 ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "while", "whereas", "although", "though"})
 ASIDE_DEPS = frozenset({"relcl", "advcl", "appos"})
@@ -23,10 +23,13 @@ def without_trailing_aside(doc: Doc, content: CharSpan, quotes) -> CharSpan:
         return content
     last = token_at(doc, max(start, end - 1))
     first = token_at(doc, start)
-    for token in doc[first.i + 2:last.i + 1]:
-        if not _opens_aside(token, last):
+    text, tree = text_of(doc), doc_tree(doc)
+    for i in range(first.i + 2, last.i + 1):
+        if text[tree.starts[i - 1]:tree.ends[i - 1]] not in ASIDE_PUNCT:
+            continue  # _opens_aside's first test, without a Token per word
+        if not _opens_aside(doc[i], last):
             continue
-        cut = trim(text_of(doc), start, doc[token.i - 1].idx)
+        cut = trim(text, start, tree.starts[i - 1])
         if cut[1] - cut[0] >= 3:
             return cut
     return content

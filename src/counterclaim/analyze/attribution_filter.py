@@ -55,10 +55,7 @@ def candidate_features(doc: Doc, candidate: Candidate, others: list[Candidate]) 
     a, finder = candidate
     cue = doc[a.cue_token] if a.cue_token is not None else None
     lemma = a.cue_lemma or ""
-    nested_in = [o.finder for o in others if o.attribution.content != a.content
-                 and contains(o.attribution.content, _cue_probe(a))]
-    holds = sum(1 for o in others if o.attribution.content != a.content
-                and contains(a.content, _cue_probe(o.attribution)))
+    nested_in, holds = _nesting(a, others)
     words = len(text_of(doc)[a.content[0]:a.content[1]].split())
     feats = [f"f={finder}", f"m={a.mode}", f"fm={finder}|{a.mode}", f"l={lemma}", f"fl={finder}|{lemma}",
              f"src={a.source is not None}", f"fsrc={finder}|{a.source is not None}",
@@ -74,6 +71,26 @@ def candidate_features(doc: Doc, candidate: Candidate, others: list[Candidate]) 
         head = doc[a.source_token]
         feats += [f"sp={head.pos_}|{head.ent_type_}", f"sl={head.lower_}" if head.pos_ == "PRON" else "sl=-"]
     return feats
+
+
+def _nesting(a: Attribution, others: list[Candidate]) -> tuple[list[str], int]:
+    """The finders of the others whose content holds the candidate's cue, and how many
+    others' cues its own content holds (``contains`` inlined: this runs for every pair)."""
+    content = a.content
+    start, end = content
+    probe_start, probe_end = a.cue or content
+    nested_in, holds = [], 0
+    for other in others:
+        o = other.attribution
+        o_content = o.content
+        if o_content == content:
+            continue
+        if o_content[0] <= probe_start and probe_end <= o_content[1]:
+            nested_in.append(other.finder)
+        o_start, o_end = o.cue or o_content
+        if start <= o_start and o_end <= end:
+            holds += 1
+    return nested_in, holds
 
 
 def _side(a: Attribution) -> str:

@@ -8,15 +8,19 @@ from spacy.tokens import Span, Token
 
 from . import cues
 from .attribution_types import Attribution, content_mode
-from .cue_parse import source_head, source_span
+from .cue_parse import doc_words, source_head, source_span
 from .quotes import Quote
 from .spans import CharSpan, char_span_of_subtree, text_of, trim
 
 
 def according_to(sent: Span, quotes: list[Quote], scores: dict[int, float]):
     doc = sent.doc
-    for tok in sent:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+    lowers = doc_words(doc).lowers
+    for i in range(sent.start, sent.end):
+        if lowers[i] != "according":  # cheap test before building the Token
+            continue
+        tok = doc[i]
+        if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
         to = doc[tok.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -43,7 +47,11 @@ def according_to(sent: Span, quotes: list[Quote], scores: dict[int, float]):
 
 
 def nominal_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float]):
-    for noun in sent:
+    doc, lemmas = sent.doc, doc_words(sent.doc).lemmas
+    for i in range(sent.start, sent.end):
+        if lemmas[i] not in cues.CUE_NOUNS:  # cheap test before building the Token
+            continue
+        noun = doc[i]
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in cues.CUE_NOUNS:
             continue
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")

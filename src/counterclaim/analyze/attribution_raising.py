@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .attribution_types import Attribution
-from .cue_parse import EXPLETIVES, cue_span, source_span
+from .cue_parse import EXPLETIVES, cue_span, doc_words, source_span
 from .spans import CharSpan, char_span_of_subtree, text_of, trim
 
 # "seems to", "appears calm", "looks set to", "sounds like"
@@ -23,11 +23,16 @@ expect believe think say report rumor rumour know consider see suppose predict p
 estimate intend hear feel presume understand suspect fear assume deem poise set
 """.split())
 COMPLEMENT_DEPS = ("xcomp", "acomp", "oprd")
+_ANY_RAISING = RAISING_VERBS | PASSIVE_RAISING_VERBS
 
 
 def raising_attributions(sent: Span, quotes, scores) -> list[Attribution]:
     found = []
-    for verb in sent:
+    doc, lemmas = sent.doc, doc_words(sent.doc).lemmas
+    for i in range(sent.start, sent.end):
+        if lemmas[i] not in _ANY_RAISING:  # the frame's own test, without a Token per word
+            continue
+        verb = doc[i]
         frame = _raising_frame(verb)
         if frame is None:
             continue

@@ -22,7 +22,11 @@ class Attribution(NamedTuple):
 
 def content_mode(content: CharSpan, quotes) -> str:
     """direct when quotation marks cover the content, mixed when they cover part of it."""
-    quoted = sum(max(0, min(q.end, content[1]) - max(q.start, content[0])) for q in quotes)
+    start, end = content
+    quoted = 0
+    for q in quotes:  # the overlap of each quote with the content (a loop: runs per candidate)
+        if q.start < end and start < q.end:
+            quoted += min(q.end, end) - max(q.start, start)
     if quoted == 0:
         return "indirect"
     return "direct" if quoted >= 0.9 * (content[1] - content[0]) else "mixed"

@@ -5,12 +5,18 @@ Sets ``doc._.cc_attributions``, ``doc._.cc_entities`` and ``doc._.cc_claims``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
 from .. import model
 from . import extensions  # noqa: F401
 from .attribution import Attribution, find_attributions
+from .cue_parse import WORDS_KEY, read_words
 from .attribution_raising import is_outlet_hedge
 from .entities import EntityIndex, EntityRecord, build_index
 from .quotes import Quote, find_quotes
@@ -19,6 +25,7 @@ from .spans import CharSpan, overlaps, trim, text_of
 from .status import classify
 
 MIN_OUTLET_WORDS = 4
+_VERB_POS = frozenset((POS_IDS["VERB"], POS_IDS["AUX"]))
 
 
 class ClaimsComponent:
@@ -30,6 +37,13 @@ class ClaimsComponent:
             from ..read import article_id
 
             doc._.cc_article = model.Article(id=article_id(doc.text), text=doc.text)
+        doc.user_data[WORDS_KEY] = read_words(doc)  # the rules' lexicon tests, for this pass
+        try:
+            return self._annotate(doc)
+        finally:
+            doc.user_data.pop(WORDS_KEY, None)
+
+    def _annotate(self, doc: Doc) -> Doc:
         attributions = find_attributions(doc)
         index = build_index(doc)
         quotes = find_quotes(text_of(doc))
@@ -95,17 +109,18 @@ def _outlet_claims(doc: Doc, attributions: list[Attribution], quotes: list[Quote
     """Sentences in the outlet's own voice: no attribution's content or cue overlaps them."""
     article = doc._.cc_article
     dateline = article.dateline.span if article is not None and article.dateline else None
-    covered = [a.content for a in attributions] + [a.cue for a in attributions if a.cue]
+    is_covered = _coverage([a.content for a in attributions] + [a.cue for a in attributions if a.cue])
+    pos = doc.to_array([POS]).tolist() if len(doc) else []
     claims = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         if dateline and overlaps((start, end), tuple(dateline)):
             start = max(start, dateline[1])
         start, end = trim(text_of(doc), start, end)
-        if end - start <= 0 or any(overlaps((start, end), c) for c in covered):
+        if end - start <= 0 or is_covered(start, end):
             continue
         text = text_of(doc)[start:end]
-        if len(text.split()) < MIN_OUTLET_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        if len(text.split()) < MIN_OUTLET_WORDS or _VERB_POS.isdisjoint(pos[sent.start:sent.end]):
             continue
         result = classify(text=text, context="", mode="outlet", source_kind="outlet", cue_lemma=None,
                           quoted=_quoted_offsets(quotes, (start, end)), sentence=sent)
@@ -114,6 +129,19 @@ def _outlet_claims(doc: Doc, attributions: list[Attribution], quotes: list[Quote
             mode="outlet", status=result.status, hedges=result.hedges, negated=result.negated,
         ))
     return claims
+
+
+def _coverage(spans: list[CharSpan]):
+    """A test of whether a span overlaps any of ``spans``: of those starting before its end
+    (a prefix when sorted by start), the furthest-reaching must end after its start."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    furthest = list(accumulate((e for _, e in spans), max))
+
+    def is_covered(start: int, end: int) -> bool:
+        k = bisect_left(starts, end)
+        return k > 0 and furthest[k - 1] > start
+    return is_covered
 
 
 def _entity_model(record: EntityRecord) -> model.Entity:

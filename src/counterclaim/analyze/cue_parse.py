@@ -5,10 +5,14 @@ the sender behind a channel noun). Shared by the attribution rules and the learn
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import NamedTuple
+
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
 
 from . import cues
-from .spans import CharSpan, char_span_of_subtree, noun_chunk_at, sentence_of, text_of, token_at
+from .spans import CharSpan, char_span_of_subtree, doc_tree, noun_chunk_at, sentence_of, text_of, token_at
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "csubj")
@@ -25,44 +29,53 @@ def is_cue_verb(token: Token) -> bool:
 
 def cue_span(token: Token) -> CharSpan:
     """The cue verb with its adjacent auxiliaries, negation and particles: ``has learned``."""
-    left = right = token
-    doc = token.doc
+    doc, i = token.doc, token.i
+    tree = doc_tree(doc)  # labels and heads from index lists: a Token only where they fit
+    deps, heads = tree.deps, tree.heads
+    left = right = i
     # "also said", "openly admitted": an adverb right before the verb belongs to the cue.
-    while left.i > 0 and doc[left.i - 1].dep_ == "advmod" and doc[left.i - 1].head.i == token.i \
-            and doc[left.i - 1].pos_ == "ADV" and doc[left.i - 1].lower_ not in CUE_EXCLUDED_ADVERBS:
-        left = doc[left.i - 1]
-    for child in token.children:
-        if child.dep_ in CUE_MODIFIER_DEPS:
-            if child.i < left.i and child.tag_ != "TO" and all(
-                t.dep_ in CUE_MODIFIER_DEPS or t.pos_ == "ADV"
-                for t in token.doc[child.i + 1:left.i]
+    while left > 0 and deps[left - 1] == _ADVMOD and heads[left - 1] == i:
+        before = doc[left - 1]
+        if before.pos_ != "ADV" or before.lower_ in CUE_EXCLUDED_ADVERBS:
+            break
+        left -= 1
+    for child in tree.children[i]:
+        if deps[child] in _MODIFIER_IDS:
+            if child < left and doc[child].tag_ != "TO" and all(
+                deps[t] in _MODIFIER_IDS or doc[t].pos_ == "ADV" for t in range(child + 1, left)
             ):
                 left = child
-            elif child.i > right.i and child.i == right.i + 1:
+            elif child > right and child == right + 1:
                 right = child
-    return left.idx, right.idx + len(right.text)
+    return tree.starts[left], tree.ends[right]
+
+
+_ADVMOD = get_string_id("advmod")
+_MODIFIER_IDS = frozenset(get_string_id(d) for d in CUE_MODIFIER_DEPS)
 
 
 def source_head(verb: Token) -> tuple[Token | None, bool]:
     """The head of the verb's source phrase, and whether an expletive stands in for it."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj, False
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in EXPLETIVES and child.dep_ in ("nsubjpass", "nsubj") and (
-                child.lower_ == "there" or _has_clause(verb)
-            ):
-                return None, True
-            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return child, False  # "who": sources.resolve_source follows it back
-            if child.dep_ == "nsubjpass" and not any(c.dep_ == "xcomp" for c in verb.children):
-                # "the deal was announced": the subject is what is said. A raising passive
-                # ("the FHF is believed to have ...") keeps its subject, which status reads.
-                return None, False
-            return _through_channel_noun(child), False
+    doc = verb.doc
+    tree = doc_tree(doc)  # the children's labels from index lists: no Token per child
+    children, deps = tree.children, tree.deps
+    for child in children[verb.i]:
+        if deps[child] == _AGENT:
+            for pobj in children[child]:
+                if deps[pobj] == _POBJ:
+                    return doc[pobj], False
+    subject = next((c for c in children[verb.i] if deps[c] in _SUBJECT_IDS), None)
+    if subject is not None:  # the first one decides
+        child = doc[subject]
+        if child.lower_ in EXPLETIVES and (child.lower_ == "there" or _has_clause(verb)):
+            return None, True
+        if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            return child, False  # "who": sources.resolve_source follows it back
+        if deps[subject] == _NSUBJPASS and not any(deps[c] == _XCOMP for c in children[verb.i]):
+            # "the deal was announced": the subject is what is said. A raising passive
+            # ("the FHF is believed to have ...") keeps its subject, which status reads.
+            return None, False
+        return _through_channel_noun(child), False
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return source_head(verb.head)
     host = _participle_host(verb)
@@ -71,6 +84,10 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "relcl":
         return verb.head, False
     return _inverted_subject(verb), False
+
+
+_AGENT, _POBJ, _NSUBJPASS, _XCOMP = (get_string_id(d) for d in ("agent", "pobj", "nsubjpass", "xcomp"))
+_SUBJECT_IDS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass"))
 
 
 def _participle_host(verb: Token) -> Token | None:
@@ -180,3 +197,38 @@ def speech_tag_after(doc, quote_end: int) -> Token | None:
 def _first_token_after(doc, char: int) -> int:
     token = token_at(doc, char)
     return token.i + 1 if token.idx < char else token.i
+
+
+class DocWords(NamedTuple):
+    """Every token's ``lower_`` and ``lemma_.lower()``, read once per doc from spaCy's arrays:
+    the rules test each word against a lexicon before looking at the few that match, and
+    building a Token object per word for that was most of their cost."""
+
+    lowers: list[str]
+    lemmas: list[str]
+
+
+WORDS_KEY = "_cc_attribution_words"  # set for one pass of the rules (attribution.py)
+_STRING_OF: dict[int, str] = {}  # string id -> its string
+_LOWERED_OF: dict[int, str] = {}  # string id -> its string lower-cased
+
+
+def doc_words(doc: Doc) -> DocWords:
+    cached = doc.user_data.get(WORDS_KEY)
+    return cached if cached is not None else read_words(doc)
+
+
+def read_words(doc: Doc) -> DocWords:
+    if not len(doc):
+        return DocWords([], [])
+    rows = doc.to_array([LEMMA, LOWER])
+    lemma_ids, lower_ids = rows[:, 0].tolist(), rows[:, 1].tolist()
+    strings = doc.vocab.strings
+    if len(_STRING_OF) + len(_LOWERED_OF) > 400_000:  # a long stream of new words cannot grow them forever
+        _STRING_OF.clear()
+        _LOWERED_OF.clear()
+    for i in set(lower_ids).difference(_STRING_OF):
+        _STRING_OF[i] = strings[i]
+    for i in set(lemma_ids).difference(_LOWERED_OF):
+        _LOWERED_OF[i] = strings[i].lower()
+    return DocWords([_STRING_OF[i] for i in lower_ids], [_LOWERED_OF[i] for i in lemma_ids])

@@ -83,8 +83,7 @@ class EntityIndex:
     def _find(self, name: str, etype: str) -> EntityRecord | None:
         key = name.lower()
         for record in self.records:
-            names = {record.name.lower(), *(a.lower() for a in record.aliases)}
-            if key in names:
+            if key == record.name.lower() or record.aliases and key in {a.lower() for a in record.aliases}:
                 return record
             if etype == "person" == record.type and _surname_match(name, record.name):
                 return record

@@ -19,6 +19,8 @@ STRAIGHT = '"'
 # apostrophes: ''We will stay,'' she said. They pair like a straight quote mark.
 DOUBLED = "''"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Any quote mark; a doubled apostrophe counts only whole (the scan resumes after it).
+_MARK = re.compile("[" + re.escape(OPENING + CLOSING + STRAIGHT) + "]|" + re.escape(DOUBLED))
 
 
 class Quote(NamedTuple):
@@ -51,19 +53,16 @@ def _is_opening_straight(text: str, i: int, width: int = 1) -> bool:
 def _marks(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
     """Quote marks in a paragraph as (position, 'open'|'close', width)."""
     marks = []
-    i = start
-    while i < end:
-        ch = text[i]
+    for match in _MARK.finditer(text, start, end):  # one regex scan, not a loop per character
+        i, ch = match.start(), match.group()
         if ch in OPENING:
             marks.append((i, "open", 1))
         elif ch in CLOSING:
             marks.append((i, "close", 1))
         elif ch == STRAIGHT:
             marks.append((i, "open" if _is_opening_straight(text, i) else "close", 1))
-        elif text.startswith(DOUBLED, i) and i + 2 <= end:
+        else:
             marks.append((i, "open" if _is_opening_straight(text, i, 2) else "close", 2))
-            i += 1
-        i += 1
     return marks
 
 

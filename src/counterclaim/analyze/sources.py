@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from . import cues
 from .attribution import Attribution
-from .cue_parse import source_name_span, source_span
+from .cue_parse import doc_words, source_name_span, source_span
 from .entities import EntityIndex, EntityRecord, entity_span_for, gender_hint
-from .spans import CharSpan, char_span_of_subtree, text_of
+from .spans import CharSpan, char_span_of_subtree, doc_tree, subtree_order, text_of
 
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "i", "you"}
 
@@ -128,11 +130,12 @@ def find_channel(doc: Doc, attribution: Attribution) -> str | None:
         return None
     cue = doc[attribution.cue_token]
     words: list[str] = []
-    for child in cue.children:
-        if child.idx >= attribution.content[0] and child.idx < attribution.content[1]:
+    tree, lowers = doc_tree(doc), doc_words(doc).lowers  # index lists: no Token per word
+    for child in tree.children[cue.i]:
+        if tree.starts[child] >= attribution.content[0] and tree.starts[child] < attribution.content[1]:
             continue
-        if child.dep_ in ("prep", "dobj", "npadvmod", "advcl", "dative", "agent") or child.i < cue.i and child.dep_ == "prep":
-            words.extend(t.lower_ for t in child.subtree)
+        if tree.deps[child] in _CHANNEL_DEPS:
+            words.extend(lowers[i] for i in subtree_order(doc, child))
     if attribution.source is not None:
         words.extend(text_of(doc)[attribution.source[0]:attribution.source[1]].lower().split())
     if cue.pos_ == "NOUN":
@@ -142,16 +145,23 @@ def find_channel(doc: Doc, attribution: Attribution) -> str | None:
     return _channel_in(" ".join(words))
 
 
+# The cue's arguments that can name a channel ("in a tweet", "told reporters").
+_CHANNEL_DEPS = frozenset(get_string_id(d) for d in ("prep", "dobj", "npadvmod", "advcl", "dative", "agent"))
+
+
 def _channel_in(text: str) -> str | None:
-    padded = f" {text} "
-    best: tuple[int, str] | None = None
-    for word, channel in cues.CHANNEL_WORDS.items():
-        if word in ("x", "post", "report", "reports", "address"):
-            continue  # too ambiguous outside a cue's own arguments
-        pos = padded.find(f" {word} ")
-        if pos >= 0 and (best is None or pos < best[0]):
-            best = (pos, channel)
-    return best[1] if best else None
+    """The channel of the earliest channel word in the text (of two starting at the same
+    place, the one listed first)."""
+    match = _CHANNEL_WORD.search(f" {text} ")
+    return cues.CHANNEL_WORDS[match.group(1)] if match else None
+
+
+# Any channel word between spaces, in the lexicon's order; the words themselves are looked
+# ahead at, so that one space can close a word and open the next.
+_CHANNEL_WORD = re.compile(" (?=(" + "|".join(
+    re.escape(word) for word in cues.CHANNEL_WORDS
+    if word not in ("x", "post", "report", "reports", "address")  # too ambiguous outside a
+) + ") )")  # cue's own arguments
 
 
 def _anonymous_channel(head: Token) -> str | None:
