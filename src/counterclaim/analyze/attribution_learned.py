@@ -1,0 +1,115 @@
+"""Attributions cued by words the cue model (:mod:`cue_model`) scores as cues beyond the
+lexicon: beliefs, plans, evaluations (``agreed``, ``wants``, ``blasted``, ``likened``).
+
+The parse gives such a word's content (a clause, an object or a prepositional object) and
+its source. Guards keep out what the model's political-news habits mislead it on in conflict
+reporting: event verbs ("rebels attacked the town") count only when they govern a clause.
+:func:`argument_test` decides which words are worth scoring at all: only those that govern
+something to their right, since scoring was most of attribution's cost.
+"""
+
+from __future__ import annotations
+
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
+
+from . import cues
+from .attribution_bounds import object_before
+from .attribution_nominal import nominal_source
+from .attribution_types import Attribution, content_mode
+from .attribution_verbs import extend_right
+from .cue_parse import CONTENT_DEPS, cue_span, doc_words, source_head, source_span
+from .quotes import Quote
+from .spans import CharSpan, char_span_of_subtree, doc_tree, text_of, trim
+
+
+def learned_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float]):
+    """Words the cue model scores as cues, outside the lexicon rules: the parse gives their
+    content (a clause, an object or a prepositional object) and their source."""
+    doc = sent.doc
+    for i in sorted(i for i in scores if sent.start <= i < sent.end):  # scored above threshold
+        token = doc[i]
+        found = argument_content(token)
+        if found is None:
+            continue
+        content, prep, clausal = found
+        if not _learned_cue_fits(token, clausal):
+            continue
+        head = _learned_source(token)
+        cue = cue_span(token) if token.pos_ in ("VERB", "AUX") else (token.idx, token.idx + len(token.text))
+        if prep is not None and prep.i > token.i:
+            cue = (cue[0], prep.idx + len(prep.text))
+        yield Attribution(
+            content=content, parts=(), cue=cue, cue_lemma=token.lemma_.lower(), cue_token=token.i,
+            source=source_span(head), source_token=head.i if head is not None else None,
+            mode=content_mode(content, quotes), sentence=(sent.start_char, sent.end_char),
+        )
+
+
+def may_take_argument(token: Token) -> bool:
+    """Whether :func:`argument_content` can find anything: a cheap test that spares scoring
+    the words that govern nothing to their right."""
+    return argument_test(token.doc)(token)
+
+
+_ARGUMENT_DEPS = frozenset(get_string_id(d) for d in (*CONTENT_DEPS, "acl", "ccomp", "dobj"))
+_PREP = get_string_id("prep")
+
+
+def argument_test(doc: Doc):
+    """:func:`may_take_argument` for the doc's tokens, read from its index lists (it runs
+    on every candidate word; Token children and labels were most of its cost)."""
+    tree, lowers = doc_tree(doc), doc_words(doc).lowers
+    rights, deps = tree.rights, tree.deps
+
+    def may_take_argument(token: Token) -> bool:
+        for child in rights[token.i]:
+            dep = deps[child]
+            if dep in _ARGUMENT_DEPS or (dep == _PREP and lowers[child] in cues.CONTENT_PREPOSITIONS):
+                return True
+        return False
+    return may_take_argument
+
+
+def _learned_cue_fits(token: Token, clausal: bool) -> bool:
+    """Guards for the conflict beat, where the model's political-news habits mislead:
+    "rebels attacked the town", "troops imposed a curfew" and "the army has not commented on
+    the video" are events the outlet reports, "it appears to have been caused" a hedge,
+    "protests are planned" a plan nobody is quoted on."""
+    lemma = token.lemma_.lower()
+    if lemma in cues.HEDGE_VERBS or any(c.dep_ == "neg" for c in token.children):
+        return False
+    if any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children):
+        return False
+    return clausal or lemma not in cues.EVENT_VERBS | cues.NO_OBJECT_CONTENT_VERBS
+
+
+def argument_content(token: Token) -> tuple[CharSpan, Token | None, bool] | None:
+    """What a cue word governs: (span, the preposition joining it, whether it is a clause)."""
+    for child in token.children:
+        if child.dep_ in CONTENT_DEPS or (token.pos_ != "VERB" and child.dep_ in ("acl", "ccomp")):
+            if child.i > token.i:
+                start, end = char_span_of_subtree(child)
+                return (object_before(token, child, start), end), None, True
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
+        last = extend_right(token, obj.right_edge)
+        return trim(text_of(token.doc), obj.left_edge.idx, last.idx + len(last.text)), None, False
+    for child in token.children:
+        if child.dep_ == "prep" and child.i > token.i and child.lower_ in cues.CONTENT_PREPOSITIONS:
+            pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                last = extend_right(token, pobj.right_edge)
+                span = trim(text_of(token.doc), pobj.left_edge.idx, last.idx + len(last.text))
+                return span, child, pobj.dep_ == "pcomp"
+    return None
+
+
+def _learned_source(token: Token) -> Token | None:
+    if token.pos_ in ("VERB", "AUX"):
+        return source_head(token)[0]
+    if token.pos_ == "NOUN":
+        return nominal_source(token)
+    if token.dep_ in ("acomp", "attr") and token.head.pos_ in ("VERB", "AUX"):
+        return source_head(token.head)[0]
+    return None

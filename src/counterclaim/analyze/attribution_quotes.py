@@ -1,0 +1,143 @@
+"""Attributions of verbatim speech: direct quotes and transcript lines.
+
+A quote is attributed to the speech verb that introduces it outside any quote, in the same
+or an adjacent sentence (``"X," he said, "Y."``; ``He said: "..."``), or to whatever verb tags
+it (``"Go home," the captain barked``); a later quote of the same paragraph continues the
+previous one. A quote that sits inside a cue verb's clause is left to the verb rules
+(:mod:`attribution_verbs`), which make it a mixed content. Transcript and vox-pop lines
+(``NAME: ...``) are verbatim speech of the named speaker. These rules read whole-document
+quote marks and lines, so they run once per article, not per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from . import cues
+from .attribution_types import Attribution
+from .attribution_verbs import in_any_quote, verb_content
+from .cue_parse import cue_span, doc_words, is_cue_verb, source_head, source_span, speech_tag_after
+from .quotes import Quote
+from .spans import sentence_of, text_of, token_at, trim
+
+
+def quote_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
+    """One direct attribution per cue, its quotes as parts; none for a quote the verb rules
+    read as a clause."""
+    by_cue: dict[int, list[Quote]] = {}
+    text = text_of(doc)
+    last: tuple[int, Quote] | None = None  # the previous attributed quote and its cue
+    for quote in quotes:
+        tag = speech_tag_after(doc, quote.end)
+        if quote.words < 3 and tag is None:
+            continue  # scare quotes and quoted labels are handled inside other claims
+        cue = _cue_for_quote(doc, quote, quotes) or tag
+        if cue is None and last is not None and _continues(text, last[1], quote):
+            cue = doc[last[0]]  # '"X," he said. "Y."': the second quote is the same speaker's
+        if cue is not None:
+            by_cue.setdefault(cue.i, []).append(quote)
+            last = (cue.i, quote)
+    found = []
+    for cue_i, group in by_cue.items():
+        verb = doc[cue_i]
+        if is_cue_verb(verb) and _quote_inside_clause(verb, group):
+            continue  # a quoted fragment of an indirect claim: the verb pass makes it mixed
+        head, _ = source_head(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
+        parts = tuple((q.start, q.end) for q in group)
+        content = (parts[0][0], parts[-1][1])
+        sent = sentence_of(verb)
+        found.append(Attribution(
+            content=trim(text_of(doc), *content), parts=parts if len(parts) > 1 else (),
+            cue=cue_span(verb), cue_lemma=verb.lemma_.lower(), cue_token=verb.i,
+            source=source_span(head), source_token=head.i if head is not None else None,
+            mode="direct", sentence=(min(sent.start_char, content[0]), max(sent.end_char, content[1])),
+        ))
+    return found
+
+
+def _continues(text: str, previous: Quote, quote: Quote) -> bool:
+    """A quote that follows an attributed one after only its cue sentence, in the same
+    paragraph, continues it ('"X," said Y, speaking on condition of anonymity. "Z."')."""
+    gap = text[previous.end:quote.start]
+    return len(gap) < MAX_CONTINUATION_GAP and "\n" not in gap
+
+
+MAX_CONTINUATION_GAP = 400
+
+
+def _quote_inside_clause(verb: Token, group: list[Quote]) -> bool:
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    content = verb_content(verb, sentence_of(verb))
+    if content is None:
+        return False
+    # Any clause holding the whole quote wins, even one barely longer: PolNeAR's content
+    # of 'said that "..."' starts at "that".
+    return content[0] <= group[0].start and group[-1].end <= content[1] + 1
+
+
+def _cue_for_quote(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
+    """The speech verb that introduces a quote: outside any quote, nearest to it."""
+    first_sent = sentence_of(token_at(doc, quote.start))
+    last_sent = sentence_of(token_at(doc, max(quote.start, quote.end - 1)))
+    sentences = {first_sent.start: first_sent, last_sent.start: last_sent}
+    candidates = []
+    lemmas = doc_words(doc).lemmas
+    for sent in sentences.values():
+        for i in range(sent.start, sent.end):
+            if lemmas[i] not in _INTRODUCING_LEMMAS:  # _introduces_quote's lexicon, on the cheap
+                continue
+            tok = doc[i]
+            if in_any_quote(tok, quotes) or not _introduces_quote(tok):
+                continue
+            distance = min(abs(tok.idx - quote.start), abs(tok.idx - quote.end))
+            candidates.append((distance, tok))
+    if candidates:
+        return min(candidates, key=lambda c: c[0])[1]
+    # "He said:" closing the previous sentence introduces the quote.
+    previous = sentence_of(doc[first_sent.start - 1]) if first_sent.start > 0 else None
+    if previous is not None and previous.text.rstrip().endswith(":"):
+        for tok in reversed(list(previous)):
+            if _introduces_quote(tok) and not in_any_quote(tok, quotes):
+                return tok
+    return None
+
+
+_INTRODUCING_LEMMAS = cues.SPEECH_VERBS | cues.CUE_NOUNS
+
+
+def _introduces_quote(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and lemma in cues.SPEECH_VERBS:
+        return lemma not in ("know", "find", "show", "learn", "understand", "feel", "call", "ask")
+    return tok.pos_ == "NOUN" and lemma in cues.CUE_NOUNS and any(
+        c.lower_ == "that" for c in tok.rights
+    )
+
+
+# Transcript and vox-pop lines: "PENCE: Well, the question ...", "Maria Lopez ― I voted ...".
+_SPEAKER_LINE = re.compile(
+    r"^(?P<name>(?:[A-Z][A-Za-z.'\u2019-]*\s?){1,4}?)\s*(?P<cue>[:\u2015\u2014])\s+(?P<content>\S.*)$",
+    re.MULTILINE)
+_NOT_SPEAKERS = {"note", "update", "editor", "photo", "video", "correction", "related", "source",
+                 "read", "watch", "q", "a", "question", "answer", "by", "and", "but", "the"}
+
+
+def transcript_attributions(doc: Doc):
+    """Direct attributions of ``NAME: ...`` and ``NAME ― ...`` lines to the named speaker."""
+    text = text_of(doc)
+    for match in _SPEAKER_LINE.finditer(text):
+        name = match.group("name").strip()
+        if name.lower() in _NOT_SPEAKERS or name.split()[0].lower() in _NOT_SPEAKERS:
+            continue
+        source_tok = token_at(doc, match.start("name"))
+        content = trim(text, match.start("content"), match.end("content"))
+        cue = (match.start("cue"), match.end("cue"))
+        yield Attribution(
+            content=content, parts=(), cue=cue, cue_lemma=match.group("cue"),
+            cue_token=token_at(doc, cue[0]).i, source=(match.start("name"), match.start("name") + len(name)),
+            source_token=source_tok.i, mode="direct",  # a transcript line is verbatim speech
+            sentence=(match.start(), match.end()),
+        )

@@ -1,0 +1,179 @@
+"""Attributions cued by a speech, claim or belief verb from the lexicon (:mod:`cues`).
+
+The verb's content is what it governs: a clause (``X said (that) ...``), an object and its
+complement (``X termed the shelling a massacre``, ``X urged Y to ...``), a prepositional
+object (``called for ...``), the host clause of an inverted or parenthetical cue
+(``..., sources said``), or the subject of a passive with an agent (``was reported by X``).
+The helpers that extend an object over the verb's later modifiers (:func:`extend_right`)
+and that tell a cue word inside a quote (:func:`in_any_quote`) serve the quote and learned
+rules too, which is why they live here, below both.
+"""
+
+from __future__ import annotations
+
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
+
+from . import cues
+from .attribution_bounds import circumstance, object_before
+from .attribution_types import Attribution, content_mode
+from .cue_parse import EXPLETIVES, cue_span, doc_words, is_cue_verb, source_head, source_span
+from .quotes import Quote
+from .spans import CharSpan, char_span_of_subtree, contains, doc_tree, subtree_tokens, text_of, token_span, trim
+
+_PREP = get_string_id("prep")
+
+
+def verb_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float]):
+    """The sentence's lexicon cue verbs outside quotes, outermost first, with their content."""
+    doc = sent.doc
+    lemmas = doc_words(doc).lemmas
+    verbs = [t for t in (doc[i] for i in range(sent.start, sent.end) if lemmas[i] in cues.SPEECH_VERBS)
+             if is_cue_verb(t) and not in_any_quote(t, quotes)]
+    verbs.sort(key=lambda t: _depth(t))
+    for verb in verbs:
+        content = verb_content(verb, sent)
+        if content is None:
+            continue
+        head, expletive = source_head(verb)
+        source = source_span(head)
+        cue = _with_preposition(verb, cue_span(verb), content)
+        yield Attribution(
+            content=content, parts=_around(doc, content, cue, source), cue=cue, cue_lemma=verb.lemma_.lower(),
+            cue_token=verb.i, source=source,
+            source_token=head.i if head is not None else None,
+            mode=content_mode(content, quotes), sentence=(sent.start_char, sent.end_char),
+        )
+
+
+def _with_preposition(verb: Token, cue: CharSpan, content: CharSpan) -> CharSpan:
+    """"pointed to", "called for": a preposition between the verb and its content joins the cue."""
+    tree = doc_tree(verb.doc)
+    for child in tree.children[verb.i]:
+        if tree.deps[child] == _PREP and cue[1] <= tree.starts[child] < content[0] \
+                and verb.doc[child].right_edge.idx >= content[0]:
+            return cue[0], tree.ends[child]
+    return cue
+
+
+def _around(doc: Doc, content: CharSpan, cue: CharSpan, source: CharSpan | None) -> tuple[CharSpan, ...]:
+    """The two pieces of a content that a parenthetical cue interrupts ("The town, residents
+    say, is calm"), or () when the cue stands outside the content."""
+    if not contains(content, cue):
+        return ()
+    start = min(cue[0], source[0]) if source and contains(content, source) else cue[0]
+    end = max(cue[1], source[1]) if source and contains(content, source) else cue[1]
+    text = text_of(doc)
+    pieces = (trim(text, content[0], start), trim(text, end, content[1]))
+    return tuple(p for p in pieces if p[1] > p[0])
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def verb_content(verb: Token, sent: Span) -> CharSpan | None:
+    """What a lexicon cue verb says, by the first of its frames that fits, or None."""
+    doc = sent.doc
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "csubj") or (child.dep_ == "xcomp" and lemma not in cues.NO_XCOMP_VERBS):
+            start, end = char_span_of_subtree(child)
+            start = object_before(verb, child, start)
+            if child.i > verb.i:  # "said X, compared to Y": the verb's later modifiers
+                last = extend_right(verb, child.right_edge, CLAUSE_TAIL_DEPS)
+                end = max(end, trim(text_of(doc), start, last.idx + len(last.text))[1])
+            return start, end
+    if lemma in cues.OBJECT_INFINITIVE_VERBS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if obj is not None and comp is not None:
+            last = comp.right_edge
+            return trim(text_of(doc), obj.left_edge.idx, last.idx + len(last.text))
+    # "is calling for more flexibility", "pointed to the deficit"
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "to", "on") and lemma in ("call", "point", "appeal", "press", "push"):
+            pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return char_span_of_subtree(pobj)
+    if lemma in ("accuse", "blame", "charge", "credit", "praise", "thank", "condemn"):
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        reason = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                       and obj is not None and c.i > obj.i), None)  # not "For months, X praised Y"
+        if obj is not None and reason is not None:
+            last = reason.right_edge
+            return trim(text_of(doc), obj.left_edge.idx, last.idx + len(last.text))
+    if lemma in cues.LABELLING_VERBS:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr", "xcomp")]
+        if len(objects) >= 2:
+            start = min(o.left_edge.idx for o in objects)
+            last = max(objects, key=lambda o: o.right_edge.i).right_edge
+            return trim(text_of(doc), start, last.idx + len(last.text))
+    if lemma in cues.OBJECT_CONTENT_VERBS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
+            last = extend_right(verb, obj.right_edge)
+            return trim(text_of(doc), obj.left_edge.idx, last.idx + len(last.text))
+    if _is_parenthetical(verb):  # the whole host clause, around the cue if need be
+        first, end = token_span(subtree_tokens(verb.head, frozenset([verb.i])))
+        return trim(text_of(doc), first, end)
+    return _passive_subject_content(verb)
+
+
+def _is_parenthetical(verb: Token) -> bool:
+    """A cue set into its content: "Troops crossed the border, sources said", "The town,
+    residents say, is calm", "As the army reported, ...". A participle ("..., citing
+    doctors") is not one: it adds to its head's claim."""
+    if verb.tag_ == "VBG" or verb.lemma_.lower() in cues.CLAUSE_ONLY_VERBS:
+        return False
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb.dep_ == "advcl":
+        return has_subject and (verb.i > verb.head.i or any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))
+    if verb.dep_ == "parataxis":
+        return has_subject
+    return verb.dep_ == "ccomp" and verb.i > verb.head.i
+
+
+def _passive_subject_content(verb: Token) -> CharSpan | None:
+    """"The move was first reported by MSNBC": with an agent, the passive subject is what
+    the agent said."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ in EXPLETIVES or subject.tag_ in ("PRP", "WDT", "WP", "DT"):
+        return None
+    return char_span_of_subtree(subject)
+
+
+# What follows a cue's object and still belongs to what the source says: "praised X in the
+# aftermath of Y", "contrasts X with Y", "referred to X as Z".
+OBJECT_TAIL_DEPS = frozenset({"prep", "oprd", "advmod", "npadvmod", "dative", "xcomp", "ccomp",
+                              "acomp", "attr", "dobj"})
+
+
+CLAUSE_TAIL_DEPS = frozenset({"prep", "npadvmod", "advcl"})
+
+
+def extend_right(verb: Token, last: Token, deps: frozenset[str] = OBJECT_TAIL_DEPS) -> Token:
+    """The last token of the content once the verb's later modifiers join its object; when
+    and where the source spoke ("on Tuesday", "in an interview") is not part of it."""
+    doc, tree = verb.doc, doc_tree(verb.doc)
+    dep_ids = _TAIL_DEP_IDS.get(deps) or frozenset(get_string_id(d) for d in deps)
+    for i in tree.children[verb.i]:
+        if i > last.i and tree.deps[i] in dep_ids:  # labels first, a Token only for a fit
+            child = doc[i]
+            if not (child.tag_ == "VBG" and child.lemma_.lower() in cues.SPEECH_VERBS) and not circumstance(child):
+                last = max(last, child.right_edge, key=lambda t: t.i)
+    return last
+
+
+_TAIL_DEP_IDS = {deps: frozenset(get_string_id(d) for d in deps) for deps in (OBJECT_TAIL_DEPS, CLAUSE_TAIL_DEPS)}
+
+
+def in_any_quote(tok: Token, quotes: list[Quote]) -> bool:
+    """A word inside a quote is the speaker's, never the outlet's cue."""
+    return any(q.start <= tok.idx < q.end for q in quotes)
