@@ -19,6 +19,22 @@ def test_add_pipe_by_name_in_a_users_pipeline():
     assert report.article.text == doc.text and report.claims == claims
 
 
+
+def test_boundary_refinement_can_be_switched_off_in_the_pipe_config():
+    from counterclaim.analyze.attribution import find_attributions
+    from counterclaim.analyze.nlp import default_model_name
+
+    nlp = spacy.load(default_model_name())
+    nlp.add_pipe("counterclaim", config={"refine_boundaries": False})
+    assert nlp.get_pipe("counterclaim").parts[0].refine_boundaries is False
+    text = ("Army spokesperson Karim Sadeq said in a statement on Sunday that government forces "
+            "had taken full control of the northern districts of Dalmar after heavy fighting.")
+    doc = nlp(text)
+    assert doc._.cc_attributions == find_attributions(doc, refine=False)
+    default = spacy.load(default_model_name())
+    default.add_pipe("counterclaim")
+    assert default.get_pipe("counterclaim").parts[0].refine_boundaries is True
+
 def test_pipe_analysis_declares_what_it_assigns():
     from counterclaim.analyze.nlp import default_model_name
 

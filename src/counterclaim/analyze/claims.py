@@ -29,8 +29,14 @@ _VERB_POS = frozenset((POS_IDS["VERB"], POS_IDS["AUX"]))
 
 
 class ClaimsComponent:
-    def __init__(self, nlp: Language | None = None, name: str = "cc_claims"):
+    """refine_boundaries: move content boundaries with the learned rankers
+    (``attribution_boundary``): +1.1 exact content F1 on PolNeAR dev for ~5 ms CPU per
+    article (about 4% of throughput); off gives the rules' own spans."""
+
+    def __init__(self, nlp: Language | None = None, name: str = "cc_claims",
+                 refine_boundaries: bool = True):
         self.name = name
+        self.refine_boundaries = refine_boundaries
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.cc_article is None:  # a user's own pipeline: the doc is the whole article
@@ -44,7 +50,7 @@ class ClaimsComponent:
             doc.user_data.pop(WORDS_KEY, None)
 
     def _annotate(self, doc: Doc) -> Doc:
-        attributions = find_attributions(doc)
+        attributions = find_attributions(doc, refine=self.refine_boundaries)
         index = build_index(doc)
         quotes = find_quotes(text_of(doc))
         claims = [_attributed_claim(doc, index, a, quotes) for a in attributions]
@@ -59,9 +65,10 @@ class ClaimsComponent:
 
 
 @Language.factory("cc_claims", assigns=["doc._.cc_claims", "doc._.cc_entities"],
-                  requires=["token.dep", "token.lemma", "doc.ents"])
-def make_claims(nlp: Language, name: str) -> ClaimsComponent:
-    return ClaimsComponent(nlp, name)
+                  requires=["token.dep", "token.lemma", "doc.ents"],
+                  default_config={"refine_boundaries": True})
+def make_claims(nlp: Language, name: str, refine_boundaries: bool) -> ClaimsComponent:
+    return ClaimsComponent(nlp, name, refine_boundaries)
 
 
 def _attributed_claim(doc: Doc, index: EntityIndex, a: Attribution, quotes: list[Quote]) -> model.Claim:

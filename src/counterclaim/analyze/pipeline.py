@@ -32,9 +32,10 @@ COMPONENTS: list[tuple[str, type]] = [
 class CounterclaimComponent:
     """Runs every counterclaim component in order."""
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, refine_boundaries: bool = True):
         self.name = name
         self.parts = [_make(cls, nlp, part_name) for part_name, cls in COMPONENTS]
+        self.parts[0].refine_boundaries = refine_boundaries  # cc_claims (see ClaimsComponent)
 
     def __call__(self, doc: Doc) -> Doc:
         for part in self.parts:
@@ -56,9 +57,10 @@ def _make(cls, nlp: Language, name: str):
     "counterclaim",
     assigns=[f"doc._.{n}" for n in extensions.DOC_EXTENSIONS[1:]],
     requires=["token.dep", "token.lemma", "token.pos", "doc.ents"],
+    default_config={"refine_boundaries": True},
 )
-def make_counterclaim(nlp: Language, name: str) -> CounterclaimComponent:
-    return CounterclaimComponent(nlp, name)
+def make_counterclaim(nlp: Language, name: str, refine_boundaries: bool) -> CounterclaimComponent:
+    return CounterclaimComponent(nlp, name, refine_boundaries)
 
 
 def add_counterclaim(nlp: Language) -> Language:
