@@ -18,8 +18,6 @@ Weights ship as ``data/attribution/attribution_boundary.json.gz`` (written by
 
 from __future__ import annotations
 
-import gzip
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -29,6 +27,7 @@ from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, POS
 from spacy.tokens import Doc, Token
 
 from .attribution_types import Attribution, content_mode
+from .cue_model import read_model_json
 from .cue_parse import doc_words
 from .spans import doc_tree, sentence_of, text_of, token_at, trim
 
@@ -69,14 +68,8 @@ class BoundaryModel(NamedTuple):
 @lru_cache(maxsize=2)
 def load_boundary_model(path: str | None = None) -> BoundaryModel | None:
     """The shipped model, or None when it has not been trained (the rules' spans stand)."""
-    model_path = Path(path) if path else BOUNDARY_PATH
-    if not model_path.exists():
-        return None
-    with gzip.open(model_path, "rt", encoding="utf-8") as handle:
-        data = json.load(handle)
-    if data.get("format") != BOUNDARY_FORMAT:
-        return None
-    return BoundaryModel(_ranker(data["start"]), _ranker(data["end"]))
+    data = read_model_json(Path(path) if path else BOUNDARY_PATH, BOUNDARY_FORMAT)
+    return None if data is None else BoundaryModel(_ranker(data["start"]), _ranker(data["end"]))
 
 
 def _ranker(side: dict) -> Ranker:

@@ -45,16 +45,27 @@ class CueModel(NamedTuple):
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
 
-def read_linear_model(model_path: Path, model_format: int) -> CueModel | None:
-    """A logistic regression saved as gzipped JSON weights, or None when the file is missing
-    or of another format (the caller then falls back to rules)."""
+def read_model_json(model_path: Path, model_format: int) -> dict | None:
+    """A shipped model saved as gzipped JSON, or None when the file is missing or of another
+    format (the caller then falls back to rules)."""
     if not model_path.exists():
         return None
     with gzip.open(model_path, "rt", encoding="utf-8") as handle:
         data = json.load(handle)
-    if data.get("format") != model_format:
-        return None
-    return CueModel(data["weights"], data["bias"], data["threshold"])
+    return data if data.get("format") == model_format else None
+
+
+def write_model_json(out: Path, data: dict) -> None:
+    """The writing side of :func:`read_model_json` (``data`` carries its ``format``)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8") as handle:
+        json.dump(data, handle)
+
+
+def read_linear_model(model_path: Path, model_format: int) -> CueModel | None:
+    """A logistic regression saved as gzipped JSON weights, or None (see read_model_json)."""
+    data = read_model_json(model_path, model_format)
+    return None if data is None else CueModel(data["weights"], data["bias"], data["threshold"])
 
 
 @lru_cache(maxsize=2)

@@ -21,8 +21,6 @@ Only the train split is read: dev stays untouched for the benchmark.
 
 from __future__ import annotations
 
-import gzip
-import json
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,7 +28,8 @@ import numpy as np
 
 from .attribution_boundary import BOUNDARY_PATH
 from .attribution_filter import FILTER_FORMAT, FILTER_PATH, candidate_features, load_filter
-from .cue_model import MODEL_FORMAT, MODEL_PATH, is_candidate, load_cue_model, quoted_tokens, token_features
+from .cue_model import (MODEL_FORMAT, MODEL_PATH, is_candidate, load_cue_model, quoted_tokens,
+                        token_features, write_model_json)
 from .quotes import find_quotes
 from .spans import text_of
 
@@ -142,10 +141,8 @@ def _weights(vectorizer, model) -> dict[str, float]:
 
 
 def _write(out: Path, model_format: int, bias: float, threshold: float, weights: dict) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8") as handle:
-        json.dump({"format": model_format, "bias": bias, "threshold": threshold,
-                   "weights": dict(sorted(weights.items()))}, handle)
+    write_model_json(out, {"format": model_format, "bias": bias, "threshold": threshold,
+                           "weights": dict(sorted(weights.items()))})
 
 
 def train_attribution(data_dir: str | Path = "../shared/datasets/polnear",
@@ -251,9 +248,7 @@ def train_boundary(parsed, out: Path) -> dict:
                        "model": ranker.booster_.model_to_string()}
         summary[kind] = {"groups": len(side), "rule_right": sum(g.rule in _right(g) for g in side),
                          "examples": len(labels), "margin": margin, "out_of_fold_gain": gains[margin]}
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8") as handle:
-        json.dump({"format": BOUNDARY_FORMAT, **sides}, handle)
+    write_model_json(out, {"format": BOUNDARY_FORMAT, **sides})
     return summary
 
 

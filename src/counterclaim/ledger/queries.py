@@ -18,8 +18,8 @@ from .disputes_view import disputes_for as _disputes_for
 from .disputes_view import outlets_of
 from .tables import AGAINST_ROLES
 from .results import (
-    MAX_LIMIT, ArticleRow, ClaimRow, Dispute, EntityProfile, EntityRow, Stats,
-    TimelineItem,
+    ArticleRow, ClaimRow, Dispute, EntityProfile, EntityRow, Stats,
+    TimelineItem, page_bounds,
 )
 from .tables import claims as claims_t
 from .tables import (
@@ -30,10 +30,6 @@ from .search import search  # noqa: F401  (re-exported: Ledger.search calls quer
 from .summaries import entity_stats
 from .text import name_key
 
-
-
-def _page(limit: int, offset: int) -> tuple[int, int]:
-    return max(0, min(int(limit), MAX_LIMIT)), max(0, int(offset))
 
 
 def entity_ids(conn, name: str) -> list[str]:
@@ -58,7 +54,7 @@ def disputes(engine: Engine, entity: str | None = None, place: str | None = None
     entity: a name, alias or id; matches clusters where it takes a side or is mentioned.
     place: a place name mentioned in the clusters' claims. since: ISO date (last seen >=).
     """
-    limit, offset = _page(limit, offset)
+    limit, offset = page_bounds(limit, offset)
     with engine.connect() as conn:
         query = select(clusters).where(clusters.c.disputed.is_(True))
         if since:
@@ -167,7 +163,7 @@ def claims(engine: Engine, source: str | None = None, status: str | None = None,
     filters: entity (who made it or whom it names), place (a place it names), until (ISO
     date), article_id, cluster_id.
     """
-    limit, offset = _page(limit, offset)
+    limit, offset = page_bounds(limit, offset)
     with engine.connect() as conn:
         query = claims_query(conn, source, status, outlet, since, **filters)
         return claim_rows(conn, _newest_page(query, limit, offset))
@@ -230,7 +226,7 @@ def entity(engine: Engine, name: str, limit: int = 50) -> EntityProfile | None:
 def timeline(engine: Engine, entity: str | None = None, place: str | None = None,
              since: str | None = None, limit: int = 200) -> list[TimelineItem]:
     """Claim clusters (first appearance) and events in date order, optionally filtered."""
-    limit, _ = _page(limit, 0)
+    limit, _ = page_bounds(limit, 0)
     with engine.connect() as conn:
         query = _claim_query().add_columns(clusters.c.disputed.label("cluster_disputed")) \
             .join(clusters, clusters.c.id == claims_t.c.cluster_id).where(claims_t.c.day.isnot(None))
@@ -287,7 +283,7 @@ def articles_list(engine: Engine, outlet: str | None = None, since: str | None =
                   story_id: str | None = None, limit: int = 50, offset: int = 0,
                   until: str | None = None) -> list[ArticleRow]:
     """Stored articles, newest first."""
-    limit, offset = _page(limit, offset)
+    limit, offset = page_bounds(limit, offset)
     with engine.connect() as conn:
         query = select(articles.c.id, articles.c.title, articles.c.outlet, articles.c.published,
                        articles.c.day, articles.c.url, articles.c.story_id)

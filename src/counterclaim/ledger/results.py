@@ -9,6 +9,11 @@ from pydantic import BaseModel, Field
 MAX_LIMIT = 1000  # rows per page of any query
 
 
+def page_bounds(limit: int, offset: int = 0) -> tuple[int, int]:
+    """``limit`` clamped to 0..MAX_LIMIT and ``offset`` to >= 0, as every query pages."""
+    return max(0, min(int(limit), MAX_LIMIT)), max(0, int(offset))
+
+
 class Party(BaseModel):
     """Someone taking a side on a claim cluster."""
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import Engine, text
 
-from .results import MAX_LIMIT, SearchHit
+from .results import SearchHit, page_bounds
 
 
 def _fts5_query(q: str) -> str:
@@ -62,7 +62,7 @@ def search(engine: Engine, q: str, limit: int = 20) -> list[SearchHit]:
     matches. PostgreSQL: ``websearch_to_tsquery`` over stored, GIN-indexed
     ``to_tsvector('english', ...)`` columns, ts_rank over the newest ``SEARCH_POOL`` matches.
     """
-    limit = max(0, min(int(limit), MAX_LIMIT))
+    limit, _ = page_bounds(limit)
     q = q.replace("\x00", " ")  # FTS5 reads NUL as the end of a string ("unterminated string")
     if not q.strip():
         return []
