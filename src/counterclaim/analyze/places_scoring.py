@@ -260,5 +260,37 @@ def best(candidates: list[GazEntry], query: str, ctx: Context,
     candidates = _supported(plausible(candidates, query), key, ctx, container)
     if not candidates:
         return None
-    return max(candidates, key=lambda e: _score(e, key, ctx, container, type_word)
-               + _namesake_penalty(e, candidates, type_word))
+    chosen = max(candidates, key=lambda e: _score(e, key, ctx, container, type_word)
+                 + _namesake_penalty(e, candidates, type_word))
+    return _world_city(chosen, candidates, key, ctx, container) or chosen
+
+
+WORLD_CITY_RATIO = 100  # a namesake abroad this many times bigger is what the name means
+
+
+def _world_city(chosen: GazEntry, candidates: list[GazEntry], key: str, ctx: Context,
+                container: Optional[GazEntry]) -> Optional[GazEntry]:
+    """ "London" in an American story is London, not London, Ohio, unless the text ties
+    the name to the town: its state named, its neighbours named, the story's focus
+    region, an enclosing place ("London, Ohio"). The story's country alone is not
+    enough when a world city abroad bears the name."""
+    if chosen.feature not in LOCAL or (container is not None and fits(chosen, container)):
+        return None
+    giants = [e for e in candidates if e.feature == "city" and e.country != chosen.country
+              and e.population >= BIG_CITY
+              and e.population >= WORLD_CITY_RATIO * max(chosen.population, 1)]
+    if not giants or _local_evidence(chosen, key, ctx):
+        return None
+    return max(giants, key=lambda e: e.population)
+
+
+def _local_evidence(entry: GazEntry, key: str, ctx: Context) -> bool:
+    """Whether anything below the country ties the text to ``entry``."""
+    if ctx.support and ctx.support.get(id(entry), 0) > 0:
+        return True
+    if (entry.country, entry.admin1) in ctx.focus:
+        return True
+    if ctx.dateline is not None and entry.admin1 and entry.admin1 == ctx.dateline.admin1:
+        return True
+    admin1s = ctx.without(key)[1]
+    return bool(entry.admin1) and admin1s.get(entry.admin1, 0) > 0
