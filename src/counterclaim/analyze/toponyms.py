@@ -60,6 +60,9 @@ TYPE_WORDS = {
     "mountain": ("natural", 2), "lake": ("natural", 2), "desert": ("natural", 2),
     "city": ("city", 1), "town": ("city", 1), "village": ("locality", 1),
 }
+# "the state of X" (not "the city of X": GeoNames calls a town a city by its size only)
+OF_TYPE_WORDS = {"state", "province", "region", "governorate", "oblast", "prefecture", "county",
+                 "district"}
 PLACE_PREPS = {"in", "at", "near", "from", "to", "outside", "into", "across", "around",
                "toward", "towards", "through", "between", "of", "inside", "throughout",
                "on", "via", "along", "beyond", "within"}
@@ -166,11 +169,16 @@ def _prep_before(span: Span) -> bool:
 
 
 def type_word(span: Span) -> Optional[str]:
+    """ "X province", "X River", or "the state of X"."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in TYPE_WORDS:
         return doc[span.end].lower_
     if len(span) > 1 and span[-1].lower_ in TYPE_WORDS:
         return span[-1].lower_
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        word = doc[span.start - 2].lower_
+        if word in OF_TYPE_WORDS:
+            return word
     return None
 
 
