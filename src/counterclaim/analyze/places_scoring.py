@@ -136,6 +136,8 @@ def candidates(name: str, gazetteer: gaz.Gazetteer, type_word: Optional[str]) ->
     if "." in name and normalise(name) in US_STATE_ABBREVIATIONS:  # "Ga." is not Georgia
         state = US_STATE_ABBREVIATIONS[normalise(name)]
         found = [e for e in gazetteer.lookup(state) if e.country == "US"]
+        if normalise(name) == "wash":  # "Wash." is the state, never the capital
+            found = [e for e in found if e.feature == "admin1"]
     return found
 
 
