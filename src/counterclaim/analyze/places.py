@@ -126,25 +126,84 @@ def _dateline_entry(dateline_place: Optional[str], gazetteer: gaz.Gazetteer):
                    empty, None, None)
 
 
+LIST_LINKS = {",", "and", "or"}
+MIN_LIST = 3  # "Georgia, Oklahoma and Utah"; two names ("Kessen, Ostria") are town and region
+
+
+def _lists(mentions: list[Mention]) -> list[list[Mention]]:
+    """Runs of names joined by commas, "and", "or": "Georgia, Oklahoma, Utah and Iowa"."""
+    runs: list[list[Mention]] = []
+    for mention in mentions:
+        if runs and runs[-1] and mention.role != "demonym":
+            last = runs[-1][-1]
+            between = mention.span.doc[last.span.end : mention.span.start]
+            if 1 <= len(between) <= 2 and all(t.lower_ in LIST_LINKS for t in between):
+                if _abbreviated_state(mention.text):  # "Florida and Washington, D.C."
+                    runs[-1].pop()
+                    runs.append([])
+                else:
+                    runs[-1].append(mention)
+                continue
+        runs.append([mention])
+    return [run for run in runs if len(run) >= MIN_LIST]
+
+
+def _abbreviated_state(text: str) -> bool:
+    return "." in text and normalise(text) in US_STATE_ABBREVIATIONS
+
+
+def _list_kinds(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> dict[int, tuple]:
+    """A list of names is a list of one kind of place: when all its names but one could
+    be countries, or first-level regions of one country, each name that could be one is
+    read as one ("Georgia" among American states is the state; among "Ukraine and
+    Moldova", the country). Start of each such mention -> (feature, country)."""
+    kinds: dict[int, tuple] = {}
+    for run in _lists(mentions):
+        options = []
+        for mention in run:
+            options.append({(e.feature, None if e.feature == "country" else e.country)
+                            for e in sc.candidates(mention.text, gazetteer, None)
+                            if e.feature in {"country", "admin1"}})
+        votes = Counter(kind for found in options for kind in found)
+        if not votes:
+            continue
+        kind, count = votes.most_common(1)[0]
+        if count >= max(MIN_LIST, len(run) - 1):
+            kinds.update({m.span.start: kind for m, found in zip(run, options) if kind in found})
+    return kinds
+
+
+def _of_kind(entries: list[GazEntry], kind: Optional[tuple]) -> list[GazEntry]:
+    if kind is None:
+        return entries
+    feature, country = kind
+    return [e for e in entries if e.feature == feature and (country is None or e.country == country)]
+
+
 def _resolve_all(mentions: list[Mention], gazetteer: gaz.Gazetteer, ctx: Context,
-                 owned: frozenset = frozenset()):
+                 owned: frozenset = frozenset(), kinds: Optional[dict] = None):
     """Resolve each mention once per (name, container), as one sense per discourse.
-    ``owned``: starts of the mentions an unknown place owns (``_owned_by_unknown``)."""
+    ``owned``: starts of the mentions an unknown place owns (``_owned_by_unknown``);
+    ``kinds``: the kind of place each listed name is (``_list_kinds``)."""
     following = {m.span.start: m for m in mentions}
     ending = {m.span.end: m for m in mentions}
     chosen: dict[tuple, tuple] = {}
+    kinds = kinds or {}
     out = []
     for mention in mentions:
-        container = _resolve_container(_container_text(mention, following, ending), gazetteer, ctx)
+        kind = kinds.get(mention.span.start)
+        container = None if kind else _resolve_container(
+            _container_text(mention, following, ending), gazetteer, ctx)
         elsewhere = mention.span.start in owned
-        key = (normalise(mention.text), container, mention.type_word, mention.role, elsewhere)
+        key = (normalise(mention.text), container, mention.type_word, mention.role, elsewhere,
+               kind)
         if key not in chosen:
             if mention.role == "demonym":
                 chosen[key] = (gazetteer.demonym(mention.text), None, None)
             elif elsewhere:  # "Ostria's Highlands": not a namesake in a known country
                 chosen[key] = (None, None, None)
             else:
-                cands = sc.candidates(mention.text, gazetteer, mention.type_word)
+                cands = _of_kind(sc.candidates(mention.text, gazetteer, mention.type_word), kind)
                 best = sc.best(cands, mention.text, ctx, container, mention.type_word)
                 inner = None if best else _enclosing(mention, gazetteer, ctx, container)
                 chosen[key] = (best, container, inner)
@@ -315,11 +374,12 @@ def find_places(doc: Doc, dateline_place: Optional[str] = None) -> list[PlaceMat
     focus = _focus(mentions, gazetteer)
     support = _support(mentions, gazetteer)
     owned = _owned_by_unknown(mentions, gazetteer)
+    kinds = _list_kinds(mentions, gazetteer)
     resolved = _resolve_all(mentions, gazetteer,
-                            Context({}, dateline, focus, {}, support=support), owned)
+                            Context({}, dateline, focus, {}, support=support), owned, kinds)
     for _round in range(2):
         resolved = _resolve_all(mentions, gazetteer,
-                                _context_from(resolved, dateline, focus, support), owned)
+                                _context_from(resolved, dateline, focus, support), owned, kinds)
     resolved = _drop_unsupported(resolved, _context_from(resolved, dateline, focus, support))
     people = {t.text for e in ents if e.label_ == "PERSON" for t in e}
     resolved = [item for item in resolved if not _is_noise(item[0], item[1] or item[3], people)]
