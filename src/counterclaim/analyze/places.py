@@ -43,7 +43,7 @@ from counterclaim.analyze import gazetteer as gaz
 from counterclaim.analyze.gazetteer import GazEntry, normalise
 from counterclaim.analyze.geodata import US_STATE_ABBREVIATIONS
 from counterclaim.analyze.places_coherence import neighbour_support
-from counterclaim.analyze.places_local import anchor_facilities
+from counterclaim.analyze.places_local import FACILITY_WORDS, anchor_facilities
 from counterclaim.analyze import places_scoring as sc
 from counterclaim.analyze.places_scoring import FEATURE_PRIOR, FOCUS_MIN_VOTES, Context
 from counterclaim.analyze.toponyms import (
@@ -315,14 +315,28 @@ def _context_from(resolved, dateline: Optional[GazEntry], focus: frozenset,
 def _drop_unsupported(resolved: list[tuple], ctx: Context) -> list[tuple]:
     """The passes resolve each name against the others' previous resolutions, so two
     namesakes abroad can keep vouching for each other after one has moved home; a small
-    town whose country the final resolutions no longer place is unresolved."""
+    town whose country the final resolutions no longer place is unresolved. So is a
+    neighbourhood with a facility's name ("Washington Square") in a region the text does
+    not name: every city has one, and it is placed like a facility (places_local)."""
     out = []
     for mention, entry, container, inner in resolved:
         if entry is not None and mention.role != "demonym" and not sc.best(
                 [entry], mention.text, ctx, container, mention.type_word):
             entry = None
+        if entry is not None and container is None and _stray_facility(mention, entry, ctx):
+            entry = None
         out.append((mention, entry, container, inner))
     return out
+
+
+def _stray_facility(mention: Mention, entry: GazEntry, ctx: Context) -> bool:
+    words = mention.text.lower().split()
+    if len(words) < 2 or words[-1] not in FACILITY_WORDS or entry.feature not in sc.LOCAL:
+        return False
+    regions = {e.name for e in ctx.resolved.values() if e.feature == "admin1"}
+    if ctx.dateline is not None:
+        regions.add(ctx.dateline.admin1)
+    return entry.admin1 not in regions and (entry.country, entry.admin1) not in ctx.focus
 
 
 def _to_match(mention: Mention, entry: Optional[GazEntry], container: Optional[GazEntry],
