@@ -3,7 +3,8 @@ them in a town.
 
 A facility the gazetteer lacks ("Frenchmen Street", "the Barclays Center", "City Hall")
 gets the point of the town the text last named before it (or, before any, the town it
-names most), with ACLED precision 2: "a nearby location"; so does one whose name shares
+names most), with ACLED precision 2: "a nearby location", unless the text places it in a
+region or country that town is not in ("Pingilikani, Kenya"); so does one whose name shares
 a word with a small town the text does not otherwise name. When the text also names
 several places no gazetteer knows (an invented country's towns), the facility may lie in
 one of those, so it stays unresolved; one unknown name (a neighbourhood, a misspelling)
@@ -56,8 +57,16 @@ def anchor_facilities(resolved: list[tuple]) -> list[tuple]:
         if entry is None and _weak(inner, named) and mention.role != "demonym" \
                 and (mention.source == "GPE" or is_facility(mention.source, mention.text)):
             inner = _last_before(towns, mention.span.start) or commonest
+            if container is not None and not _lies_in(inner, container):
+                inner = None  # "Pingilikani, Kenya" is not near the Laotian town before it
         out.append((mention, entry, container, inner))
     return out
+
+
+def _lies_in(town: GazEntry, container: GazEntry) -> bool:
+    if container.country is None or town.country != container.country:
+        return container.country is None
+    return container.feature != "admin1" or town.admin1 == container.name
 
 
 # a town this big named inside a facility's name is where it is ("Seattle Children's
