@@ -161,9 +161,10 @@ def _list_kinds(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> dict[int, 
     for run in _lists(mentions):
         options = []
         for mention in run:
+            key = normalise(mention.text)  # own names: "Giza" is only the governorate's alias
             options.append({(e.feature, None if e.feature == "country" else e.country)
                             for e in sc.candidates(mention.text, gazetteer, None)
-                            if e.feature in {"country", "admin1"}})
+                            if e.feature in {"country", "admin1"} and sc.own_name(e, key)})
         votes = Counter(kind for found in options for kind in found)
         if not votes:
             continue

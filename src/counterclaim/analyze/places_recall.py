@@ -154,7 +154,8 @@ def clustered(waiting: list, mentions: list, gazetteer: gaz.Gazetteer,
     return found
 
 
-WIDEN_LINKS = {"'s", "\u2019s", "of", "the", "de", "and"}
+WIDEN_LINKS = {"'s", "\u2019s", "of", "the", "de", "and", "-"}  # "-": "KwaZulu-Natal"
+HYPHENATED_FEATURES = {"country", "admin1", "admin2"}
 WIDEN_MAX = 3  # tokens added on either side: "Democratic People's" Republic of Korea
 # words that add no name: "City of Richmond" and "Dublin City (Council)" are Richmond and
 # Dublin, whatever alias the gazetteer files under the longer form; "The L.A." is "L.A."
@@ -211,6 +212,8 @@ def _known_whole(gazetteer: gaz.Gazetteer, table: TokenTable, start: int, end: i
     key = normalise(joined(table, start, end))
     if key not in gazetteer.names:
         return False
+    if "-" in table.lower[start:end]:  # "KwaZulu-Natal", not "Sub-Saharan Africa"
+        return any(e.feature in HYPHENATED_FEATURES for e in gazetteer.lookup(key))
     if table.lower[start] not in NOT_WIDENING and table.lower[end - 1] not in NOT_WIDENING:
         return True
     return any(normalise(e.name) == key for e in gazetteer.lookup(key))
