@@ -17,8 +17,8 @@ from typing import NamedTuple, Optional
 
 from counterclaim.analyze import gazetteer as gaz
 from counterclaim.analyze.gazetteer import GazEntry, normalise
-from counterclaim.analyze.geodata import CITY_ABBREVIATIONS, US_STATE_ABBREVIATIONS
-from counterclaim.analyze.toponyms import TYPE_WORDS
+from counterclaim.analyze.geodata import CITY_ABBREVIATIONS, GENERIC_STEMS, US_STATE_ABBREVIATIONS
+from counterclaim.analyze.toponyms import COMPASS_WORDS, TYPE_WORDS
 
 FEATURE_PRIOR = {"country": 6.0, "admin1": 3.0, "region": 3.0, "natural": 3.0, "city": 1.0,
                  "admin2": -0.5, "locality": 0.0}
@@ -223,6 +223,14 @@ def _needs_support(entry: GazEntry, key: str) -> bool:
     return entry.population < SUPPORT_MIN_POPULATION
 
 
+def _bare_compass(key: str) -> bool:
+    """ "West", "North", "Central District": a direction, not a place, unless the text
+    places the story in the country whose region bears that name."""
+    words = key.split()
+    return (any(w in COMPASS_WORDS for w in words)
+            and all(w in COMPASS_WORDS or w in GENERIC_STEMS for w in words))
+
+
 def _compass_region(entry: GazEntry) -> bool:
     """A region the gazetteer made from compass-named provinces ("Highlands" from Eastern,
     Western and Southern Highlands): a common word, so it needs its country placed."""
@@ -249,6 +257,11 @@ def _supported(candidates: list[GazEntry], key: str, ctx: Context,
     placing = (ctx.placing(key) if len(unknown) >= UNMAPPED_SETTING
                else {c for c in countries if countries[c]})
     near = ctx.support or {}
+    if _bare_compass(key):  # "the West": a region only in its country, a town in its state
+        candidates = [e for e in candidates
+                      if (e.feature not in LOCAL and countries.get(e.country, 0) > 0)
+                      or _local_evidence(e, key, ctx)
+                      or (container is not None and fits(e, container) and container.country)]
     return [e for e in candidates
             if not (_needs_support(e, key) or (unknown and _compass_region(e)))
             or e.country in placing or near.get(id(e), 0) > 0
