@@ -16,7 +16,7 @@ GeoNames files "Island" under Iceland. Countries get ``places_points.country_poi
 equal-area centroid of the largest landmass, or the factbook point for far-flung or hollow
 shapes.
 First-level regions' ISO 3166-2 codes that only one region has ("NSW") are kept in
-``codes``.
+``codes``, and two-letter ones under the code and country ("BC/CA").
 
 The index is built on first use (~20 s) and pickled under ``~/.cache/counterclaim`` (or
 ``$COUNTERCLAIM_CACHE``); later loads read the pickle (~1 s).
@@ -50,7 +50,7 @@ from counterclaim.analyze.geodata import (
 from counterclaim.analyze.gazetteer_states import state_points, trusted
 from counterclaim.analyze.places_points import country_point, midpoint, subdivision_point
 
-INDEX_VERSION = 21
+INDEX_VERSION = 22
 
 
 class GazEntry(NamedTuple):
@@ -250,6 +250,7 @@ def _subdivisions(builder: _Builder, alpha2_of_row: list[str], towns: dict) -> d
     published = state_points()
     admin1_of: dict[int, str] = {}
     codes: dict[str, list[GazEntry]] = defaultdict(list)
+    short_codes: dict[str, GazEntry] = {}
     for row_no, row in enumerate(rows, start=1):
         name, iso, _code, gid, type_, aliases, level, parent, country = row[:9]
         if level not in ("1", "2"):
@@ -272,7 +273,10 @@ def _subdivisions(builder: _Builder, alpha2_of_row: list[str], towns: dict) -> d
         code = iso.partition("-")[2]
         if level == "1" and len(code) >= MIN_CODE_LETTERS and code.isalpha():
             codes[code.upper()].append(entry)
+        elif level == "1" and len(code) == 2 and code.isalpha():
+            short_codes[f"{code.upper()}/{entry.country}"] = entry  # "BC/CA"
     builder.codes = {code: found[0] for code, found in codes.items() if len(found) == 1}
+    builder.codes.update(short_codes)
     builder.subdivisions_of = subdivisions_of  # type: ignore[attr-defined]
     return admin1_of
 
