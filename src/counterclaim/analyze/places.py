@@ -238,6 +238,9 @@ def _enclosing(mention: Mention, gazetteer: gaz.Gazetteer, ctx: Context,
     if len(span) < 2:
         return None
     bare = (span.start, span.end - 1) if mention.type_word == span[-1].lower_ else None
+    countries = {e.country for e in ctx.resolved.values() if e.country}
+    if ctx.dateline is not None and ctx.dateline.country:
+        countries.add(ctx.dateline.country)
     found: list[tuple] = []
     for size in range(len(span) - 1, 0, -1):
         for start in range(span.start, span.end - size + 1):
@@ -248,13 +251,26 @@ def _enclosing(mention: Mention, gazetteer: gaz.Gazetteer, ctx: Context,
                     or all(t.lower_ in COMPASS_WORDS for t in part):
                 continue  # "North West" of "North West England" is a direction
             demonym = gazetteer.demonym(part.text) if size == 1 else None
-            best = demonym or sc.best(
-                sc.candidates(part.text, gazetteer, None), part.text, ctx, container, None)
+            cands = [e for e in sc.candidates(part.text, gazetteer, None)
+                     if _plausible_inside(e, countries)]
+            best = demonym or sc.best(cands, part.text, ctx, container, None)
             if best is not None and best.lat is not None:
                 prior = math.log10(best.population + 1) + FEATURE_PRIOR.get(best.feature, 0.0)
                 found.append(((size, prior), best))
     # the longest name ("Indian Ocean" in "Indian Ocean coast"), then the biggest place
     return max(found, key=lambda item: item[0])[1] if found else None
+
+
+INSIDE_MIN_POPULATION = 500_000
+
+
+def _plausible_inside(entry: GazEntry, countries: set) -> bool:
+    """A town named inside an organisation's or a building's name lies in a country the
+    text names, or is a world city: "Federal" of "Federal University of Technology" is no
+    town in Argentina in a Nigerian story."""
+    if entry.feature in {"country", "region", "natural"} or entry.population >= INSIDE_MIN_POPULATION:
+        return True
+    return not countries or entry.country in countries
 
 
 def _name_part(part) -> bool:
