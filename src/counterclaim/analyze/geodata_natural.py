@@ -106,6 +106,7 @@ NATURAL = {
     "Orinoco": (7.5, -65.0, "VE", ("Orinoco River",)),
     "Paraná River": (-27.4, -58.0, None, ()),
     "Nile Delta": (30.8, 31.2, "EG", ()),
+    "Danube Delta": (45.1, 29.3, "RO", ()),
     "Niger Delta": (5.0, 6.0, "NG", ()),
     "Mekong Delta": (9.9, 105.8, "VN", ()),
     "Suez Canal": (30.5, 32.35, "EG", ()),
