@@ -154,3 +154,9 @@ def test_every_inhabited_country_has_a_point():
     assert kosovo is not None and abs(kosovo.lat - 42.6) < 1.5  # Pristina's point
     islands = gaz.country("VI")
     assert islands is not None and islands.lat is not None
+
+
+def test_a_country_name_ending_in_a_stop_word_is_found(parse):
+    text = "The ambassador of Ostria to the Holy See presented his letters on Monday."
+    see = _all(find_places(parse(text)), "Holy See")[0]
+    assert see.country == "VA" and see.lat is not None

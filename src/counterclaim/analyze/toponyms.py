@@ -131,6 +131,13 @@ def _of_tail(doc: Doc, start: int, end: int, gazetteer: gaz.Gazetteer) -> int:
 JOINERS = {"-", "and", "&"}
 
 
+def _country_ending_in_word(table: TokenTable, gazetteer: gaz.Gazetteer, i: int,
+                            j: int) -> bool:
+    """ "the Holy See": a country's name may end in a capitalised stop word."""
+    return (j - 1 > i and table.text[j - 1][:1].isupper()
+            and any(e.feature == "country" for e in gazetteer.lookup(joined(table, i, j))))
+
+
 def gazetteer_runs(doc: Doc, gazetteer: gaz.Gazetteer,
                    table: Optional[TokenTable] = None) -> Iterable[Span]:
     """Longest runs of capitalised proper nouns the gazetteer knows, left to right."""
@@ -142,7 +149,8 @@ def gazetteer_runs(doc: Doc, gazetteer: gaz.Gazetteer,
         if names[i]:
             for j in range(min(n, i + MAX_NAME_TOKENS), i, -1):
                 ends_with_type = lower[j - 1] in TYPE_WORDS and j - 1 > i
-                if not (names[j - 1] or ends_with_type):
+                if not (names[j - 1] or ends_with_type
+                        or _country_ending_in_word(table, gazetteer, i, j)):
                     continue
                 if any(not names[k] and lower[k] not in NAME_LINKS for k in range(i + 1, j - 1)):
                     continue
