@@ -160,3 +160,12 @@ def test_a_country_name_ending_in_a_stop_word_is_found(parse):
     text = "The ambassador of Ostria to the Holy See presented his letters on Monday."
     see = _all(find_places(parse(text)), "Holy See")[0]
     assert see.country == "VA" and see.lat is not None
+
+
+def test_facility_takes_a_town_in_the_stories_home_region(parse):
+    text = ("Crews from Peoria, Decatur and Champaign, Illinois, joined a team from Lyon, "
+            "France. The crash happened on Vorna Road on Sunday.")
+    road = _all(find_places(parse(text)), "Vorna Road")[0]
+    # not Lyon's point, though Lyon is the last town named before it
+    assert road.country == "US" and road.admin1 == "Illinois"
+    assert road.precision == 2

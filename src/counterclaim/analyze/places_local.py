@@ -52,6 +52,7 @@ def anchor_facilities(resolved: list[tuple]) -> list[tuple]:
     counts = Counter(e.geonames_id for _start, e in towns)
     commonest = max((e for _s, e in towns), key=lambda e: counts[e.geonames_id])
     named = set(counts)
+    towns = _home_towns(towns)
     out = []
     for mention, entry, container, inner in resolved:
         if entry is None and _weak(inner, named) and mention.role != "demonym" \
@@ -82,6 +83,16 @@ def _weak(inner: Optional[GazEntry], named: set) -> bool:
         return True
     return (inner.feature in TOWNS and inner.geonames_id not in named
             and inner.population < NAMED_TOWN_MIN_POPULATION)
+
+
+def _home_towns(towns: list[tuple[int, GazEntry]]) -> list[tuple[int, GazEntry]]:
+    """The towns in the region most of them lie in, when most do: a facility in a local
+    story is the story's, not in the stray namesake town named just before it."""
+    regions = Counter((e.country, e.admin1) for _start, e in towns)
+    region, count = regions.most_common(1)[0]
+    if len(regions) > 1 and count * 2 > len(towns):
+        return [(start, e) for start, e in towns if (e.country, e.admin1) == region]
+    return towns
 
 
 def _last_before(towns: list[tuple[int, GazEntry]], start: int) -> Optional[GazEntry]:
