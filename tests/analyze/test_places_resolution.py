@@ -169,3 +169,9 @@ def test_facility_takes_a_town_in_the_stories_home_region(parse):
     # not Lyon's point, though Lyon is the last town named before it
     assert road.country == "US" and road.admin1 == "Illinois"
     assert road.precision == 2
+
+
+def test_a_region_the_model_calls_a_people_is_a_place_before_a_type_word(parse):
+    text = "Floods displaced thousands in parts of the Punjab province of Pakistan."
+    punjab = [m for m in find_places(parse(text)) if m.text == "Punjab"]
+    assert punjab and punjab[0].role != "demonym" and punjab[0].country == "PK"

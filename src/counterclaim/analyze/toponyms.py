@@ -332,6 +332,15 @@ def _typed_names(doc: Doc, taken: set[int], table: TokenTable) -> Iterable[Span]
                 yield doc[start:i]
 
 
+def _region_name(text: str, gazetteer: gaz.Gazetteer) -> bool:
+    """A country's or region's own name that is no mere direction ("Northern")."""
+    key = normalise(text)
+    if all(word in COMPASS_WORDS for word in key.split()):
+        return False
+    return any(e.feature in {"country", "admin1", "region"} and normalise(e.name) == key
+               for e in gazetteer.lookup(text))
+
+
 def _from_entities(ents: tuple[Span, ...], gazetteer: gaz.Gazetteer) -> Iterable[tuple]:
     """(span, source, role) for the model's places, demonyms and structures."""
     for ent in ents:
@@ -349,6 +358,9 @@ def _from_entities(ents: tuple[Span, ...], gazetteer: gaz.Gazetteer) -> Iterable
                 yield part, ent.label_, "demonym" if demonym else None
         elif ent.label_ in {"NORP", "PERSON"} and gazetteer.demonym(ent.text):
             yield ent, "NORP", "demonym"  # "Sri Lankan" is often called a PERSON
+        elif ent.label_ == "NORP" and type_word(ent) in OF_TYPE_WORDS \
+                and _region_name(ent.text, gazetteer):
+            yield ent, "GAZ", None  # "the Punjab province": a region, not a people
         elif ent.label_ in {"ORG", "PERSON"} and ent[-1].lower_ in STRUCTURE_WORDS \
                 and len(ent) > 1 and ent[0].text[:1].isupper():
             yield strip_span(ent), "FAC", "literal"  # "Royal Street", "Holy Redeemer Church"
