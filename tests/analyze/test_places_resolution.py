@@ -175,3 +175,10 @@ def test_a_region_the_model_calls_a_people_is_a_place_before_a_type_word(parse):
     text = "Floods displaced thousands in parts of the Punjab province of Pakistan."
     punjab = [m for m in find_places(parse(text)) if m.text == "Punjab"]
     assert punjab and punjab[0].role != "demonym" and punjab[0].country == "PK"
+
+
+def test_an_embassy_is_in_the_host_town_not_the_demonyms_country(parse):
+    text = ("Protesters gathered outside the Russian Embassy in Nairobi on Monday, "
+            "Kenyan police said.")
+    embassy = [m for m in find_places(parse(text)) if "Embassy" in m.text]
+    assert embassy and embassy[0].country != "RU"

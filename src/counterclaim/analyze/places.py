@@ -43,7 +43,7 @@ from counterclaim.analyze import gazetteer as gaz
 from counterclaim.analyze.gazetteer import GazEntry, normalise
 from counterclaim.analyze.geodata import US_STATE_ABBREVIATIONS
 from counterclaim.analyze.places_coherence import neighbour_support
-from counterclaim.analyze.places_local import FACILITY_WORDS, anchor_facilities
+from counterclaim.analyze.places_local import FACILITY_WORDS, anchor_facilities, is_facility
 from counterclaim.analyze import places_scoring as sc
 from counterclaim.analyze.places_scoring import FEATURE_PRIOR, FOCUS_MIN_VOTES, Context
 from counterclaim.analyze.toponyms import (
@@ -238,6 +238,7 @@ def _enclosing(mention: Mention, gazetteer: gaz.Gazetteer, ctx: Context,
     if len(span) < 2:
         return None
     bare = (span.start, span.end - 1) if mention.type_word == span[-1].lower_ else None
+    facility = is_facility(mention.source, mention.text) or span[-1].lower_ in QUARTERS
     countries = {e.country for e in ctx.resolved.values() if e.country}
     if ctx.dateline is not None and ctx.dateline.country:
         countries.add(ctx.dateline.country)
@@ -250,7 +251,10 @@ def _enclosing(mention: Mention, gazetteer: gaz.Gazetteer, ctx: Context,
             if not _name_part(part) or part.text.lower() in GENERIC_WORDS \
                     or all(t.lower_ in COMPASS_WORDS for t in part):
                 continue  # "North West" of "North West England" is a direction
-            demonym = gazetteer.demonym(part.text) if size == 1 else None
+            # "the French Quarter", "the British School": in the story's town, not abroad
+            demonym = gazetteer.demonym(part.text) if size == 1 and not facility else None
+            if demonym is None and size == 1 and facility and gazetteer.demonym(part.text):
+                continue
             cands = [e for e in sc.candidates(part.text, gazetteer, None)
                      if _plausible_inside(e, countries)]
             best = demonym or sc.best(cands, part.text, ctx, container, None)
@@ -262,6 +266,7 @@ def _enclosing(mention: Mention, gazetteer: gaz.Gazetteer, ctx: Context,
 
 
 INSIDE_MIN_POPULATION = 500_000
+QUARTERS = {"quarter"}  # "the French Quarter" is a town's, not France's
 
 
 def _plausible_inside(entry: GazEntry, countries: set) -> bool:
