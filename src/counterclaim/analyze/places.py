@@ -43,7 +43,8 @@ from counterclaim.analyze import gazetteer as gaz
 from counterclaim.analyze.gazetteer import GazEntry, normalise
 from counterclaim.analyze.geodata import US_STATE_ABBREVIATIONS
 from counterclaim.analyze.places_coherence import neighbour_support
-from counterclaim.analyze.places_local import FACILITY_WORDS, anchor_facilities, is_facility
+from counterclaim.analyze.places_lists import list_kinds, of_kind
+from counterclaim.analyze.places_local import anchor_facilities, is_facility, stray_facility
 from counterclaim.analyze import places_scoring as sc
 from counterclaim.analyze.places_scoring import FEATURE_PRIOR, FOCUS_MIN_VOTES, Context
 from counterclaim.analyze.toponyms import (
@@ -126,66 +127,11 @@ def _dateline_entry(dateline_place: Optional[str], gazetteer: gaz.Gazetteer):
                    empty, None, None)
 
 
-LIST_LINKS = {",", "and", "or"}
-MIN_LIST = 3  # "Georgia, Oklahoma and Utah"; two names ("Kessen, Ostria") are town and region
-
-
-def _lists(mentions: list[Mention]) -> list[list[Mention]]:
-    """Runs of names joined by commas, "and", "or": "Georgia, Oklahoma, Utah and Iowa"."""
-    runs: list[list[Mention]] = []
-    for mention in mentions:
-        if runs and runs[-1] and mention.role != "demonym":
-            last = runs[-1][-1]
-            between = mention.span.doc[last.span.end : mention.span.start]
-            if 1 <= len(between) <= 2 and all(t.lower_ in LIST_LINKS for t in between):
-                if _abbreviated_state(mention.text):  # "Florida and Washington, D.C."
-                    runs[-1].pop()
-                    runs.append([])
-                else:
-                    runs[-1].append(mention)
-                continue
-        runs.append([mention])
-    return [run for run in runs if len(run) >= MIN_LIST]
-
-
-def _abbreviated_state(text: str) -> bool:
-    return "." in text and normalise(text) in US_STATE_ABBREVIATIONS
-
-
-def _list_kinds(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> dict[int, tuple]:
-    """A list of names is a list of one kind of place: when all its names but one could
-    be countries, or first-level regions of one country, each name that could be one is
-    read as one ("Georgia" among American states is the state; among "Ukraine and
-    Moldova", the country). Start of each such mention -> (feature, country)."""
-    kinds: dict[int, tuple] = {}
-    for run in _lists(mentions):
-        options = []
-        for mention in run:
-            key = normalise(mention.text)  # own names: "Giza" is only the governorate's alias
-            options.append({(e.feature, None if e.feature == "country" else e.country)
-                            for e in sc.candidates(mention.text, gazetteer, None)
-                            if e.feature in {"country", "admin1"} and sc.own_name(e, key)})
-        votes = Counter(kind for found in options for kind in found)
-        if not votes:
-            continue
-        kind, count = votes.most_common(1)[0]
-        if count >= max(MIN_LIST, len(run) - 1):
-            kinds.update({m.span.start: kind for m, found in zip(run, options) if kind in found})
-    return kinds
-
-
-def _of_kind(entries: list[GazEntry], kind: Optional[tuple]) -> list[GazEntry]:
-    if kind is None:
-        return entries
-    feature, country = kind
-    return [e for e in entries if e.feature == feature and (country is None or e.country == country)]
-
-
 def _resolve_all(mentions: list[Mention], gazetteer: gaz.Gazetteer, ctx: Context,
                  owned: frozenset = frozenset(), kinds: Optional[dict] = None):
     """Resolve each mention once per (name, container), as one sense per discourse.
     ``owned``: starts of the mentions an unknown place owns (``_owned_by_unknown``);
-    ``kinds``: the kind of place each listed name is (``_list_kinds``)."""
+    ``kinds``: the kind of place each listed name is (``places_lists.list_kinds``)."""
     following = {m.span.start: m for m in mentions}
     ending = {m.span.end: m for m in mentions}
     chosen: dict[tuple, tuple] = {}
@@ -204,7 +150,7 @@ def _resolve_all(mentions: list[Mention], gazetteer: gaz.Gazetteer, ctx: Context
             elif elsewhere:  # "Ostria's Highlands": not a namesake in a known country
                 chosen[key] = (None, None, None)
             else:
-                cands = _of_kind(sc.candidates(mention.text, gazetteer, mention.type_word), kind)
+                cands = of_kind(sc.candidates(mention.text, gazetteer, mention.type_word), kind)
                 best = sc.best(cands, mention.text, ctx, container, mention.type_word)
                 inner = None if best else _enclosing(mention, gazetteer, ctx, container)
                 chosen[key] = (best, container, inner)
@@ -345,20 +291,10 @@ def _drop_unsupported(resolved: list[tuple], ctx: Context) -> list[tuple]:
         if entry is not None and mention.role != "demonym" and not sc.best(
                 [entry], mention.text, ctx, container, mention.type_word):
             entry = None
-        if entry is not None and container is None and _stray_facility(mention, entry, ctx):
+        if entry is not None and container is None and stray_facility(mention, entry, ctx):
             entry = None
         out.append((mention, entry, container, inner))
     return out
-
-
-def _stray_facility(mention: Mention, entry: GazEntry, ctx: Context) -> bool:
-    words = mention.text.lower().split()
-    if len(words) < 2 or words[-1] not in FACILITY_WORDS or entry.feature not in sc.LOCAL:
-        return False
-    regions = {e.name for e in ctx.resolved.values() if e.feature == "admin1"}
-    if ctx.dateline is not None:
-        regions.add(ctx.dateline.admin1)
-    return entry.admin1 not in regions and (entry.country, entry.admin1) not in ctx.focus
 
 
 def _to_match(mention: Mention, entry: Optional[GazEntry], container: Optional[GazEntry],
@@ -410,7 +346,7 @@ def find_places(doc: Doc, dateline_place: Optional[str] = None) -> list[PlaceMat
     focus = _focus(mentions, gazetteer)
     support = _support(mentions, gazetteer)
     owned = _owned_by_unknown(mentions, gazetteer)
-    kinds = _list_kinds(mentions, gazetteer)
+    kinds = list_kinds(mentions, gazetteer)
     resolved = _resolve_all(mentions, gazetteer,
                             Context({}, dateline, focus, {}, support=support), owned, kinds)
     for _round in range(2):

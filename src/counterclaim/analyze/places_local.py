@@ -98,3 +98,16 @@ def _home_towns(towns: list[tuple[int, GazEntry]]) -> list[tuple[int, GazEntry]]
 def _last_before(towns: list[tuple[int, GazEntry]], start: int) -> Optional[GazEntry]:
     before = [entry for position, entry in towns if position < start]
     return before[-1] if before else None
+
+
+def stray_facility(mention, entry: GazEntry, ctx) -> bool:
+    """A neighbourhood with a facility's name ("Washington Square") in a region the text
+    does not name (``ctx``: places_scoring.Context): every city has one, so it is placed
+    like a facility instead."""
+    words = mention.text.lower().split()
+    if len(words) < 2 or words[-1] not in FACILITY_WORDS or entry.feature not in TOWNS:
+        return False
+    regions = {e.name for e in ctx.resolved.values() if e.feature == "admin1"}
+    if ctx.dateline is not None:
+        regions.add(ctx.dateline.admin1)
+    return entry.admin1 not in regions and (entry.country, entry.admin1) not in ctx.focus
