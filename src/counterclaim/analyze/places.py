@@ -212,6 +212,7 @@ def _enclosing(mention: Mention, gazetteer: gaz.Gazetteer, ctx: Context,
 
 
 INSIDE_MIN_POPULATION = 500_000
+BROAD_INSIDE = {"country", "region", "natural"}
 QUARTERS = {"quarter"}  # "the French Quarter" is a town's, not France's
 
 
@@ -219,7 +220,7 @@ def _plausible_inside(entry: GazEntry, countries: set) -> bool:
     """A town named inside an organisation's or a building's name lies in a country the
     text names, or is a world city: "Federal" of "Federal University of Technology" is no
     town in Argentina in a Nigerian story."""
-    if entry.feature in {"country", "region", "natural"} or entry.population >= INSIDE_MIN_POPULATION:
+    if entry.feature in BROAD_INSIDE or entry.population >= INSIDE_MIN_POPULATION:
         return True
     return not countries or entry.country in countries
 

@@ -66,4 +66,5 @@ def of_kind(entries: list[GazEntry], kind: Optional[tuple]) -> list[GazEntry]:
     if kind is None:
         return entries
     feature, country = kind
-    return [e for e in entries if e.feature == feature and (country is None or e.country == country)]
+    return [e for e in entries
+            if e.feature == feature and (country is None or e.country == country)]
