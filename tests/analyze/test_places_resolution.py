@@ -182,3 +182,10 @@ def test_an_embassy_is_in_the_host_town_not_the_demonyms_country(parse):
             "Kenyan police said.")
     embassy = [m for m in find_places(parse(text)) if "Embassy" in m.text]
     assert embassy and embassy[0].country != "RU"
+
+
+def test_a_region_code_the_model_tags_as_a_place_is_resolved():
+    gaz = gazetteer.load()
+    found = sc.candidates("NSW", gaz, None)
+    assert [e.name for e in found] == ["New South Wales"]
+    assert sc.candidates("NSWX", gaz, None) == []

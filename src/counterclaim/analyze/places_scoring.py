@@ -121,6 +121,8 @@ def own_name(entry: GazEntry, key: str) -> bool:
 
 def candidates(name: str, gazetteer: gaz.Gazetteer, type_word: Optional[str]) -> list[GazEntry]:
     found = gazetteer.lookup(name)
+    if not found and name in gazetteer.codes:  # "NSW" the model calls a place
+        return [gazetteer.codes[name]]
     words = name.split()
     if not found and type_word and len(words) > 1 and words[-1].lower() == type_word:
         found = gazetteer.lookup(" ".join(words[:-1]))
