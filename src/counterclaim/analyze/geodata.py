@@ -57,7 +57,7 @@ EXTRA_COUNTRY_NAMES = {
            "Democratic Republic of the Congo"],
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
     "CN": ["Mainland China", "People's Republic of China", "PRC"],
-    "KR": ["South Korea"],
+    "KR": ["South Korea", "Korea"],  # "Korea" alone, as in "the Korea Baseball Organization"
     "KP": ["North Korea"],
     "RU": ["Russia"],
     "PS": ["Palestine", "Palestinian Territories"],

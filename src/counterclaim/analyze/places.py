@@ -43,7 +43,8 @@ from counterclaim.analyze import gazetteer as gaz
 from counterclaim.analyze.gazetteer import GazEntry, normalise
 from counterclaim.analyze.geodata import US_STATE_ABBREVIATIONS
 from counterclaim.analyze.places_coherence import neighbour_support
-from counterclaim.analyze.places_local import anchor_facilities
+from counterclaim.analyze.places_lists import list_kinds, of_kind
+from counterclaim.analyze.places_local import anchor_facilities, is_facility, stray_facility
 from counterclaim.analyze import places_scoring as sc
 from counterclaim.analyze.places_scoring import FEATURE_PRIOR, FOCUS_MIN_VOTES, Context
 from counterclaim.analyze.toponyms import (
@@ -127,24 +128,29 @@ def _dateline_entry(dateline_place: Optional[str], gazetteer: gaz.Gazetteer):
 
 
 def _resolve_all(mentions: list[Mention], gazetteer: gaz.Gazetteer, ctx: Context,
-                 owned: frozenset = frozenset()):
+                 owned: frozenset = frozenset(), kinds: Optional[dict] = None):
     """Resolve each mention once per (name, container), as one sense per discourse.
-    ``owned``: starts of the mentions an unknown place owns (``_owned_by_unknown``)."""
+    ``owned``: starts of the mentions an unknown place owns (``_owned_by_unknown``);
+    ``kinds``: the kind of place each listed name is (``places_lists.list_kinds``)."""
     following = {m.span.start: m for m in mentions}
     ending = {m.span.end: m for m in mentions}
     chosen: dict[tuple, tuple] = {}
+    kinds = kinds or {}
     out = []
     for mention in mentions:
-        container = _resolve_container(_container_text(mention, following, ending), gazetteer, ctx)
+        kind = kinds.get(mention.span.start)
+        container = None if kind else _resolve_container(
+            _container_text(mention, following, ending), gazetteer, ctx)
         elsewhere = mention.span.start in owned
-        key = (normalise(mention.text), container, mention.type_word, mention.role, elsewhere)
+        key = (normalise(mention.text), container, mention.type_word, mention.role, elsewhere,
+               kind)
         if key not in chosen:
             if mention.role == "demonym":
                 chosen[key] = (gazetteer.demonym(mention.text), None, None)
             elif elsewhere:  # "Ostria's Highlands": not a namesake in a known country
                 chosen[key] = (None, None, None)
             else:
-                cands = sc.candidates(mention.text, gazetteer, mention.type_word)
+                cands = of_kind(sc.candidates(mention.text, gazetteer, mention.type_word), kind)
                 best = sc.best(cands, mention.text, ctx, container, mention.type_word)
                 inner = None if best else _enclosing(mention, gazetteer, ctx, container)
                 chosen[key] = (best, container, inner)
@@ -178,6 +184,10 @@ def _enclosing(mention: Mention, gazetteer: gaz.Gazetteer, ctx: Context,
     if len(span) < 2:
         return None
     bare = (span.start, span.end - 1) if mention.type_word == span[-1].lower_ else None
+    facility = is_facility(mention.source, mention.text) or span[-1].lower_ in QUARTERS
+    countries = {e.country for e in ctx.resolved.values() if e.country}
+    if ctx.dateline is not None and ctx.dateline.country:
+        countries.add(ctx.dateline.country)
     found: list[tuple] = []
     for size in range(len(span) - 1, 0, -1):
         for start in range(span.start, span.end - size + 1):
@@ -187,14 +197,32 @@ def _enclosing(mention: Mention, gazetteer: gaz.Gazetteer, ctx: Context,
             if not _name_part(part) or part.text.lower() in GENERIC_WORDS \
                     or all(t.lower_ in COMPASS_WORDS for t in part):
                 continue  # "North West" of "North West England" is a direction
-            demonym = gazetteer.demonym(part.text) if size == 1 else None
-            best = demonym or sc.best(
-                sc.candidates(part.text, gazetteer, None), part.text, ctx, container, None)
+            # "the French Quarter", "the British School": in the story's town, not abroad
+            demonym = gazetteer.demonym(part.text) if size == 1 and not facility else None
+            if demonym is None and size == 1 and facility and gazetteer.demonym(part.text):
+                continue
+            cands = [e for e in sc.candidates(part.text, gazetteer, None)
+                     if _plausible_inside(e, countries)]
+            best = demonym or sc.best(cands, part.text, ctx, container, None)
             if best is not None and best.lat is not None:
                 prior = math.log10(best.population + 1) + FEATURE_PRIOR.get(best.feature, 0.0)
                 found.append(((size, prior), best))
     # the longest name ("Indian Ocean" in "Indian Ocean coast"), then the biggest place
     return max(found, key=lambda item: item[0])[1] if found else None
+
+
+INSIDE_MIN_POPULATION = 500_000
+BROAD_INSIDE = {"country", "region", "natural"}
+QUARTERS = {"quarter"}  # "the French Quarter" is a town's, not France's
+
+
+def _plausible_inside(entry: GazEntry, countries: set) -> bool:
+    """A town named inside an organisation's or a building's name lies in a country the
+    text names, or is a world city: "Federal" of "Federal University of Technology" is no
+    town in Argentina in a Nigerian story."""
+    if entry.feature in BROAD_INSIDE or entry.population >= INSIDE_MIN_POPULATION:
+        return True
+    return not countries or entry.country in countries
 
 
 def _name_part(part) -> bool:
@@ -256,11 +284,15 @@ def _context_from(resolved, dateline: Optional[GazEntry], focus: frozenset,
 def _drop_unsupported(resolved: list[tuple], ctx: Context) -> list[tuple]:
     """The passes resolve each name against the others' previous resolutions, so two
     namesakes abroad can keep vouching for each other after one has moved home; a small
-    town whose country the final resolutions no longer place is unresolved."""
+    town whose country the final resolutions no longer place is unresolved. So is a
+    neighbourhood with a facility's name ("Washington Square") in a region the text does
+    not name: every city has one, and it is placed like a facility (places_local)."""
     out = []
     for mention, entry, container, inner in resolved:
         if entry is not None and mention.role != "demonym" and not sc.best(
                 [entry], mention.text, ctx, container, mention.type_word):
+            entry = None
+        if entry is not None and container is None and stray_facility(mention, entry, ctx):
             entry = None
         out.append((mention, entry, container, inner))
     return out
@@ -315,11 +347,12 @@ def find_places(doc: Doc, dateline_place: Optional[str] = None) -> list[PlaceMat
     focus = _focus(mentions, gazetteer)
     support = _support(mentions, gazetteer)
     owned = _owned_by_unknown(mentions, gazetteer)
+    kinds = list_kinds(mentions, gazetteer)
     resolved = _resolve_all(mentions, gazetteer,
-                            Context({}, dateline, focus, {}, support=support), owned)
+                            Context({}, dateline, focus, {}, support=support), owned, kinds)
     for _round in range(2):
         resolved = _resolve_all(mentions, gazetteer,
-                                _context_from(resolved, dateline, focus, support), owned)
+                                _context_from(resolved, dateline, focus, support), owned, kinds)
     resolved = _drop_unsupported(resolved, _context_from(resolved, dateline, focus, support))
     people = {t.text for e in ents if e.label_ == "PERSON" for t in e}
     resolved = [item for item in resolved if not _is_noise(item[0], item[1] or item[3], people)]

@@ -3,7 +3,8 @@ them in a town.
 
 A facility the gazetteer lacks ("Frenchmen Street", "the Barclays Center", "City Hall")
 gets the point of the town the text last named before it (or, before any, the town it
-names most), with ACLED precision 2: "a nearby location"; so does one whose name shares
+names most), with ACLED precision 2: "a nearby location", unless the text places it in a
+region or country that town is not in ("Pingilikani, Kenya"); so does one whose name shares
 a word with a small town the text does not otherwise name. When the text also names
 several places no gazetteer knows (an invented country's towns), the facility may lie in
 one of those, so it stays unresolved; one unknown name (a neighbourhood, a misspelling)
@@ -51,13 +52,22 @@ def anchor_facilities(resolved: list[tuple]) -> list[tuple]:
     counts = Counter(e.geonames_id for _start, e in towns)
     commonest = max((e for _s, e in towns), key=lambda e: counts[e.geonames_id])
     named = set(counts)
+    towns = _home_towns(towns)
     out = []
     for mention, entry, container, inner in resolved:
         if entry is None and _weak(inner, named) and mention.role != "demonym" \
                 and (mention.source == "GPE" or is_facility(mention.source, mention.text)):
             inner = _last_before(towns, mention.span.start) or commonest
+            if container is not None and not _lies_in(inner, container):
+                inner = None  # "Pingilikani, Kenya" is not near the Laotian town before it
         out.append((mention, entry, container, inner))
     return out
+
+
+def _lies_in(town: GazEntry, container: GazEntry) -> bool:
+    if container.country is None or town.country != container.country:
+        return container.country is None
+    return container.feature != "admin1" or town.admin1 == container.name
 
 
 # a town this big named inside a facility's name is where it is ("Seattle Children's
@@ -75,6 +85,29 @@ def _weak(inner: Optional[GazEntry], named: set) -> bool:
             and inner.population < NAMED_TOWN_MIN_POPULATION)
 
 
+def _home_towns(towns: list[tuple[int, GazEntry]]) -> list[tuple[int, GazEntry]]:
+    """The towns in the region most of them lie in, when most do: a facility in a local
+    story is the story's, not in the stray namesake town named just before it."""
+    regions = Counter((e.country, e.admin1) for _start, e in towns)
+    region, count = regions.most_common(1)[0]
+    if len(regions) > 1 and count * 2 > len(towns):
+        return [(start, e) for start, e in towns if (e.country, e.admin1) == region]
+    return towns
+
+
 def _last_before(towns: list[tuple[int, GazEntry]], start: int) -> Optional[GazEntry]:
     before = [entry for position, entry in towns if position < start]
     return before[-1] if before else None
+
+
+def stray_facility(mention, entry: GazEntry, ctx) -> bool:
+    """A neighbourhood with a facility's name ("Washington Square") in a region the text
+    does not name (``ctx``: places_scoring.Context): every city has one, so it is placed
+    like a facility instead."""
+    words = mention.text.lower().split()
+    if len(words) < 2 or words[-1] not in FACILITY_WORDS or entry.feature not in TOWNS:
+        return False
+    regions = {e.name for e in ctx.resolved.values() if e.feature == "admin1"}
+    if ctx.dateline is not None:
+        regions.add(ctx.dateline.admin1)
+    return entry.admin1 not in regions and (entry.country, entry.admin1) not in ctx.focus

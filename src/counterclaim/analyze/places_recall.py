@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span
@@ -154,7 +155,8 @@ def clustered(waiting: list, mentions: list, gazetteer: gaz.Gazetteer,
     return found
 
 
-WIDEN_LINKS = {"'s", "\u2019s", "of", "the", "de", "and"}
+WIDEN_LINKS = {"'s", "\u2019s", "of", "the", "de", "and", "-"}  # "-": "KwaZulu-Natal"
+HYPHENATED_FEATURES = {"country", "admin1", "admin2"}
 WIDEN_MAX = 3  # tokens added on either side: "Democratic People's" Republic of Korea
 # words that add no name: "City of Richmond" and "Dublin City (Council)" are Richmond and
 # Dublin, whatever alias the gazetteer files under the longer form; "The L.A." is "L.A."
@@ -211,6 +213,8 @@ def _known_whole(gazetteer: gaz.Gazetteer, table: TokenTable, start: int, end: i
     key = normalise(joined(table, start, end))
     if key not in gazetteer.names:
         return False
+    if "-" in table.lower[start:end]:  # "KwaZulu-Natal", not "Sub-Saharan Africa"
+        return any(e.feature in HYPHENATED_FEATURES for e in gazetteer.lookup(key))
     if table.lower[start] not in NOT_WIDENING and table.lower[end - 1] not in NOT_WIDENING:
         return True
     return any(normalise(e.name) == key for e in gazetteer.lookup(key))
@@ -347,12 +351,56 @@ def region_codes(doc: Doc, table: TokenTable, taken: set[int], gazetteer: gaz.Ga
     region's name."""
     found = [(i, gazetteer.codes[word]) for i, word in enumerate(table.text)
              if i not in taken and word in gazetteer.codes]
-    if not found:
+    short = [i for i, word in enumerate(table.text)
+             if len(word) == 2 and word.isalpha() and word.isupper() and i not in taken
+             and not doc[i].is_stop and word not in NOT_CODES and not _in_capitals(table, i)]
+    if not found and not short:
         return
     named = _countries_named(mentions, gazetteer)
     for i, entry in found:
         if entry.country in named:
             yield doc[i : i + 1], entry.name
+    if short:
+        yield from _short_codes(doc, table, short, gazetteer, mentions)
+
+
+# two capitals that are words or initials more often than a region: "OK", "LA" (Los
+# Angeles), "PR" (public relations), "MD" (a doctor), "CO" (a company)
+NOT_CODES = {"OK", "TV", "ID", "AM", "PM", "CO", "MD", "PR", "OH", "HI", "ME", "OR", "IN",
+             "LA", "UK", "US", "DC", "GM", "CEO", "PC", "MP", "UN", "EU", "AI", "VP", "DJ"}
+
+
+def _short_codes(doc: Doc, table: TokenTable, positions: list[int], gazetteer: gaz.Gazetteer,
+                 mentions: list) -> Iterable[tuple[Span, str]]:
+    """ "BC" in a story that names Canada or British Columbia: a two-letter region code
+    ("BC", "WA", "SA" each belong to several countries) read in the one named country."""
+    names = {normalise(m.text) for m in mentions if m.role != "demonym"}
+    countries = {e.country for key in names for e in gazetteer.lookup(key)
+                 if e.feature == "country" and normalise(e.name) == key}
+    countries |= {p.country for m in mentions if m.role == "demonym"
+                  for p in [gazetteer.demonym(m.text)] if p is not None}
+    entries = [gazetteer.lookup(key) for key in names]
+    for i in positions:
+        code = table.text[i]
+        regions = {e.name for c in countries for e in [gazetteer.codes.get(f"{code}/{c}")] if e}
+        # the region named in full, or the region of towns two of the text's names could be
+        holding: Counter = Counter()
+        for found in entries:
+            owners = {gazetteer.codes.get(f"{code}/{e.country}") for e in found}
+            owners = {r for r in owners if r is not None}
+            holding.update({r.name for r in owners
+                            for e in found if e.admin1 == r.name and e.feature != "country"})
+        regions |= {name for name, count in holding.items() if count >= 2}
+        regions |= {e.name for found in entries for e in found if e.feature == "admin1"
+                    and gazetteer.codes.get(f"{code}/{e.country}") == e}
+        if len(regions) == 1:
+            yield doc[i : i + 1], regions.pop()
+
+
+def _in_capitals(table: TokenTable, i: int) -> bool:
+    """A word in an all-capitals headline or dateline: "ON THE RECORD"."""
+    near = [table.text[k] for k in (i - 1, i + 1) if 0 <= k < len(table.text)]
+    return any(len(w) > 1 and w.isalpha() and w.isupper() for w in near)
 
 
 def _is_country(span: Span, gazetteer: gaz.Gazetteer) -> bool:

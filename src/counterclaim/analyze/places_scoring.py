@@ -17,8 +17,8 @@ from typing import NamedTuple, Optional
 
 from counterclaim.analyze import gazetteer as gaz
 from counterclaim.analyze.gazetteer import GazEntry, normalise
-from counterclaim.analyze.geodata import CITY_ABBREVIATIONS, US_STATE_ABBREVIATIONS
-from counterclaim.analyze.toponyms import TYPE_WORDS
+from counterclaim.analyze.geodata import CITY_ABBREVIATIONS, GENERIC_STEMS, US_STATE_ABBREVIATIONS
+from counterclaim.analyze.toponyms import COMPASS_WORDS, TYPE_WORDS
 
 FEATURE_PRIOR = {"country": 6.0, "admin1": 3.0, "region": 3.0, "natural": 3.0, "city": 1.0,
                  "admin2": -0.5, "locality": 0.0}
@@ -121,6 +121,8 @@ def own_name(entry: GazEntry, key: str) -> bool:
 
 def candidates(name: str, gazetteer: gaz.Gazetteer, type_word: Optional[str]) -> list[GazEntry]:
     found = gazetteer.lookup(name)
+    if not found and name in gazetteer.codes:  # "NSW" the model calls a place
+        return [gazetteer.codes[name]]
     words = name.split()
     if not found and type_word and len(words) > 1 and words[-1].lower() == type_word:
         found = gazetteer.lookup(" ".join(words[:-1]))
@@ -136,6 +138,8 @@ def candidates(name: str, gazetteer: gaz.Gazetteer, type_word: Optional[str]) ->
     if "." in name and normalise(name) in US_STATE_ABBREVIATIONS:  # "Ga." is not Georgia
         state = US_STATE_ABBREVIATIONS[normalise(name)]
         found = [e for e in gazetteer.lookup(state) if e.country == "US"]
+        if normalise(name) == "wash":  # "Wash." is the state, never the capital
+            found = [e for e in found if e.feature == "admin1"]
     return found
 
 
@@ -221,6 +225,14 @@ def _needs_support(entry: GazEntry, key: str) -> bool:
     return entry.population < SUPPORT_MIN_POPULATION
 
 
+def _bare_compass(key: str) -> bool:
+    """ "West", "North", "Central District": a direction, not a place, unless the text
+    places the story in the country whose region bears that name."""
+    words = key.split()
+    return (any(w in COMPASS_WORDS for w in words)
+            and all(w in COMPASS_WORDS or w in GENERIC_STEMS for w in words))
+
+
 def _compass_region(entry: GazEntry) -> bool:
     """A region the gazetteer made from compass-named provinces ("Highlands" from Eastern,
     Western and Southern Highlands): a common word, so it needs its country placed."""
@@ -247,6 +259,11 @@ def _supported(candidates: list[GazEntry], key: str, ctx: Context,
     placing = (ctx.placing(key) if len(unknown) >= UNMAPPED_SETTING
                else {c for c in countries if countries[c]})
     near = ctx.support or {}
+    if _bare_compass(key):  # "the West": a region only in its country, a town in its state
+        candidates = [e for e in candidates
+                      if (e.feature not in LOCAL and countries.get(e.country, 0) > 0)
+                      or _local_evidence(e, key, ctx)
+                      or (container is not None and fits(e, container) and container.country)]
     return [e for e in candidates
             if not (_needs_support(e, key) or (unknown and _compass_region(e)))
             or e.country in placing or near.get(id(e), 0) > 0
@@ -260,5 +277,37 @@ def best(candidates: list[GazEntry], query: str, ctx: Context,
     candidates = _supported(plausible(candidates, query), key, ctx, container)
     if not candidates:
         return None
-    return max(candidates, key=lambda e: _score(e, key, ctx, container, type_word)
-               + _namesake_penalty(e, candidates, type_word))
+    chosen = max(candidates, key=lambda e: _score(e, key, ctx, container, type_word)
+                 + _namesake_penalty(e, candidates, type_word))
+    return _world_city(chosen, candidates, key, ctx, container) or chosen
+
+
+WORLD_CITY_RATIO = 100  # a namesake abroad this many times bigger is what the name means
+
+
+def _world_city(chosen: GazEntry, candidates: list[GazEntry], key: str, ctx: Context,
+                container: Optional[GazEntry]) -> Optional[GazEntry]:
+    """ "London" in an American story is London, not London, Ohio, unless the text ties
+    the name to the town: its state named, its neighbours named, the story's focus
+    region, an enclosing place ("London, Ohio"). The story's country alone is not
+    enough when a world city abroad bears the name."""
+    if chosen.feature not in LOCAL or (container is not None and fits(chosen, container)):
+        return None
+    giants = [e for e in candidates if e.feature == "city" and e.country != chosen.country
+              and e.population >= BIG_CITY
+              and e.population >= WORLD_CITY_RATIO * max(chosen.population, 1)]
+    if not giants or _local_evidence(chosen, key, ctx):
+        return None
+    return max(giants, key=lambda e: e.population)
+
+
+def _local_evidence(entry: GazEntry, key: str, ctx: Context) -> bool:
+    """Whether anything below the country ties the text to ``entry``."""
+    if ctx.support and ctx.support.get(id(entry), 0) > 0:
+        return True
+    if (entry.country, entry.admin1) in ctx.focus:
+        return True
+    if ctx.dateline is not None and entry.admin1 and entry.admin1 == ctx.dateline.admin1:
+        return True
+    admin1s = ctx.without(key)[1]
+    return bool(entry.admin1) and admin1s.get(entry.admin1, 0) > 0

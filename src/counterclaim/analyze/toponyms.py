@@ -60,6 +60,9 @@ TYPE_WORDS = {
     "mountain": ("natural", 2), "lake": ("natural", 2), "desert": ("natural", 2),
     "city": ("city", 1), "town": ("city", 1), "village": ("locality", 1),
 }
+# "the state of X" (not "the city of X": GeoNames calls a town a city by its size only)
+OF_TYPE_WORDS = {"state", "province", "region", "governorate", "oblast", "prefecture", "county",
+                 "district"}
 PLACE_PREPS = {"in", "at", "near", "from", "to", "outside", "into", "across", "around",
                "toward", "towards", "through", "between", "of", "inside", "throughout",
                "on", "via", "along", "beyond", "within"}
@@ -128,6 +131,13 @@ def _of_tail(doc: Doc, start: int, end: int, gazetteer: gaz.Gazetteer) -> int:
 JOINERS = {"-", "and", "&"}
 
 
+def _country_ending_in_word(table: TokenTable, gazetteer: gaz.Gazetteer, i: int,
+                            j: int) -> bool:
+    """ "the Holy See": a country's name may end in a capitalised stop word."""
+    return (j - 1 > i and table.text[j - 1][:1].isupper()
+            and any(e.feature == "country" for e in gazetteer.lookup(joined(table, i, j))))
+
+
 def gazetteer_runs(doc: Doc, gazetteer: gaz.Gazetteer,
                    table: Optional[TokenTable] = None) -> Iterable[Span]:
     """Longest runs of capitalised proper nouns the gazetteer knows, left to right."""
@@ -139,7 +149,8 @@ def gazetteer_runs(doc: Doc, gazetteer: gaz.Gazetteer,
         if names[i]:
             for j in range(min(n, i + MAX_NAME_TOKENS), i, -1):
                 ends_with_type = lower[j - 1] in TYPE_WORDS and j - 1 > i
-                if not (names[j - 1] or ends_with_type):
+                if not (names[j - 1] or ends_with_type
+                        or _country_ending_in_word(table, gazetteer, i, j)):
                     continue
                 if any(not names[k] and lower[k] not in NAME_LINKS for k in range(i + 1, j - 1)):
                     continue
@@ -166,11 +177,16 @@ def _prep_before(span: Span) -> bool:
 
 
 def type_word(span: Span) -> Optional[str]:
+    """ "X province", "X River", or "the state of X"."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in TYPE_WORDS:
         return doc[span.end].lower_
     if len(span) > 1 and span[-1].lower_ in TYPE_WORDS:
         return span[-1].lower_
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        word = doc[span.start - 2].lower_
+        if word in OF_TYPE_WORDS:
+            return word
     return None
 
 
@@ -316,6 +332,15 @@ def _typed_names(doc: Doc, taken: set[int], table: TokenTable) -> Iterable[Span]
                 yield doc[start:i]
 
 
+def _region_name(text: str, gazetteer: gaz.Gazetteer) -> bool:
+    """A country's or region's own name that is no mere direction ("Northern")."""
+    key = normalise(text)
+    if all(word in COMPASS_WORDS for word in key.split()):
+        return False
+    return any(e.feature in {"country", "admin1", "region"} and normalise(e.name) == key
+               for e in gazetteer.lookup(text))
+
+
 def _from_entities(ents: tuple[Span, ...], gazetteer: gaz.Gazetteer) -> Iterable[tuple]:
     """(span, source, role) for the model's places, demonyms and structures."""
     for ent in ents:
@@ -333,6 +358,9 @@ def _from_entities(ents: tuple[Span, ...], gazetteer: gaz.Gazetteer) -> Iterable
                 yield part, ent.label_, "demonym" if demonym else None
         elif ent.label_ in {"NORP", "PERSON"} and gazetteer.demonym(ent.text):
             yield ent, "NORP", "demonym"  # "Sri Lankan" is often called a PERSON
+        elif ent.label_ == "NORP" and type_word(ent) in OF_TYPE_WORDS \
+                and _region_name(ent.text, gazetteer):
+            yield ent, "GAZ", None  # "the Punjab province": a region, not a people
         elif ent.label_ in {"ORG", "PERSON"} and ent[-1].lower_ in STRUCTURE_WORDS \
                 and len(ent) > 1 and ent[0].text[:1].isupper():
             yield strip_span(ent), "FAC", "literal"  # "Royal Street", "Holy Redeemer Church"
