@@ -130,3 +130,13 @@ def test_stance_of_a_headline_with_its_outlet(runner, tmp_path):
 def test_stance_needs_a_claim_and_a_file(runner):
     result = runner.invoke(cli, ["stance"])
     assert result.exit_code == 2
+
+
+def test_python_dash_m_runs_the_same_cli():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "counterclaim", "--help"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Usage: " in result.stdout and "ingest" in result.stdout
