@@ -19,6 +19,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from .attribution_sources import source_outside_content
 from .attribution_types import Attribution
 from .quotes import Quote
 from .spans import CharSpan, doc_tree, text_of, token_at, trim
@@ -30,9 +31,10 @@ _TAG_END = re.compile(r"[.:,]\s*$")
 
 
 def settle_spans(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> list[Attribution]:
-    """The kept attributions with interrupted contents in pieces."""
+    """The kept attributions with interrupted contents in pieces, and no source inside its
+    own content (:mod:`attribution_sources`)."""
     found = continued_quotes(doc, found, quotes)
-    return [with_left_piece(doc, a) for a in found]
+    return [source_outside_content(doc, with_left_piece(doc, a)) for a in found]
 
 
 # --- a quote continued after its tag -------------------------------------------------------
