@@ -34,6 +34,7 @@ def settle_spans(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> lis
     """The kept attributions with interrupted contents in pieces, and no source inside its
     own content (:mod:`attribution_sources`)."""
     found = continued_quotes(doc, found, quotes)
+    found = unshared_paragraphs(doc, found)
     return [source_outside_content(doc, with_left_piece(doc, a)) for a in found]
 
 
@@ -73,6 +74,28 @@ def _continuation(text: str, a: Attribution, quotes: list[Quote], taken: list[Ch
     if any(s < piece[1] and piece[0] < e for s, e in taken):
         return None
     return piece if piece[1] > piece[0] else None
+
+
+def unshared_paragraphs(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """A one-piece content that runs over a paragraph break into another attribution's
+    content keeps only the paragraph of its cue (the parse joined two paragraphs' quotes)."""
+    text = text_of(doc)
+    pieces = [(n, piece) for n, a in enumerate(found) for piece in (a.parts or (a.content,))]
+    result = []
+    for n, a in enumerate(found):
+        start, end = a.content
+        shared = a.cue is not None and not a.parts and any(
+            m != n and s < end and start < e for m, (s, e) in pieces)
+        if shared and "\n" in text[start:end]:
+            if a.cue[0] >= end:
+                start = text.rfind("\n", start, end) + 1
+            elif a.cue[1] <= start:
+                end = text.find("\n", start, end)
+            cut = trim(text, start, end)
+            if cut[1] > cut[0] and not any(m != n and s < cut[1] and cut[0] < e for m, (s, e) in pieces):
+                a = a._replace(content=cut)
+        result.append(a)
+    return result
 
 
 # --- a clause the source and cue interrupt ---------------------------------------------------
