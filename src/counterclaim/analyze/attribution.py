@@ -72,7 +72,7 @@ def find_attributions(doc: Doc, *, refine: bool = True) -> list[Attribution]:
     found = [finished(doc, a, quotes) for a in found]
     if refine:
         found = refine_contents(doc, found, quotes, load_boundary_model())
-    # Interrupted contents in pieces, sources without a describing clause (attribution_parts).
+    # Interrupted contents in pieces, no source inside its own content (attribution_parts).
     found = settle_spans(doc, found, quotes)
     return sorted(found, key=lambda a: a.content[0])
 

@@ -1,5 +1,6 @@
 """Raising frames: ``The truce seems to hold``, ``The FHF is believed to have ...``,
-``Kessen looks calm``, ``Officials were seen leaving``.
+``Kessen looks calm``, ``Officials were seen leaving``, ``a vote expected to fail`` (the
+participle raises the noun it describes), ``Osei is not expected to attend``.
 
 PolNeAR counts these as attributions whose content is the subject and the complement
 together ("The truce || to hold"), the cue the raising verb, and the source the agent if one
