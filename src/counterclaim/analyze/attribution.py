@@ -39,6 +39,7 @@ from .cue_parse import (CONTENT_DEPS, EXPLETIVES, WORDS_KEY, cue_span, doc_words
 from .attribution_bounds import without_trailing_aside
 from .attribution_boundary import load_boundary_model, refine_contents
 from .attribution_filter import Candidate, load_filter, select
+from .attribution_parts import settle_spans
 from .attribution_learned import argument_content, argument_test, learned_attributions, may_take_argument
 from .attribution_quotes import quote_attributions, transcript_attributions
 from .attribution_raising import raising_attributions
@@ -71,6 +72,8 @@ def find_attributions(doc: Doc, *, refine: bool = True) -> list[Attribution]:
     found = [finished(doc, a, quotes) for a in found]
     if refine:
         found = refine_contents(doc, found, quotes, load_boundary_model())
+    # Interrupted contents in pieces, no source inside its own content (attribution_parts).
+    found = settle_spans(doc, found, quotes)
     return sorted(found, key=lambda a: a.content[0])
 
 

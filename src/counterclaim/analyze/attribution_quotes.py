@@ -92,6 +92,8 @@ def _cue_for_quote(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
             tok = doc[i]
             if in_any_quote(tok, quotes) or not _introduces_quote(tok):
                 continue
+            if _across_lines(text_of(doc), tok.idx, quote):
+                continue  # the parse ran a sentence over a paragraph break
             distance = min(abs(tok.idx - quote.start), abs(tok.idx - quote.end))
             candidates.append((distance, tok))
     if candidates:
@@ -106,6 +108,14 @@ def _cue_for_quote(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
 
 
 _INTRODUCING_LEMMAS = cues.SPEECH_VERBS | cues.CUE_NOUNS
+
+
+def _across_lines(text: str, at: int, quote: Quote) -> bool:
+    """True when a line break separates the word at ``at`` from the quote."""
+    if at < quote.start:
+        between = text[at:quote.start - 1]
+        return "\n" in between and not between.rstrip().endswith(":")  # 'He said:\n"..."'
+    return at >= quote.end and "\n" in text[quote.end:at]
 
 
 def _introduces_quote(tok: Token) -> bool:

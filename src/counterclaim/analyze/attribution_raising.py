@@ -1,5 +1,6 @@
 """Raising frames: ``The truce seems to hold``, ``The FHF is believed to have ...``,
-``Kessen looks calm``, ``Officials were seen leaving``.
+``Kessen looks calm``, ``Officials were seen leaving``, ``a vote expected to fail`` (the
+participle raises the noun it describes), ``Osei is not expected to attend``.
 
 PolNeAR counts these as attributions whose content is the subject and the complement
 together ("The truce || to hold"), the cue the raising verb, and the source the agent if one
@@ -54,11 +55,13 @@ def _raising_frame(verb: Token) -> tuple[Token, Token] | None:
     else:
         return None
     subject = next((c for c in verb.children if c.dep_ == subject_dep and c.i < verb.i), None)
+    if subject is None and subject_dep == "nsubjpass" and verb.dep_ == "acl" and verb.head.i < verb.i:
+        subject = verb.head  # "a town known to be calm", "a vote expected to fail"
     complement = next((c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.i > verb.i), None)
     if subject is None or complement is None or subject.lower_ in EXPLETIVES:
         return None
-    if any(c.dep_ == "neg" for c in verb.children) or lemma == "look" and complement.dep_ != "acomp":
-        return None  # "does not seem" and "looks to" are too loose to call
+    if subject_dep == "nsubj" and any(c.dep_ == "neg" for c in verb.children) or lemma == "look" and complement.dep_ != "acomp":
+        return None  # "does not seem" and "looks to" are too loose to call ("is not expected to" is not)
     return subject, complement
 
 

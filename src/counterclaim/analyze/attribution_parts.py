@@ -1,0 +1,168 @@
+"""Discontinuous contents: PolNeAR's content is the reported proposition, and when the
+source and cue interrupt it the content is its pieces on both sides (``Claim.parts``):
+
+- a quote continued after its speech tag: ``"We will stay," Osei said. "Vorna is ours."``
+  -> both quotes, when the second is nobody else's content;
+- a clause the cue interrupts: ``The convoy, according to Sadeq, was carrying aid``,
+  ``the depot, which rebels say was hit`` -> the words of the content's clause before the
+  source and cue ("The convoy", "which") become its first piece; a relative cue clause
+  without a pronoun lends its noun (``a decision they say allowed ...`` -> "a decision").
+
+A one-piece content the parse ran over a paragraph break into another attribution's content
+keeps its cue's paragraph. Runs once on the attributions that are kept, after the boundary
+rankers have placed the single-span contents; a content already in pieces (a split quote, a
+raising frame) is left as it is. Tried on PolNeAR train and left out: an adverbial clause of
+the cue as the first piece ("If X, Y warned, Z": far more often the outlet's own framing),
+and cutting a source's relative clause (annotators keep it about as often as not).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .attribution_sources import source_outside_content
+from .attribution_types import Attribution
+from .quotes import Quote
+from .spans import CharSpan, doc_tree, text_of, token_at, trim
+
+MAX_TAG_CHARS = 250  # the speech tag between a quote and its continuation
+# What may lie between the left piece and the source or cue: commas, dashes, space.
+_JOINER = re.compile(r"[\s,\u2014\u2013-]*")
+_TAG_END = re.compile(r"[.:,]\s*$")
+
+
+def settle_spans(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> list[Attribution]:
+    """The kept attributions with interrupted contents in pieces, and no source inside its
+    own content (:mod:`attribution_sources`)."""
+    found = continued_quotes(doc, found, quotes)
+    found = unshared_paragraphs(doc, found)
+    return [source_outside_content(doc, with_left_piece(doc, a)) for a in found]
+
+
+# --- a quote continued after its tag -------------------------------------------------------
+
+
+def continued_quotes(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> list[Attribution]:
+    """Direct attributions whose speech tag follows their last quote take the next quote
+    when only the tag stands between and no other attribution claims it."""
+    text = text_of(doc)
+    taken = [piece for a in found for piece in (a.parts or (a.content,))]
+    result = []
+    for a in found:
+        after = _continuation(text, a, quotes, taken)
+        if after is not None:
+            parts = a.parts or (a.content,)
+            a = a._replace(parts=(*parts, after), content=(a.content[0], after[1]),
+                           sentence=(a.sentence[0], max(a.sentence[1], after[1])))
+            taken.append(after)
+        result.append(a)
+    return result
+
+
+def _continuation(text: str, a: Attribution, quotes: list[Quote], taken: list[CharSpan]) -> CharSpan | None:
+    if a.mode != "direct" or a.cue is None or a.cue[0] < a.content[1]:
+        return None
+    following = next((q for q in quotes if q.start > a.cue[1]), None)
+    if following is None or following.start - a.content[1] > MAX_TAG_CHARS:
+        return None
+    tag = text[a.content[1]:following.start - 1]
+    # The tag closes a sentence ('..." Osei said. "') and opens no other quote.
+    if not _TAG_END.search(tag) or any(q.start < following.start and q.end > a.cue[1] for q in quotes if q is not following):
+        return None
+    if text.count("\n", a.content[1], following.start) > 2:
+        return None
+    piece = trim(text, following.start, following.end)
+    if any(s < piece[1] and piece[0] < e for s, e in taken):
+        return None
+    return piece if piece[1] > piece[0] else None
+
+
+def unshared_paragraphs(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """A one-piece content that runs over a paragraph break into another attribution's
+    content keeps only the paragraph of its cue (the parse joined two paragraphs' quotes)."""
+    text = text_of(doc)
+    pieces = [(n, piece) for n, a in enumerate(found) for piece in (a.parts or (a.content,))]
+    result = []
+    for n, a in enumerate(found):
+        start, end = a.content
+        shared = a.cue is not None and not a.parts and any(
+            m != n and s < end and start < e for m, (s, e) in pieces)
+        if shared and "\n" in text[start:end]:
+            if a.cue[0] >= end:
+                start = text.rfind("\n", start, end) + 1
+            elif a.cue[1] <= start:
+                end = text.find("\n", start, end)
+            cut = trim(text, start, end)
+            if cut[1] > cut[0] and not any(m != n and s < cut[1] and cut[0] < e for m, (s, e) in pieces):
+                a = a._replace(content=cut)
+        result.append(a)
+    return result
+
+
+# --- a clause the source and cue interrupt ---------------------------------------------------
+
+
+def with_left_piece(doc: Doc, a: Attribution) -> Attribution:
+    """An indirect content after its cue gains the words of its own clause that stand
+    before the source and cue."""
+    if a.parts or a.mode == "direct" or a.cue is None or a.cue_token is None:
+        return a
+    interruption = min(a.cue[0], a.source[0]) if a.source else a.cue[0]
+    if a.content[0] < a.cue[1]:
+        return a
+    left = _left_of_clause(doc, a, interruption)
+    if left is None:
+        return a
+    text = text_of(doc)
+    if not _JOINER.fullmatch(text, left[1], interruption):
+        return a
+    return a._replace(parts=(left, a.content), content=(left[0], a.content[1]))
+
+
+def _left_of_clause(doc: Doc, a: Attribution, interruption: int) -> CharSpan | None:
+    """The stretch of the content's clause before the interruption, when it is one block:
+    the clause's own words, else the relative pronoun or noun a relative cue clause stands
+    for ("a decision they say allowed ...")."""
+    tree = doc_tree(doc)
+    cue, clause = doc[a.cue_token], doc[_content_root(doc, a)]
+    before = [t.i for t in clause.subtree if tree.starts[t.i] < interruption]
+    if clause.is_ancestor(cue):
+        # "The convoy, according to X, was ...": the cue hangs inside the content's clause.
+        inside_cue = {t.i for t in cue.subtree}
+        words = [i for i in before if i not in inside_cue]
+    elif tree.heads[clause.i] != cue.i:
+        return None
+    else:
+        words = before or _antecedent(cue, clause)
+    if not words or words != list(range(words[0], words[-1] + 1)):
+        return None
+    span = trim(text_of(doc), tree.starts[words[0]], tree.ends[words[-1]])
+    return span if span[1] > span[0] else None
+
+
+def _content_root(doc: Doc, a: Attribution) -> int:
+    """The content's word whose head lies outside the content."""
+    heads = doc_tree(doc).heads
+    first = token_at(doc, a.content[0]).i
+    last = token_at(doc, max(a.content[0], a.content[1] - 1)).i
+    for i in range(first, last + 1):
+        if not first <= heads[i] <= last or heads[i] == i:
+            return i
+    return first
+
+
+def _antecedent(cue: Token, clause: Token) -> list[int]:
+    """"a decision they say allowed ...", "the depot, which rebels say was hit": the
+    relative pronoun, or the noun the cue's relative clause describes, stands for the
+    subject the content lacks."""
+    if cue.dep_ != "relcl" or clause.pos_ not in ("VERB", "AUX") or clause.dep_ not in ("ccomp", "xcomp"):
+        return []  # an object noun phrase is content enough: "the deal they praised"
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return []
+    pronoun = next((c for c in cue.lefts if c.tag_ in ("WDT", "WP") or c.lower_ == "that"), None)
+    if pronoun is not None:
+        return [pronoun.i]
+    noun = cue.head
+    return list(range(noun.left_edge.i, cue.left_edge.i)) if noun.i < cue.i else []

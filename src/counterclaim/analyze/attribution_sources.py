@@ -1,0 +1,50 @@
+"""A source found inside its own content is never right (PolNeAR train: 272 of 272 such
+sources wrong). It comes from reading the word after a cue as an inverted subject when the
+cue is a participle with an object: ``a militia backing the FHF`` (the source is the
+militia), ``Osei spoke on Monday, criticizing the army`` (Osei). Such a source is replaced
+by the noun the participle describes or its host verb's subject, or dropped; a participle
+cue the rules left without a source gets one the same way (train: 13 right, 8 wrong).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .attribution_types import Attribution
+from .cue_parse import source_head, source_span
+from .spans import CharSpan
+
+HOST_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
+
+
+def source_outside_content(doc: Doc, a: Attribution) -> Attribution:
+    """The attribution with a source that lies inside its content replaced or dropped; a
+    participle cue without a source gets the one its noun or host verb gives."""
+    missing = a.source is None
+    if not missing and not _inside(a.source, a):
+        return a
+    head = _participle_source(doc[a.cue_token]) if a.cue_token is not None else None
+    span = source_span(head) if head is not None else None
+    if span is None or _inside(span, a) or _overlaps(span, a.cue):
+        return a if missing else a._replace(source=None, source_token=None)
+    return a._replace(source=span, source_token=head.i)
+
+
+def _participle_source(cue: Token) -> Token | None:
+    """Who speaks a participle cue: the noun it describes, or its host verb's subject."""
+    if cue.tag_ != "VBG":
+        return None
+    if cue.dep_ == "acl" and cue.head.i < cue.i and cue.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return cue.head
+    if cue.dep_ in HOST_DEPS and cue.head.pos_ in ("VERB", "AUX") and cue.head.i < cue.i:
+        head, _ = source_head(cue.head)
+        return head
+    return None
+
+
+def _inside(span: CharSpan, a: Attribution) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in (a.parts or (a.content,)))
+
+
+def _overlaps(span: CharSpan, other: CharSpan | None) -> bool:
+    return other is not None and span[0] < other[1] and other[0] < span[1]

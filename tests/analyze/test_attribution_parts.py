@@ -1,0 +1,106 @@
+"""Discontinuous contents and sources outside their contents (issue 3, session 5), on
+sentences written for the test: a quote continued after its speech tag, a clause the source
+and cue interrupt, a relative cue clause, raising participles, participle cues' sources.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _attributed(report):
+    return [c for c in report.claims if c.mode != "outlet"]
+
+
+def _pieces(report, claim):
+    text = report.article.text
+    return [text[s:e].strip(" \"\u201c\u201d,.") for s, e in (claim.parts or [claim.span])]
+
+
+def _claim_by_cue(report, cue_text):
+    return next(c for c in _attributed(report) if c.cue and c.cue.text == cue_text)
+
+
+@pytest.mark.parametrize("tag", ["Lena Osei said.", "Lena Osei said on Tuesday in Vorna."])
+def test_quote_continued_after_its_tag_is_one_content(analyze_text, tag):
+    report = analyze_text(f'"We will not withdraw," {tag} "The highlands belong to their people."')
+    (claim,) = _attributed(report)
+    assert _pieces(report, claim) == ["We will not withdraw", "The highlands belong to their people"]
+    assert claim.source.text == "Lena Osei"
+
+
+def test_continued_quote_is_not_taken_from_the_next_speaker(analyze_text):
+    report = analyze_text('"We hold the pass," Lena Osei said. "No, you do not hold it," '
+                          'Karim Sadeq replied.')
+    osei = next(c for c in _attributed(report) if c.source.text == "Lena Osei")
+    assert _pieces(report, osei) == ["We hold the pass"]
+
+
+def test_speech_verb_across_a_paragraph_break_does_not_take_a_quote(analyze_text):
+    report = analyze_text('"We will stay in the valley," Osei told reporters in Kessen. "If I had to '
+                          'choose again, I would choose the same."\n\n"I have defended the council '
+                          'for years," said Karim Sadeq, who added that the truce was fragile.')
+    osei = next(c for c in _attributed(report) if c.source.text == "Osei")
+    assert _pieces(report, osei) == ["We will stay in the valley",
+                                     "If I had to choose again, I would choose the same"]
+    sadeq = next(c for c in _attributed(report) if c.cue.text == "said")
+    assert _pieces(report, sadeq) == ["I have defended the council for years"]
+
+
+@pytest.mark.parametrize("text,pieces", [
+    ("The convoy, according to army spokesperson Karim Sadeq, was carrying medical supplies to "
+     "Dalmar.", ["The convoy", "was carrying medical supplies to Dalmar"]),
+    ("The attack, the minister said, was unprovoked.", ["The attack", "was unprovoked"]),
+    ("The depot, which rebels say was hit by artillery, burned for hours.",
+     ["which", "was hit by artillery"]),
+])
+def test_words_of_the_content_before_the_source_and_cue_are_its_first_piece(analyze_text, text, pieces):
+    report = analyze_text(text)
+    (claim,) = _attributed(report)
+    assert _pieces(report, claim) == pieces
+
+
+def test_content_after_its_cue_alone_stays_one_piece(analyze_text):
+    report = analyze_text("On Tuesday, Lena Osei said the town of Dalmar was calm.")
+    (claim,) = _attributed(report)
+    assert claim.parts == [] and claim.text == "the town of Dalmar was calm"
+
+
+@pytest.mark.parametrize("text,cue,pieces", [
+    ("It was a vote expected to fail in the council.", "expected", ["a vote", "to fail in the council"]),
+    ("Dalmar is a town known to be calm at night.", "known", ["a town", "to be calm at night"]),
+    ("Lena Osei is not expected to attend the talks in Vorna.", "is not expected",
+     ["Lena Osei", "to attend the talks in Vorna"]),
+])
+def test_raising_participles_and_negated_passives(analyze_text, text, cue, pieces):
+    report = analyze_text(text)
+    claim = _claim_by_cue(report, cue)
+    assert _pieces(report, claim) == pieces
+    assert claim.source.span is None
+
+
+@pytest.mark.parametrize("text,cue,source", [
+    ("A militia backing the Free Highlands Front shelled Kessen.", "backing", "A militia"),
+    ("Lena Osei spoke in Vorna on Monday, criticizing the army's blockade of Dalmar.",
+     "criticizing", "Lena Osei"),
+])
+def test_participle_cue_source_is_never_inside_its_content(analyze_text, text, cue, source):
+    report = analyze_text(text)
+    claim = _claim_by_cue(report, cue)
+    assert claim.source.text == source
+    assert source not in claim.text
+
+
+def test_source_inside_content_without_a_host_is_dropped(nlp):
+    from counterclaim.analyze.attribution_sources import source_outside_content
+    from counterclaim.analyze.attribution_types import Attribution
+
+    doc = nlp("The council approved the ceasefire plan for Kessen.")
+    content = (doc[2].idx, doc[5].idx + len(doc[5].text))  # "approved the ceasefire plan"
+    inside = (doc[3].idx, doc[5].idx + len(doc[5].text))
+    a = Attribution(content=content, parts=(), cue=None, cue_lemma=None, cue_token=None,
+                    source=inside, source_token=5, mode="indirect", sentence=(0, len(doc.text)))
+    settled = source_outside_content(doc, a)
+    assert settled.source is None and settled.source_token is None
+    outside = a._replace(source=(doc[0].idx, doc[1].idx + len(doc[1].text)))
+    assert source_outside_content(doc, outside) == outside
