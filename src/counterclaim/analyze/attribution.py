@@ -17,7 +17,13 @@ Rules over the dependency parse propose candidates, in the order a careful reade
 6. learned cues: words the cue model (:mod:`cue_model`) scores as cues beyond the lexicon
    (beliefs, plans, evaluations: ``agreed``, ``wants``, ``blasted``, ``likened``), given a
    clause, an object or a prepositional object as content by the parse. Event verbs
-   ("rebels attacked the town") count only when they govern a clause (:mod:`attribution_learned`).
+   ("rebels attacked the town") count only when they govern a clause (:mod:`attribution_learned`);
+7. a second stage for recall: words the cue model scores just under its threshold, or over
+   it but turned away by step 6 for being a passive without agent or taking an object after
+   a show/see/call/ask verb, and contents to the cue's left (a relative pronoun object:
+   ``which the FHF denies``; a passive subject: ``the plan is backed by the council``).
+   These "recall" candidates are kept only by the judge, which sees their cue score and
+   context, at a bar of their own (:func:`recall_candidates`).
 PolNeAR never nests attributions, so of two candidates where one's cue lies inside the
 other's content only one is kept: the learned judge (:mod:`attribution_filter`) keeps the
 likelier, or, without it, the outermost wins. Indirect contents and sources then stay on

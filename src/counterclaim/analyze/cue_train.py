@@ -10,6 +10,10 @@ the decision threshold is the one maximising F1 on out-of-fold predictions (3 fo
 article). The judge is then fitted the same way on the rules' candidates, each article's
 candidates made with the cue model of the fold that did not see it; a candidate is positive
 when its content matches a gold content partially and its cue overlaps that one's cue.
+The judge also scores the second stage's "recall" candidates (doubtful cue words, see
+:func:`attribution.recall_candidates`), with the out-of-fold cue score among its features;
+their bar is the one at which, on out-of-fold scores, the kept ones are right more often
+than ``RECALL_BREAK_EVEN`` (about where keeping one raises F1).
 
 The boundary rankers (LightGBM lambdarank, fixed seed, one thread) then learn, per content
 the finished models find near a gold one, which nearby word the gold content opens and
