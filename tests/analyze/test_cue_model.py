@@ -74,8 +74,8 @@ def test_judge_labels_a_candidate_by_its_gold_match(parse):
     said, content = text.index("said"), text.index("the siege")
     gold = [Attribution(source=((0, 4),), cue=((said, said + 4),), content=((content, len(text) - 1),))]
     labelled = list(_judged_candidates(text, gold, doc, None))
-    assert any(label == 1 and "l=say" in feats for feats, label in labelled)
-    assert all(label == 0 for feats, label in labelled if "l=say" not in feats)
+    assert any(label == 1 and "l=say" in feats for _finder, feats, label in labelled)
+    assert all(label == 0 for _finder, feats, label in labelled if "l=say" not in feats)
 
 
 def test_shipped_judge_loads():

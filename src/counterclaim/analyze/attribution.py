@@ -17,7 +17,13 @@ Rules over the dependency parse propose candidates, in the order a careful reade
 6. learned cues: words the cue model (:mod:`cue_model`) scores as cues beyond the lexicon
    (beliefs, plans, evaluations: ``agreed``, ``wants``, ``blasted``, ``likened``), given a
    clause, an object or a prepositional object as content by the parse. Event verbs
-   ("rebels attacked the town") count only when they govern a clause (:mod:`attribution_learned`).
+   ("rebels attacked the town") count only when they govern a clause (:mod:`attribution_learned`);
+7. a second stage for recall: words the cue model scores just under its threshold, or over
+   it but turned away by step 6 for being a passive without agent or taking an object after
+   a show/see/call/ask verb, and contents to the cue's left (a relative pronoun object:
+   ``which the FHF denies``; a passive subject: ``the plan is backed by the council``).
+   These "recall" candidates are kept only by the judge, which sees their cue score and
+   context, at a bar of their own (:func:`recall_candidates`).
 PolNeAR never nests attributions, so of two candidates where one's cue lies inside the
 other's content only one is kept: the learned judge (:mod:`attribution_filter`) keeps the
 likelier, or, without it, the outermost wins. Indirect contents and sources then stay on
@@ -40,7 +46,8 @@ from .attribution_bounds import without_trailing_aside
 from .attribution_boundary import load_boundary_model, refine_contents
 from .attribution_filter import Candidate, load_filter, select
 from .attribution_parts import settle_spans
-from .attribution_learned import argument_content, argument_test, learned_attributions, may_take_argument
+from .attribution_learned import (argument_content, argument_test, learned_attributions, may_take_argument,
+                                  second_stage_attributions, second_stage_test)
 from .attribution_quotes import quote_attributions, transcript_attributions
 from .attribution_raising import raising_attributions
 from .attribution_nominal import according_to, nominal_attributions
@@ -53,6 +60,7 @@ from .spans import CharSpan, contains, sentence_bounds, text_of, trim
 _argument_content, _may_take_argument = argument_content, may_take_argument
 __all__ = [
     "Attribution", "Candidate", "FINDERS", "candidate_attributions", "find_attributions", "finished",
+    "recall_candidates",
     "CONTENT_DEPS", "EXPLETIVES", "WORDS_KEY", "cue_span", "doc_words", "is_cue_verb", "read_words",
     "source_head", "source_span", "speech_tag_after",
     "_argument_content", "_may_take_argument",
@@ -94,17 +102,45 @@ def candidate_attributions(doc: Doc, quotes: list[Quote], cue_model: CueModel | 
         candidates = [Candidate(a, "transcript") for a in transcript_attributions(doc)]
         candidates += [Candidate(a, "quote") for a in quote_attributions(doc, quotes)]
         model = cue_model or load_cue_model()
-        scores = {i: s for i, s in cue_scores(doc, quotes, model, only=argument_test(doc)).items()
-                  if s >= model.threshold} if model else {}
+        scored, scores = _scored_words(doc, quotes, model)
+        doubtful = recall_candidates(scored, model)
         for start, end in sentence_bounds(doc):
             sent = doc[start:end]
             for name, finder in FINDERS.items():
-                candidates += [Candidate(a, name) for a in finder(sent, quotes, scores)
+                candidates += [Candidate(a, name, scored.get(a.cue_token)) for a in finder(sent, quotes, scores)
                                if a.content[1] > a.content[0]]  # a parse can cross its own order
+            if doubtful:
+                candidates += [Candidate(a, "recall", scored[a.cue_token])
+                               for a in second_stage_attributions(sent, quotes, doubtful, model.threshold)
+                               if a.content[1] > a.content[0]]
     finally:
         if owned:
             doc.user_data.pop(WORDS_KEY, None)
     return candidates
+
+
+def _scored_words(doc: Doc, quotes: list[Quote], model: CueModel | None):
+    """The cue model's scores of the words worth scoring, and the first stage's share: those
+    over the threshold that take an argument to their right (the second stage, when the
+    model has one, also scores words with a left-hand content)."""
+    if model is None:
+        return {}, {}
+    takes_argument = argument_test(doc)
+    worth = second_stage_test(doc) if model.recall_floor is not None else takes_argument
+    scored = cue_scores(doc, quotes, model, only=worth)
+    if worth is takes_argument:
+        return scored, {i: s for i, s in scored.items() if s >= model.threshold}
+    return scored, {i: s for i, s in scored.items() if s >= model.threshold and takes_argument(doc[i])}
+
+
+def recall_candidates(scored: dict[int, float], model: CueModel | None) -> dict[int, float]:
+    """The second stage's words: those the cue model scores above its recall floor. The ones
+    under its threshold, and the ones over it the first stage turns away, become "recall"
+    candidates (:func:`attribution_learned.second_stage_attributions`), and only the judge
+    (which sees their score and context) keeps any of them."""
+    if model is None or model.recall_floor is None:
+        return {}
+    return {i: s for i, s in scored.items() if s >= model.recall_floor}
 
 
 def _outermost(candidates: list[Candidate]) -> list[Attribution]:
@@ -112,7 +148,9 @@ def _outermost(candidates: list[Candidate]) -> list[Attribution]:
     cue lies inside another's content (PolNeAR does not nest attributions)."""
     found: list[Attribution] = []
     used_cues: set[int | None] = set()
-    for attribution, finder in candidates:
+    for attribution, finder, _score in candidates:
+        if finder == "recall":  # doubtful cues: only the judge keeps any
+            continue
         if attribution.cue_token in used_cues and finder not in ("transcript", "quote"):
             continue
         if _nested(attribution, found):

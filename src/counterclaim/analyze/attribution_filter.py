@@ -32,6 +32,7 @@ FILTER_FORMAT = 1
 class Candidate(NamedTuple):
     attribution: Attribution
     finder: str  # the rule that proposed it
+    score: float | None = None  # the cue model's score of its cue word, when scored
 
 
 @lru_cache(maxsize=2)
@@ -52,7 +53,7 @@ def _cue_probe(a: Attribution):
 
 
 def candidate_features(doc: Doc, candidate: Candidate, others: list[Candidate]) -> list[str]:
-    a, finder = candidate
+    a, finder, score = candidate
     cue = doc[a.cue_token] if a.cue_token is not None else None
     lemma = a.cue_lemma or ""
     nested_in, holds = _nesting(a, others)
@@ -70,7 +71,44 @@ def candidate_features(doc: Doc, candidate: Candidate, others: list[Candidate]) 
     if a.source_token is not None:
         head = doc[a.source_token]
         feats += [f"sp={head.pos_}|{head.ent_type_}", f"sl={head.lower_}" if head.pos_ == "PRON" else "sl=-"]
+    if score is not None:
+        feats += _score_features(finder, score)
+    if finder in _SECOND_STAGE:
+        feats += _context_features(doc, a, cue, finder)
     return feats
+
+
+_SECOND_STAGE = frozenset({"learned", "recall"})
+
+
+def _score_features(finder: str, score: float) -> list[str]:
+    """The cue model's score in tenths (training scores each article with a cue model that
+    did not see it, so the judge learns how far to trust an unseen article's scores)."""
+    tenth = min(int(score * 10), 9)
+    return [f"cs={tenth}", f"fcs={finder}|{tenth}"]
+
+
+def _context_features(doc: Doc, a: Attribution, cue, finder: str) -> list[str]:
+    """What makes a doubtful cue word a cue: who its subject is, what follows it, where the
+    sentence stands (a headline is the first line), the word's own lemma and form."""
+    feats = [f"hs={finder}|{a.sentence[0] == 0}"]
+    if cue is not None:
+        feats += [f"ft={finder}|{cue.tag_}", f"fdep={finder}|{cue.dep_}|{cue.head.pos_}"]
+    if a.source_token is not None:
+        head = doc[a.source_token]
+        feats += [f"fsp={finder}|{head.pos_}|{head.ent_type_}"]
+    else:
+        feats.append(f"fsp={finder}|none")
+    first = _first_word(doc, a.content[0])
+    if first is not None:
+        feats += [f"c0={finder}|{first.lower_ if first.is_stop else first.pos_}",
+                  f"c0d={finder}|{first.dep_}"]
+    return feats
+
+
+def _first_word(doc: Doc, start: int):
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _nesting(a: Attribution, others: list[Candidate]) -> tuple[list[str], int]:
@@ -109,9 +147,12 @@ def select(doc: Doc, candidates: list[Candidate], model: CueModel) -> list[Attri
                      for n, c in enumerate(candidates)), key=lambda x: (-x[0], x[1]))
     kept: list[Attribution] = []
     cues_taken: set[int] = set()
-    for probability, _, (a, _finder) in judged:
+    recall_bar = model.recall_threshold if model.recall_threshold is not None else 2.0
+    for probability, _, (a, finder, _score) in judged:
         if probability < model.threshold:
             break
+        if finder == "recall" and probability < recall_bar:
+            continue
         if a.cue_token is not None and a.cue_token in cues_taken:
             continue
         if any(_conflict(a, b) for b in kept):

@@ -35,15 +35,85 @@ def learned_attributions(sent: Span, quotes: list[Quote], scores: dict[int, floa
         content, prep, clausal = found
         if not _learned_cue_fits(token, clausal):
             continue
-        head = _learned_source(token)
-        cue = cue_span(token) if token.pos_ in ("VERB", "AUX") else (token.idx, token.idx + len(token.text))
-        if prep is not None and prep.i > token.i:
-            cue = (cue[0], prep.idx + len(prep.text))
-        yield Attribution(
-            content=content, parts=(), cue=cue, cue_lemma=token.lemma_.lower(), cue_token=token.i,
-            source=source_span(head), source_token=head.i if head is not None else None,
-            mode=content_mode(content, quotes), sentence=(sent.start_char, sent.end_char),
-        )
+        yield _learned(token, content, prep, _learned_source(token), sent, quotes)
+
+
+def second_stage_attributions(sent: Span, quotes: list[Quote], scored: dict[int, float], threshold: float):
+    """The second stage's candidates, for the judge alone to keep or drop (see
+    :func:`attribution.recall_candidates`): words scored under the threshold, read as learned
+    cues are; words scored over it that the first stage turns away for being passive without
+    an agent or for taking an object after a show/see/call/ask verb; and two shapes with nothing to their right: a relative pronoun as the
+    object ("which the FHF denies") and a passive's subject ("the plan is backed by the
+    council")."""
+    doc = sent.doc
+    for i in sorted(i for i in scored if sent.start <= i < sent.end):
+        token = doc[i]
+        found = argument_content(token)
+        if found is not None:
+            content, prep, clausal = found
+            if scored[i] >= threshold and _learned_cue_fits(token, clausal):
+                continue  # the first stage's own candidate
+            if _second_stage_fits(token, clausal):
+                yield _learned(token, content, prep, _learned_source(token), sent, quotes)
+            continue
+        shape = _left_content(token)
+        if shape is not None:
+            content, head = shape
+            yield _learned(token, content, None, head, sent, quotes)
+
+
+def _learned(token: Token, content: CharSpan, prep: Token | None, head: Token | None, sent: Span,
+             quotes: list[Quote]) -> Attribution:
+    cue = cue_span(token) if token.pos_ in ("VERB", "AUX") else (token.idx, token.idx + len(token.text))
+    if prep is not None and prep.i > token.i:
+        cue = (cue[0], prep.idx + len(prep.text))
+    return Attribution(
+        content=content, parts=(), cue=cue, cue_lemma=token.lemma_.lower(), cue_token=token.i,
+        source=source_span(head), source_token=head.i if head is not None else None,
+        mode=content_mode(content, quotes), sentence=(sent.start_char, sent.end_char),
+    )
+
+
+# Verbs whose object the first stage never takes as content but the judge may: what a video
+# shows, what a source calls something, what reporters asked about, what a witness saw.
+_SECOND_STAGE_OBJECT_VERBS = frozenset("""
+answer reply respond ask request call see show watch hear witness film record photograph
+""".split()) & cues.NO_OBJECT_CONTENT_VERBS
+
+
+def _second_stage_fits(token: Token, clausal: bool) -> bool:
+    """The first stage's guards, loosened where PolNeAR shows cues the judge can tell apart:
+    a passive without its agent ("the talks are expected to fail") and an object after a
+    show/see/call/ask verb ("footage shows troops in Vorna"). Hedges, negated cues ("has not
+    commented on": a silence), events ("troops seized the bridge") and the evidence a source
+    cites ("citing local doctors") stay out, as the product reads them."""
+    lemma = token.lemma_.lower()
+    if lemma in cues.HEDGE_VERBS or any(c.dep_ == "neg" for c in token.children):
+        return False
+    if clausal or lemma in _SECOND_STAGE_OBJECT_VERBS:
+        return True
+    return lemma not in cues.EVENT_VERBS | cues.NO_OBJECT_CONTENT_VERBS
+
+
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+
+
+def _left_content(token: Token) -> tuple[CharSpan, Token | None] | None:
+    """A content to the cue verb's left: the relative pronoun it takes as object ("a plan
+    which the FHF denies": content "which", source "the FHF"), or its passive subject with
+    the agent as source ("the truce is backed by the council")."""
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() in cues.EVENT_VERBS:
+        return None
+    children = list(token.children)
+    for child in children:
+        if child.i < token.i and child.dep_ == "dobj" and child.tag_ in _RELATIVE_TAGS:
+            return (child.idx, child.idx + len(child.text)), source_head(token)[0]
+    subject = next((c for c in children if c.dep_ == "nsubjpass" and c.i < token.i), None)
+    agent = next((c for c in children if c.dep_ == "agent" and c.i > token.i), None)
+    if subject is None or subject.tag_ in _RELATIVE_TAGS or subject.lower_ in ("it", "there"):
+        return None
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return char_span_of_subtree(subject), pobj
 
 
 def may_take_argument(token: Token) -> bool:
@@ -69,6 +139,20 @@ def argument_test(doc: Doc):
                 return True
         return False
     return may_take_argument
+
+
+_LEFT_DEPS = frozenset(get_string_id(d) for d in ("dobj", "nsubjpass"))
+
+
+def second_stage_test(doc: Doc):
+    """:func:`argument_test`, widened to the second stage's left-hand shapes (a relative
+    pronoun object, a passive subject): the words worth scoring when that stage runs."""
+    tree, takes_argument = doc_tree(doc), argument_test(doc)
+    lefts, deps = tree.lefts, tree.deps
+
+    def worth_scoring(token: Token) -> bool:
+        return takes_argument(token) or any(deps[c] in _LEFT_DEPS for c in lefts[token.i])
+    return worth_scoring
 
 
 def _learned_cue_fits(token: Token, clausal: bool) -> bool:

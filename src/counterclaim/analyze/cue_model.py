@@ -39,6 +39,12 @@ class CueModel(NamedTuple):
     weights: dict[str, float]
     bias: float
     threshold: float
+    # Words scored from here up to ``threshold`` are proposed to the judge as second-stage
+    # ("recall") candidates; None proposes none (the judge file has no use for it).
+    recall_floor: float | None = None
+    # The judge's own bar for those second-stage candidates (higher than ``threshold``: a
+    # doubtful cue must be likelier right than wrong enough to raise F1); None keeps none.
+    recall_threshold: float | None = None
 
     def score(self, features: list[str]) -> float:
         total = self.bias + sum(self.weights.get(f, 0.0) for f in features)
@@ -65,7 +71,10 @@ def write_model_json(out: Path, data: dict) -> None:
 def read_linear_model(model_path: Path, model_format: int) -> CueModel | None:
     """A logistic regression saved as gzipped JSON weights, or None (see read_model_json)."""
     data = read_model_json(model_path, model_format)
-    return None if data is None else CueModel(data["weights"], data["bias"], data["threshold"])
+    if data is None:
+        return None
+    return CueModel(data["weights"], data["bias"], data["threshold"], data.get("recall_floor"),
+                    data.get("recall_threshold"))
 
 
 @lru_cache(maxsize=2)

@@ -10,6 +10,10 @@ the decision threshold is the one maximising F1 on out-of-fold predictions (3 fo
 article). The judge is then fitted the same way on the rules' candidates, each article's
 candidates made with the cue model of the fold that did not see it; a candidate is positive
 when its content matches a gold content partially and its cue overlaps that one's cue.
+The judge also scores the second stage's "recall" candidates (doubtful cue words, see
+:func:`attribution.recall_candidates`), with the out-of-fold cue score among its features;
+their bar is the one at which, on out-of-fold scores, the kept ones are right more often
+than ``RECALL_BREAK_EVEN`` (about where keeping one raises F1).
 
 The boundary rankers (LightGBM lambdarank, fixed seed, one thread) then learn, per content
 the finished models find near a gold one, which nearby word the gold content opens and
@@ -36,6 +40,10 @@ from .spans import text_of
 SEED = 3
 MIN_WEIGHT = 0.01
 JUDGE_BETA = 2.0
+# Cue words scored from here to the cue threshold go to the judge as second-stage candidates
+# (chosen by 2-fold cross-validation by article on train).
+RECALL_FLOOR = 0.25
+RECALL_BREAK_EVEN = 0.4
 
 
 def parse_split(data_dir: str | Path, split: str = "train", cache: str | Path | None = None):
@@ -140,32 +148,39 @@ def _weights(vectorizer, model) -> dict[str, float]:
             if abs(w) >= MIN_WEIGHT}
 
 
-def _write(out: Path, model_format: int, bias: float, threshold: float, weights: dict) -> None:
-    write_model_json(out, {"format": model_format, "bias": bias, "threshold": threshold,
+def _write(out: Path, model_format: int, bias: float, threshold: float, weights: dict, **extra) -> None:
+    write_model_json(out, {"format": model_format, "bias": bias, "threshold": threshold, **extra,
                            "weights": dict(sorted(weights.items()))})
 
 
 def train_attribution(data_dir: str | Path = "../shared/datasets/polnear",
                       out: str | Path = MODEL_PATH, *, cache: str | Path | None = None,
-                      skip_first: int = 0, c: float = 0.5, filter_c: float = 0.3) -> dict:
+                      skip_first: int = 0, c: float = 0.5, filter_c: float = 0.3,
+                      recall_floor: float | None = None, articles: slice | None = None) -> dict:
     """Train the cue detector and the candidate judge on PolNeAR train; the cue model goes
     to ``out``, the judge beside it (``attribution_filter.json.gz``). Returns a summary.
 
     The judge learns from the candidates the rules make with each article's out-of-fold cue
     model, so it sees the cue model's mistakes as they will be on unseen text.
     skip_first (int): leave the split's first articles out (to measure on them).
+    articles (slice): train on these articles only (cross-validation; after skip_first).
+    recall_floor (float): the second stage's floor (see :func:`attribution.recall_candidates`);
+    RECALL_FLOOR unless given.
     """
     from .cue_model import CueModel
 
     parsed = parse_split(data_dir, "train", cache)[skip_first:]
+    if articles is not None:
+        parsed = parsed[articles]
+    floor = RECALL_FLOOR if recall_floor is None else recall_floor
     features, labels, groups = examples(parsed)
     scores, fold_of = _out_of_fold(features, labels, groups, c)
     threshold = _best_threshold(scores, labels)
     vectorizer, model = _fit(features, labels, c)
     weights = _weights(vectorizer, model)
     out = Path(out)
-    _write(out, MODEL_FORMAT, float(model.intercept_[0]), threshold, weights)
-    fold_models = {number: CueModel(_weights(*fold), float(fold[1].intercept_[0]), threshold)
+    _write(out, MODEL_FORMAT, float(model.intercept_[0]), threshold, weights, recall_floor=floor)
+    fold_models = {number: CueModel(_weights(*fold), float(fold[1].intercept_[0]), threshold, floor)
                    for number, fold in fold_of.items()}
     judge = train_filter(parsed, fold_models, out.with_name(FILTER_PATH.name), filter_c)
     boundary = None
@@ -174,26 +189,43 @@ def train_attribution(data_dir: str | Path = "../shared/datasets/polnear",
         load_filter.cache_clear()
         boundary = train_boundary(parsed, out.with_name(BOUNDARY_PATH.name))
     return {"articles": len(parsed), "examples": len(labels), "positives": int(sum(labels)),
-            "features": len(weights), "threshold": threshold, "filter": judge, "boundary": boundary}
+            "features": len(weights), "threshold": threshold, "recall_floor": floor,
+            "filter": judge, "boundary": boundary}
 
 
 def train_filter(parsed, cue_models: dict, out: Path, c: float = 0.3) -> dict:
     """Fit the candidate judge of :mod:`attribution_filter` and write it to ``out``."""
-    features, labels, groups = [], [], []
+    features, labels, groups, second = [], [], [], []
     for number, (raw, gold, doc) in enumerate(parsed):
-        for candidate_features_, label in _judged_candidates(raw, gold, doc, cue_models.get(number)):
+        for finder, candidate_features_, label in _judged_candidates(raw, gold, doc, cue_models.get(number)):
             features.append(candidate_features_)
             labels.append(label)
             groups.append(number)
+            second.append(finder == "recall")
     scores, _ = _out_of_fold(features, labels, groups, c)
     # Recall-weighted: the judge mostly orders nested candidates; dropping a true one costs
     # more than keeping a doubtful one the rules already found (measured on train articles).
     threshold = _best_threshold(scores, labels, beta=JUDGE_BETA)
+    second = np.array(second, dtype=bool)
+    recall_threshold = _break_even_threshold(scores[second], np.array(labels)[second], threshold)
     vectorizer, model = _fit(features, labels, c)
     weights = _weights(vectorizer, model)
-    _write(out, FILTER_FORMAT, float(model.intercept_[0]), threshold, weights)
+    _write(out, FILTER_FORMAT, float(model.intercept_[0]), threshold, weights, recall_threshold=recall_threshold)
     return {"candidates": len(labels), "positives": int(sum(labels)), "features": len(weights),
-            "threshold": threshold}
+            "threshold": threshold, "recall_candidates": int(second.sum()),
+            "recall_positives": int(np.array(labels)[second].sum()), "recall_threshold": recall_threshold}
+
+
+def _break_even_threshold(scores, labels, floor: float) -> float:
+    """The judge's bar for second-stage candidates: the one that keeps the most right ones
+    net of wrong ones weighted as F1 weighs them (one kept candidate raises F1 when it is
+    right with a probability above about F1 / 2, ~RECALL_BREAK_EVEN here)."""
+    best = (0.0, -1.0)  # keeping none: a bar above any score
+    for threshold in np.round(np.arange(max(floor, 0.1), 0.95, 0.02), 2):
+        kept = scores >= threshold
+        gain = float((labels[kept] - RECALL_BREAK_EVEN).sum())
+        best = max(best, (gain, -float(threshold)))
+    return round(-best[1], 2)
 
 
 def _judged_candidates(raw: str, gold, doc, cue_model):
@@ -215,7 +247,7 @@ def _judged_candidates(raw: str, gold, doc, cue_model):
         content, cue = mapped(a.parts or (a.content,)), mapped((a.cue,) if a.cue else ())
         label = int(bool(content) and any(
             similar(g.content, content) > 0 and (not g.cue or overlap(g.cue, cue)) for g in gold if g.content))
-        yield candidate_features(doc, candidate, candidates), label
+        yield candidate.finder, candidate_features(doc, candidate, candidates), label
 
 
 def _overlap(a, b) -> bool:
