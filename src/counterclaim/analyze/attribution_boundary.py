@@ -44,16 +44,17 @@ class Ranker(NamedTuple):
     width: int  # the booster's number of columns
     booster: object  # lightgbm.Booster
     margin: float  # how much the best word must beat the rule's own to move the boundary
+    keys: dict | None = None  # feature key -> column (``key_columns(columns)``, built once)
 
-    def scores(self, rows: list[list[str]]):
+    def scores(self, rows: list[list[int]]):
+        """One score per row of columns (a candidate's known features)."""
         import numpy as np
         from scipy.sparse import csr_matrix
 
-        column = self.columns.get  # one look-up per feature; most are unknown to the trees
         flat: list[int] = []
         indptr = [0]
-        for features in rows:
-            flat += [c for c in map(column, features) if c is not None]
+        for row in rows:
+            flat += row
             indptr.append(len(flat))
         matrix = csr_matrix((np.ones(len(flat), dtype=np.float32), np.array(flat, dtype=np.int32),
                              np.array(indptr)), shape=(len(rows), self.width))
@@ -75,7 +76,8 @@ def load_boundary_model(path: str | None = None) -> BoundaryModel | None:
 def _ranker(side: dict) -> Ranker:
     import lightgbm
 
-    return Ranker(side["columns"], side["width"], lightgbm.Booster(model_str=side["model"]), side["margin"])
+    return Ranker(side["columns"], side["width"], lightgbm.Booster(model_str=side["model"]), side["margin"],
+                  key_columns(side["columns"]))
 
 
 def refinable(a: Attribution) -> bool:
@@ -87,14 +89,17 @@ def refine_contents(doc: Doc, found: list[Attribution], quotes, model: BoundaryM
     confident (all of an article's candidates are scored in one call per side)."""
     if model is None:
         return found
+    start_keys = model.start.keys if model.start.keys is not None else key_columns(model.start.columns)
+    end_keys = model.end.keys if model.end.keys is not None else key_columns(model.end.columns)
     jobs, words = [], None
     for n, a in enumerate(found):
         if refinable(a):
             words = words or words_of(doc)
             first, last = rule_tokens(doc, a)
             allowed = _allowed(doc, a, first, last)
-            jobs.append((n, first, last, start_candidates(words, doc, a, first, last, allowed),
-                         end_candidates(words, doc, a, first, last, allowed)))
+            jobs.append((n, first, last,
+                         _known(start_rows(words, a, first.i, last.i, allowed), start_keys),
+                         _known(end_rows(words, a, first.i, last.i, allowed), end_keys)))
     if not jobs:
         return found
     starts = _choices([(job[1].i, job[3]) for job in jobs], model.start)
@@ -105,12 +110,20 @@ def refine_contents(doc: Doc, found: list[Attribution], quotes, model: BoundaryM
     return found
 
 
+def _known(rows: list[tuple[int, tuple]], keys: dict) -> list[tuple[int, list[int]]]:
+    """Each candidate's features as the columns the trees split on (no other can change a score)."""
+    known = []
+    for i, row in rows:
+        known.append((i, [c for c in map(keys.get, row) if c is not None]))
+    return known
+
+
 def _choices(groups: list[tuple[int, list]], ranker: Ranker) -> list[int]:
-    """Per group (the rule's word, its candidates): the word chosen."""
-    scores = ranker.scores([features for _, candidates in groups for _, features in candidates])
+    """Per group (the rule's word, its candidates as (word, columns)): the word chosen."""
+    scores = ranker.scores([columns for _, candidates in groups for _, columns in candidates]).tolist()
     chosen, at = [], 0
     for rule, candidates in groups:
-        scored = {i: float(scores[at + n]) for n, (i, _) in enumerate(candidates)}
+        scored = {i: scores[at + n] for n, (i, _) in enumerate(candidates)}
         at += len(candidates)
         chosen.append(best_candidate(scored, rule, ranker.margin))
     return chosen
@@ -201,20 +214,63 @@ def _right_edge(w: Words, i: int) -> int:
 
 def start_candidates(w: Words, doc: Doc, a: Attribution, first: Token, last: Token,
                      allowed: tuple[int, int] | None = None) -> list[tuple[int, list[str]]]:
-    low, high = allowed or _allowed(doc, a, first, last)
-    lo, hi = max(low, first.i + START_WINDOW[0]), min(high, last.i, first.i + START_WINDOW[1])
-    return [(i, start_features(w, i, first.i, a.cue_token, a.cue_lemma, a.mode)) for i in range(lo, hi + 1)
-            if w.word[i] or i == first.i]
+    """The start candidates with their features by name (what the ranker was trained on)."""
+    rows = start_rows(w, a, first.i, last.i, allowed or _allowed(doc, a, first, last))
+    return [(i, [feature_name(key) for key in keys]) for i, keys in rows]
 
 
 def end_candidates(w: Words, doc: Doc, a: Attribution, first: Token, last: Token,
                    allowed: tuple[int, int] | None = None) -> list[tuple[int, list[str]]]:
-    low, high = allowed or _allowed(doc, a, first, last)
-    lo, hi = max(low, first.i, last.i + END_WINDOW[0]), min(high, last.i + END_WINDOW[1])
+    rows = end_rows(w, a, first.i, last.i, allowed or _allowed(doc, a, first, last))
+    return [(i, [feature_name(key) for key in keys]) for i, keys in rows]
+
+
+def start_rows(w: Words, a: Attribution, first: int, last: int, allowed: tuple[int, int]) -> list[tuple[int, tuple]]:
+    low, high = allowed
+    lo, hi = max(low, first + START_WINDOW[0]), min(high, last, first + START_WINDOW[1])
+    return [(i, start_features(w, i, first, a.cue_token, a.cue_lemma, a.mode)) for i in range(lo, hi + 1)
+            if w.word[i] or i == first]
+
+
+def end_rows(w: Words, a: Attribution, first: int, last: int, allowed: tuple[int, int]) -> list[tuple[int, tuple]]:
+    low, high = allowed
+    lo, hi = max(low, first, last + END_WINDOW[0]), min(high, last + END_WINDOW[1])
     # Past the rule's end only up to the next punctuation: an aside the outlet adds after a
     # comma or dash stays out (attribution_bounds), and so does the next clause.
-    return [(i, end_features(w, i, last.i, a.cue_token, a.mode, high)) for i in range(lo, hi + 1)
-            if (w.word[i] and (i < last.i or w.punct_before[i] == w.punct_before[last.i + 1])) or i == last.i]
+    return [(i, end_features(w, i, last, a.cue_token, a.mode, high)) for i in range(lo, hi + 1)
+            if (w.word[i] and (i < last or w.punct_before[i] == w.punct_before[last + 1])) or i == last]
+
+
+# A feature is a key: its template, then its parts ("w", "said", "left"); its name joins them
+# ("w=said|left"). The scorer looks keys up directly: formatting ~17 names per candidate cost
+# more than the trees.
+def feature_name(key: tuple) -> str:
+    return f"{key[0]}={'|'.join(map(str, key[1:]))}"
+
+
+_ARITY = {"s": 1, "side": 1, "pp": 3, "hd": 3, "np": 3}  # parts after the template (else 2)
+_BOOLEAN = frozenset({"open", "hopen", "close", "hclose", "end"})  # their first part is True/False
+
+
+def key_columns(columns: dict[str, int]) -> dict[tuple, int]:
+    """feature key -> column, for every key whose name is a column's. A word may hold ``|``, so
+    a name is entered under each way of cutting it into its template's parts."""
+    from itertools import combinations
+
+    keys: dict[tuple, int] = {}
+    for name, column in columns.items():
+        template, _, rest = name.partition("=")
+        pieces = rest.split("|")
+        arity = 1 if name == "rw-w=same" else _ARITY.get(template, 2)
+        for cuts in combinations(range(1, len(pieces)), arity - 1):
+            bounds = (0, *cuts, len(pieces))
+            parts = ["|".join(pieces[a:b]) for a, b in zip(bounds, bounds[1:])]
+            if template == "s" and parts[0].lstrip("-").isdigit() and str(int(parts[0])) == parts[0]:
+                parts[0] = int(parts[0])
+            elif template in _BOOLEAN and parts[0] in ("True", "False"):
+                parts[0] = parts[0] == "True"
+            keys[(template, *parts)] = column
+    return keys
 
 
 def _between(w: Words, a: int, b: int) -> str:
@@ -236,28 +292,27 @@ def _cue_relation(w: Words, i: int, cue: int | None) -> str:
     return "other"
 
 
-def start_features(w: Words, i: int, rule: int, cue: int | None, cue_lemma: str | None, mode: str) -> list[str]:
+def start_features(w: Words, i: int, rule: int, cue: int | None, cue_lemma: str | None, mode: str) -> tuple:
     # The window's clamp written out (min/max): this runs for every candidate word.
     shift = i - rule
     shift = START_WINDOW[0] if shift < START_WINDOW[0] else START_WINDOW[1] if shift > START_WINDOW[1] else shift
     side = "rule" if shift == 0 else ("left" if shift < 0 else "right")
     lower, pos_of, dep = w.lower, w.pos, w.dep
     prev_word, prev_pos = (lower[i - 1], pos_of[i - 1]) if i > 0 else ("<s>", "<s>")
-    lemma = cue_lemma or "-"
-    head, word, pos, rule_word = w.heads[i], lower[i], pos_of[i], lower[rule]
-    return [
-        f"s={shift}", f"side={side}", f"m={mode}|{side}",
-        f"w={word}|{side}", f"p={pos}|{side}", f"d={dep[i]}|{side}",
-        f"pw={prev_word}|{side}", f"pp={prev_pos}|{pos}|{side}",
-        f"hd={dep[head]}|{dep[i]}|{side}", f"hp={pos_of[head]}|{side}",
-        f"open={_left_edge(w, i) == i}|{side}", f"hopen={_left_edge(w, head) == i}|{side}",
-        f"cue={_cue_relation(w, i, cue)}|{side}", f"cl={lemma}|{side}",
-        f"btw={_between(w, i, rule)}|{side}",
-        f"rw={rule_word}|{side}", f"rw-w={rule_word}|{word}" if shift else "rw-w=same",
-    ]
+    head, word, pos, rule_word, own_dep = w.heads[i], lower[i], pos_of[i], lower[rule], dep[i]
+    return (
+        ("s", shift), ("side", side), ("m", mode, side),
+        ("w", word, side), ("p", pos, side), ("d", own_dep, side),
+        ("pw", prev_word, side), ("pp", prev_pos, pos, side),
+        ("hd", dep[head], own_dep, side), ("hp", pos_of[head], side),
+        ("open", _left_edge(w, i) == i, side), ("hopen", _left_edge(w, head) == i, side),
+        ("cue", _cue_relation(w, i, cue), side), ("cl", cue_lemma or "-", side),
+        ("btw", _between(w, i, rule), side),
+        ("rw", rule_word, side), ("rw-w", rule_word, word) if shift else ("rw-w", "same"),
+    )
 
 
-def end_features(w: Words, i: int, rule: int, cue: int | None, mode: str, last_allowed: int) -> list[str]:
+def end_features(w: Words, i: int, rule: int, cue: int | None, mode: str, last_allowed: int) -> tuple:
     shift = i - rule
     shift = END_WINDOW[0] if shift < END_WINDOW[0] else END_WINDOW[1] if shift > END_WINDOW[1] else shift
     side = "rule" if shift == 0 else ("left" if shift < 0 else "right")
@@ -269,11 +324,11 @@ def end_features(w: Words, i: int, rule: int, cue: int | None, mode: str, last_a
         next_head = "-"
     at_end = w.words_before[last_allowed + 1] == w.words_before[i + 1]
     head, pos = w.heads[i], pos_of[i]
-    return [
-        f"s={shift}", f"side={side}", f"m={mode}|{side}",
-        f"w={lower[i]}|{side}", f"p={pos}|{side}", f"d={dep[i]}|{side}",
-        f"nw={next_word}|{side}", f"nh={next_head}|{next_dep}", f"np={pos}|{next_pos}|{side}", f"nd={next_dep}|{side}",
-        f"close={_right_edge(w, i) == i}|{side}", f"hclose={_right_edge(w, head) == i}|{side}",
-        f"end={at_end}|{side}", f"cue={_cue_relation(w, i, cue)}|{side}",
-        f"btw={_between(w, i, rule)}|{side}", f"rw={w.lower[rule]}|{side}",
-    ]
+    return (
+        ("s", shift), ("side", side), ("m", mode, side),
+        ("w", lower[i], side), ("p", pos, side), ("d", dep[i], side),
+        ("nw", next_word, side), ("nh", next_head, next_dep), ("np", pos, next_pos, side), ("nd", next_dep, side),
+        ("close", _right_edge(w, i) == i, side), ("hclose", _right_edge(w, head) == i, side),
+        ("end", at_end, side), ("cue", _cue_relation(w, i, cue), side),
+        ("btw", _between(w, i, rule), side), ("rw", lower[rule], side),
+    )
