@@ -45,9 +45,12 @@ class Ranker(NamedTuple):
     booster: object  # lightgbm.Booster
     margin: float  # how much the best word must beat the rule's own to move the boundary
     keys: dict | None = None  # feature key -> column (``key_columns(columns)``, built once)
+    tables: object | None = None  # the trees as look-up tables (attribution_boundary_trees)
 
     def scores(self, rows: list[list[int]]):
         """One score per row of columns (a candidate's known features)."""
+        if self.tables is not None:  # the same scores, ~3x faster than the booster's predict
+            return self.tables.scores(rows)
         import numpy as np
         from scipy.sparse import csr_matrix
 
@@ -76,8 +79,11 @@ def load_boundary_model(path: str | None = None) -> BoundaryModel | None:
 def _ranker(side: dict) -> Ranker:
     import lightgbm
 
-    return Ranker(side["columns"], side["width"], lightgbm.Booster(model_str=side["model"]), side["margin"],
-                  key_columns(side["columns"]))
+    from .attribution_boundary_trees import tables_for
+
+    booster = lightgbm.Booster(model_str=side["model"])
+    return Ranker(side["columns"], side["width"], booster, side["margin"], key_columns(side["columns"]),
+                  tables_for(booster, side["width"], sorted(side["columns"].values())))
 
 
 def refinable(a: Attribution) -> bool:
