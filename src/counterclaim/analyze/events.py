@@ -45,7 +45,7 @@ from . import eventtypes as et
 from . import extensions  # noqa: F401  (registers doc._.cc_events)
 from .eventtolls import NUMBER_WORDS, Figure, death_figures
 from .eventtriggers import Trigger, arguments, find_triggers
-from .spans import (CharSpan, doc_tree, sentence_bounds, sentence_of, subtree_indices,
+from .spans import (CharSpan, doc_tree, expand_span, sentence_bounds, sentence_of, subtree_indices,
                     subtree_order, text_of, trim)
 
 DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebut", "disavow"}
@@ -94,7 +94,7 @@ class _DocFacts:
         """Token indices of a character span (expanded to whole tokens), found once each."""
         key = (start, end)
         if key not in self._token_sets:
-            span = self.doc.char_span(start, end, alignment_mode="expand")
+            span = expand_span(self.doc, start, end)
             self._token_sets[key] = None if span is None else frozenset(range(span.start, span.end))
         return self._token_sets[key]
 
@@ -404,13 +404,13 @@ def main_event(doc: Doc) -> model.Event | None:
     events = doc._.cc_events or []
     if not events:
         return None
-    first_sentence = sentence_of(doc.char_span(*events[0].span, alignment_mode="expand")[0])
+    first_sentence = sentence_of(expand_span(doc, *events[0].span)[0])
     in_first = [e for e in events if first_sentence.start_char <= e.span[0] < first_sentence.end_char]
     return min(in_first, key=lambda e: (_depth_at(doc, e.span), e.span[0]))
 
 
 def _depth_at(doc: Doc, span: CharSpan) -> int:
-    part = doc.char_span(span[0], span[1], alignment_mode="expand")
+    part = expand_span(doc, span[0], span[1])
     return sum(1 for _ in part.root.ancestors) if part is not None else 0
 
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from .. import model
 from . import extensions  # noqa: F401
 from .quotes import find_quotes
-from .spans import sentence_of, text_of
+from .spans import expand_span, sentence_of, text_of
 
 
 def _forms(words: str) -> list[str]:
@@ -228,7 +228,7 @@ def term_voice(claim: model.Claim, start: int, end: int, quotes: list[tuple[int,
 
 def _claim_sentence(doc: Doc, claim: model.Claim) -> tuple[int, int]:
     anchor = claim.cue.span if claim.cue else claim.span
-    found = doc.char_span(anchor[0], anchor[1], alignment_mode="expand")
+    found = expand_span(doc, anchor[0], anchor[1])
     if found is None or not len(found):
         return tuple(claim.span)
     sentence = sentence_of(found.root)
