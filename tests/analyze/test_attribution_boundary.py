@@ -183,3 +183,15 @@ def test_tree_tables_refuse_splits_that_are_not_one_hot():
     assert read_tables(text) is not None
     assert read_tables(text.replace("threshold=", "threshold=2.5 ", 1)) is None
     assert read_tables(text.replace("decision_type=2", "decision_type=10", 1)) is None
+
+
+def test_the_list_form_of_best_candidate_chooses_the_same_word():
+    from counterclaim.analyze.attribution_boundary import _best_of
+
+    rng = np.random.default_rng(7)
+    for _ in range(2000):
+        candidates = sorted(rng.choice(30, size=int(rng.integers(1, 8)), replace=False).tolist())
+        scores = rng.integers(0, 4, size=len(candidates)).astype(float).tolist()  # many ties
+        rule, margin = int(rng.integers(0, 30)), float(rng.choice([0.0, 0.25, 1.0, -0.5]))
+        expected = best_candidate(dict(zip(candidates, scores)), rule, margin)
+        assert _best_of(candidates, scores, rule, margin) == expected

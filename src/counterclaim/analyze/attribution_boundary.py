@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from .attribution_types import Attribution, content_mode
 from .cue_model import read_model_json
 from .cue_parse import doc_words
-from .spans import doc_tree, sentence_of, text_of, token_at, trim
+from .spans import doc_tree, sentence_range, text_of, token_at, token_index_at, trim
 
 BOUNDARY_PATH = Path(__file__).resolve().parents[1] / "data" / "attribution" / "attribution_boundary.json.gz"
 BOUNDARY_FORMAT = 2
@@ -101,38 +101,45 @@ def refine_contents(doc: Doc, found: list[Attribution], quotes, model: BoundaryM
     for n, a in enumerate(found):
         if refinable(a):
             words = words or words_of(doc)
-            first, last = rule_tokens(doc, a)
-            allowed = _allowed(doc, a, first, last)
-            jobs.append((n, first, last,
-                         _known(start_rows(words, a, first.i, last.i, allowed), start_keys),
-                         _known(end_rows(words, a, first.i, last.i, allowed), end_keys)))
+            first, last = token_index_at(doc, a.content[0]), token_index_at(doc, max(a.content[0], a.content[1] - 1))
+            allowed = _allowed_range(doc, a, first, last)
+            jobs.append((n, first, last, _known(start_rows(words, a, first, last, allowed), start_keys),
+                         _known(end_rows(words, a, first, last, allowed), end_keys)))
     if not jobs:
         return found
-    starts = _choices([(job[1].i, job[3]) for job in jobs], model.start)
-    ends = _choices([(job[2].i, job[4]) for job in jobs], model.end)
+    starts = _choices([(job[1], job[3]) for job in jobs], model.start)
+    ends = _choices([(job[2], job[4]) for job in jobs], model.end)
     found = list(found)
     for (n, first, last, _, _), start, end in zip(jobs, starts, ends):
-        found[n] = _moved(doc, found[n], start, end, quotes) if (start, end) != (first.i, last.i) else found[n]
+        found[n] = _moved(doc, found[n], start, end, quotes) if (start, end) != (first, last) else found[n]
     return found
 
 
-def _known(rows: list[tuple[int, tuple]], keys: dict) -> list[tuple[int, list[int]]]:
-    """Each candidate's features as the columns the trees split on (no other can change a score)."""
-    known = []
-    for i, row in rows:
-        known.append((i, [c for c in map(keys.get, row) if c is not None]))
-    return known
+def _known(rows: list[tuple[int, tuple]], keys: dict) -> tuple[list[int], list[list[int]]]:
+    """The candidates' words, and each one's features as the columns the trees split on (no
+    other can change a score)."""
+    get = keys.get
+    return [i for i, _ in rows], [[c for c in map(get, row) if c is not None] for _, row in rows]
 
 
-def _choices(groups: list[tuple[int, list]], ranker: Ranker) -> list[int]:
-    """Per group (the rule's word, its candidates as (word, columns)): the word chosen."""
-    scores = ranker.scores([columns for _, candidates in groups for _, columns in candidates]).tolist()
+def _choices(groups: list[tuple[int, tuple[list[int], list[list[int]]]]], ranker: Ranker) -> list[int]:
+    """Per group (the rule's word, its candidates' words and columns): the word chosen."""
+    scores = ranker.scores([columns for _, (_, rows) in groups for columns in rows]).tolist()
     chosen, at = [], 0
-    for rule, candidates in groups:
-        scored = {i: scores[at + n] for n, (i, _) in enumerate(candidates)}
+    for rule, (candidates, _) in groups:
+        chosen.append(_best_of(candidates, scores[at:at + len(candidates)], rule, ranker.margin))
         at += len(candidates)
-        chosen.append(best_candidate(scored, rule, ranker.margin))
     return chosen
+
+
+def _best_of(candidates: list[int], scores: list[float], rule: int, margin: float) -> int:
+    """``best_candidate`` on parallel lists (candidates in text order)."""
+    if rule not in candidates:
+        return rule
+    own, top = scores[candidates.index(rule)], max(scores)
+    if own == top:  # best_candidate's tie goes to the rule
+        return rule
+    return candidates[scores.index(top)] if top > own + margin else rule
 
 
 def best_candidate(scored: dict[int, float], rule: int, margin: float) -> int:
@@ -157,14 +164,18 @@ def rule_tokens(doc: Doc, a: Attribution) -> tuple[Token, Token]:
 
 
 def _allowed(doc: Doc, a: Attribution, first: Token, last: Token) -> tuple[int, int]:
+    return _allowed_range(doc, a, first.i, last.i)
+
+
+def _allowed_range(doc: Doc, a: Attribution, first: int, last: int) -> tuple[int, int]:
     """The words a content may cover: its sentences, on its side of the cue."""
-    low, high = sentence_of(first).start, sentence_of(last).end - 1
+    low, high = sentence_range(doc, first)[0], sentence_range(doc, last)[1] - 1
     if a.cue is not None:
-        cue_first, cue_last = token_at(doc, a.cue[0]), token_at(doc, max(a.cue[0], a.cue[1] - 1))
-        if cue_last.i < first.i:
-            low = max(low, cue_last.i + 1)
-        elif cue_first.i > last.i:
-            high = min(high, cue_first.i - 1)
+        cue_first, cue_last = token_index_at(doc, a.cue[0]), token_index_at(doc, max(a.cue[0], a.cue[1] - 1))
+        if cue_last < first:
+            low = max(low, cue_last + 1)
+        elif cue_first > last:
+            high = min(high, cue_first - 1)
     return low, high
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterable, NamedTuple
 
 import numpy
@@ -127,6 +128,16 @@ def sentence_of(token: Token) -> Span:
     return doc[start:end]
 
 
+def sentence_range(doc: Doc, i: int) -> tuple[int, int]:
+    """(start, end) token indices of the sentence holding token ``i`` (``sentence_of``'s bounds)."""
+    index = doc.user_data.get(_SENT_KEY)
+    if index is None:
+        sentence_of(doc[i])
+        index = doc.user_data[_SENT_KEY]
+    bounds, owner = index
+    return bounds[owner[i]]
+
+
 def sentence_number(token: Token) -> int:
     sentence_of(token)
     return token.doc.user_data[_SENT_KEY][1][token.i]
@@ -230,8 +241,6 @@ def expand_span(doc: Doc, start: int, end: int) -> Span | None:
 
 def expand_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """(first, end) token indices of ``expand_span``; None where spaCy's gives None."""
-    from bisect import bisect_right
-
     tree = doc_tree(doc)
     starts, stops = tree.starts, tree.stops
     # spaCy's token_by_char: the token whose text or trailing space holds the character.
@@ -251,9 +260,12 @@ def expand_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 def token_at(doc: Doc, char: int) -> Token:
     """The token covering a character offset, or the nearest token before it (whitespace)."""
-    from bisect import bisect_right
+    return doc[token_index_at(doc, char)]
 
-    return doc[max(0, bisect_right(doc_tree(doc).starts, char) - 1)]
+
+def token_index_at(doc: Doc, char: int) -> int:
+    """``token_at(doc, char).i`` without building the Token."""
+    return max(0, bisect_right(doc_tree(doc).starts, char) - 1)
 
 
 _TREE_KEY = "_cc_tree"
