@@ -100,3 +100,17 @@ def test_expand_span_is_spacys_expanding_char_span(doc):
             found = expand_span(doc, start, end)
             bounds = None if found is None else (found.start, found.end)
             assert bounds == (None if expected is None else (expected.start, expected.end)), (start, end)
+
+
+def test_word_starts_groups_each_word_by_its_lowered_first_two_characters():
+    import re
+
+    from counterclaim.analyze.spans import word_starts
+
+    text = TEXT + " Ἀθῆναι ΣΑ 3rd x ſeptember FHF's"
+    expected: dict[str, list[int]] = {}
+    for word in re.finditer(r"\w+", text):
+        expected.setdefault(word.group()[:2].lower(), []).append(word.start())
+    assert word_starts(text) == expected
+    assert word_starts(text) is word_starts(text)  # kept for the next reader of the same text
+    assert word_starts("Vorna") == {"vo": [0]}

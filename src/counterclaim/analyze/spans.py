@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Iterable, NamedTuple
 
@@ -99,6 +100,31 @@ def overlaps(a: CharSpan, b: CharSpan) -> bool:
 
 def contains(outer: CharSpan, inner: CharSpan) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+_WORD_HEAD = re.compile(r"(\w\w?)\w*")  # a word (``\w+``) and its first two characters
+_LAST_WORDS: tuple[str, dict[str, list[int]]] = ("", {})
+
+
+def word_starts(text: str) -> dict[str, list[int]]:
+    """Where the words of ``text`` start, grouped by their first two characters lower-cased
+    (the one character of a one-character word), each group in text order. The time grammar
+    and the loaded-term lexicon both filter their patterns' starting places by it, on the same
+    text: the last text's answer is kept."""
+    global _LAST_WORDS
+    last, groups = _LAST_WORDS
+    if last is text:
+        return groups
+    groups = {}
+    heads = [head.lower() for head in _WORD_HEAD.findall(text)]
+    for head, start in zip(heads, map(re.Match.start, _WORD_HEAD.finditer(text))):
+        found = groups.get(head)
+        if found is None:
+            groups[head] = [start]
+        else:
+            found.append(start)
+    _LAST_WORDS = (text, groups)
+    return groups
 
 
 _SENT_KEY = "_cc_sentence_index"
