@@ -6,10 +6,12 @@ often draw the line a few words off: "accused *the FBI* of X" (content: X), "the
 "to"). Two LightGBM rankers (lambdarank over one-hot features) score every word near the
 rule's start (would the content open here?) and every word near its end (would it close
 here?) from the word, its neighbours, its place in the parse relative to the cue, and how far
-it lies from the rule's boundary; all of an article's words are scored in one call per side
-(about 5 ms CPU per PolNeAR article). A boundary moves only when the best-scored word beats the rule's own by a margin, so the rules
-stay in charge of everything the model is unsure of; a content is never stretched over
-punctuation past the rule's end, nor over its cue. Split quotes are left alone (their marks
+it lies from the rule's boundary; all of an article's candidates are scored at once per side
+(features looked up straight to the trees' columns, the trees read as tables:
+:mod:`attribution_boundary_trees`; ~3 ms CPU per sample article, ~5 before). A boundary
+moves only when the best-scored word beats the rule's own by a margin, so the rules stay in
+charge of everything the model is unsure of; a content is never stretched over punctuation past
+the rule's end, nor over its cue. Split quotes are left alone (their marks
 settle them); a single quote may still gain what PolNeAR counts with it (``that "..."``).
 
 Weights ship as ``data/attribution/attribution_boundary.json.gz`` (written by
