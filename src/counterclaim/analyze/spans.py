@@ -262,7 +262,7 @@ def expand_span(doc: Doc, start: int, end: int) -> Span | None:
     """``doc.char_span(start, end, alignment_mode="expand")`` found on the doc's offset lists:
     spaCy's builds several Token objects per call to read their offsets."""
     bounds = expand_bounds(doc, start, end)
-    return None if bounds is None else doc[bounds[0]:bounds[1]]
+    return None if bounds is None else Span(doc, bounds[0], bounds[1])  # as char_span builds it
 
 
 def expand_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
