@@ -45,8 +45,8 @@ from . import eventtypes as et
 from . import extensions  # noqa: F401  (registers doc._.cc_events)
 from .eventtolls import NUMBER_WORDS, Figure, death_figures
 from .eventtriggers import Trigger, arguments, find_triggers
-from .spans import (CharSpan, doc_tree, expand_span, sentence_bounds, sentence_of, subtree_indices,
-                    subtree_order, text_of, trim)
+from .spans import (CharSpan, doc_tree, expand_bounds, expand_span, sentence_bounds, sentence_of,
+                    subtree_indices, subtree_order, text_of, trim)
 
 DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebut", "disavow"}
 PRONOUNS = {"it", "its", "they", "their", "them", "we", "our", "us", "he", "his", "him", "she",
@@ -94,8 +94,8 @@ class _DocFacts:
         """Token indices of a character span (expanded to whole tokens), found once each."""
         key = (start, end)
         if key not in self._token_sets:
-            span = expand_span(self.doc, start, end)
-            self._token_sets[key] = None if span is None else frozenset(range(span.start, span.end))
+            bounds = expand_bounds(self.doc, start, end)
+            self._token_sets[key] = None if bounds is None else frozenset(range(*bounds))
         return self._token_sets[key]
 
     def claim_at(self, char: int) -> model.Claim | None:

@@ -151,7 +151,7 @@ def sentence_of(token: Token) -> Span:
         index = doc.user_data[_SENT_KEY] = (bounds, owner)
     bounds, owner = index
     start, end = bounds[owner[token.i]]
-    return doc[start:end]
+    return Span(doc, start, end)  # what doc[start:end] builds, without its slice checks
 
 
 def sentence_range(doc: Doc, i: int) -> tuple[int, int]:
