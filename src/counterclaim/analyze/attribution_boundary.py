@@ -85,7 +85,7 @@ def _ranker(side: dict) -> Ranker:
 
     booster = lightgbm.Booster(model_str=side["model"])
     return Ranker(side["columns"], side["width"], booster, side["margin"], key_columns(side["columns"]),
-                  tables_for(booster, side["width"], sorted(side["columns"].values())))
+                  tables_for(booster, side["width"], sorted(side["columns"].values()), model_text=side["model"]))
 
 
 def refinable(a: Attribution) -> bool:

@@ -85,20 +85,23 @@ def read_tables(model_text: str, width: int = 0) -> TreeTables | None:
 
 
 def _leaf_table(tree: dict, own: list[int]) -> numpy.ndarray:
-    """The leaf reached for every combination of the tree's features (bit k: own[k] present)."""
-    index = numpy.arange(1 << len(own), dtype=numpy.int64)
+    """The leaf reached for every combination of the tree's features (bit k: own[k] present),
+    built as an array with one axis per feature, highest bit first, so that its flat index is
+    the combination's number."""
+    width = len(own)
     if not tree["features"]:  # a one-leaf tree
-        return numpy.zeros(len(index), dtype=numpy.uint8)
-    bit_of = numpy.array([own.index(f) for f in tree["features"]], dtype=numpy.int64)
-    left, right = numpy.array(tree["left"]), numpy.array(tree["right"])
-    node = numpy.zeros(len(index), dtype=numpy.int64)  # internal nodes >= 0, leaves ~leaf
-    inside = node >= 0
-    while inside.any():
-        at = node[inside]
-        present = (index[inside] >> bit_of[at]) & 1
-        node[inside] = numpy.where(present == 1, right[at], left[at])
-        inside = node >= 0
-    return (~node).astype(numpy.uint8)
+        return numpy.zeros(1 << width, dtype=numpy.uint8)
+    axis_of = {feature: width - 1 - bit for bit, feature in enumerate(own)}
+
+    def build(node: int) -> numpy.ndarray:
+        if node < 0:  # leaf ~node
+            return numpy.full((1,) * width, ~node, dtype=numpy.uint8)
+        shape = [1] * width
+        shape[axis_of[tree["features"][node]]] = 2
+        present = numpy.array([False, True]).reshape(shape)
+        return numpy.where(present, build(tree["right"][node]), build(tree["left"][node]))
+
+    return numpy.broadcast_to(build(0), (2,) * width).ravel()
 
 
 def _read_trees(text: str) -> list[dict] | None:
@@ -133,10 +136,11 @@ def _read_trees(text: str) -> list[dict] | None:
     return trees if all("values" in t for t in trees) else None
 
 
-def tables_for(booster, width: int, columns: list[int], checks: int = 400) -> TreeTables | None:
-    """Tables for a booster, used only if they score random rows of its known columns exactly
-    as the booster does."""
-    tables = read_tables(booster.model_to_string(), width)
+def tables_for(booster, width: int, columns: list[int], checks: int = 400,
+               model_text: str | None = None) -> TreeTables | None:
+    """Tables for a booster (``model_text``: its model string, when at hand), used only if
+    they score random rows of its known columns exactly as the booster does."""
+    tables = read_tables(model_text or booster.model_to_string(), width)
     if tables is None or not columns or max(columns) >= len(tables.compact):
         return None
     from scipy.sparse import csr_matrix
