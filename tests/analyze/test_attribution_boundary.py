@@ -133,3 +133,65 @@ def test_training_labels_the_word_the_gold_content_opens_at(parse):
     assert [doc[i].text for i in right] == ["shelling"]
     assert doc[groups["start"].rule].text == "the"
     assert [doc[i].text for i, _, label in groups["end"].candidates if label] == ["Dalmar"]
+
+
+def test_feature_keys_find_the_columns_their_names_have():
+    from counterclaim.analyze.attribution_boundary import feature_name, key_columns
+
+    # A word may hold "|", so a name can be cut into its parts more than one way.
+    names = {"w=a|b|left": 0, "s=-2": 1, "open=True|rule": 2, "rw-w=same": 3, "rw-w=x|y|z": 4,
+             "pp=NOUN|VERB|right": 5}
+    keys = key_columns(names)
+    for key in [("w", "a|b", "left"), ("s", -2), ("open", True, "rule"), ("rw-w", "same"),
+                ("rw-w", "x|y", "z"), ("rw-w", "x", "y|z"), ("pp", "NOUN", "VERB", "right")]:
+        assert keys[key] == names[feature_name(key)]
+    assert ("open", False, "rule") not in keys and ("s", 2) not in keys
+
+
+def _one_hot_booster(seed: int):
+    import lightgbm
+
+    rng = np.random.default_rng(seed)
+    features = (rng.random((600, 40)) < 0.15).astype(float)
+    target = features @ rng.normal(size=40) + (features[:, 0] * features[:, 1]) + rng.normal(scale=0.1, size=600)
+    model = lightgbm.LGBMRegressor(n_estimators=30, num_leaves=15, min_child_samples=3, verbose=-1)
+    return model.fit(features, target).booster_
+
+
+def test_tree_tables_score_exactly_as_lightgbm():
+    from scipy.sparse import csr_matrix
+
+    from counterclaim.analyze.attribution_boundary_trees import tables_for
+
+    booster = _one_hot_booster(3)
+    tables = tables_for(booster, 40, list(range(40)))
+    assert tables is not None
+    rng = np.random.default_rng(4)
+    rows = [sorted(set(rng.integers(0, 40, size=int(rng.integers(0, 12))).tolist())) for _ in range(300)] + [[]]
+    flat = [c for row in rows for c in row]
+    indptr = np.concatenate(([0], np.cumsum([len(row) for row in rows])))
+    matrix = csr_matrix((np.ones(len(flat), dtype=np.float32), np.array(flat, dtype=np.int32), indptr),
+                        shape=(len(rows), 40))
+    assert np.array_equal(tables.scores(rows), booster.predict(matrix, num_threads=1))
+    assert tables.scores([]).shape == (0,)
+
+
+def test_tree_tables_refuse_splits_that_are_not_one_hot():
+    from counterclaim.analyze.attribution_boundary_trees import read_tables
+
+    text = _one_hot_booster(5).model_to_string()
+    assert read_tables(text) is not None
+    assert read_tables(text.replace("threshold=", "threshold=2.5 ", 1)) is None
+    assert read_tables(text.replace("decision_type=2", "decision_type=10", 1)) is None
+
+
+def test_the_list_form_of_best_candidate_chooses_the_same_word():
+    from counterclaim.analyze.attribution_boundary import _best_of
+
+    rng = np.random.default_rng(7)
+    for _ in range(2000):
+        candidates = sorted(rng.choice(30, size=int(rng.integers(1, 8)), replace=False).tolist())
+        scores = rng.integers(0, 4, size=len(candidates)).astype(float).tolist()  # many ties
+        rule, margin = int(rng.integers(0, 30)), float(rng.choice([0.0, 0.25, 1.0, -0.5]))
+        expected = best_candidate(dict(zip(candidates, scores)), rule, margin)
+        assert _best_of(candidates, scores, rule, margin) == expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from counterclaim.analyze.spans import (char_span_of_subtree, doc_tree, forget_caches,
+from counterclaim.analyze.spans import (char_span_of_subtree, doc_tree, expand_span, forget_caches,
                                         subtree_indices, subtree_order, subtree_tokens, token_at)
 
 TEXT = (
@@ -86,3 +86,31 @@ def test_noun_chunks_match_spacy(doc):
         assert noun_chunk_at(doc, start) == spacy_chunks.get(start)
     assert doc.user_data[_CHUNKS_KEY] == spacy_chunks
     forget_caches(doc)
+
+
+def test_expand_span_is_spacys_expanding_char_span(doc):
+    # Every offset pair over the text's edges, its spaces, its line break and past its end.
+    offsets = range(-2, len(TEXT) + 3)
+    for start in offsets[::3]:
+        for end in range(start, min(start + 60, len(TEXT) + 3)):
+            try:
+                expected = doc.char_span(start, end, alignment_mode="expand")
+            except (IndexError, ValueError):
+                continue
+            found = expand_span(doc, start, end)
+            bounds = None if found is None else (found.start, found.end)
+            assert bounds == (None if expected is None else (expected.start, expected.end)), (start, end)
+
+
+def test_word_starts_groups_each_word_by_its_lowered_first_two_characters():
+    import re
+
+    from counterclaim.analyze.spans import word_starts
+
+    text = TEXT + " Ἀθῆναι ΣΑ 3rd x ſeptember FHF's"
+    expected: dict[str, list[int]] = {}
+    for word in re.finditer(r"\w+", text):
+        expected.setdefault(word.group()[:2].lower(), []).append(word.start())
+    assert word_starts(text) == expected
+    assert word_starts(text) is word_starts(text)  # kept for the next reader of the same text
+    assert word_starts("Vorna") == {"vo": [0]}

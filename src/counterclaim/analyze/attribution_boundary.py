@@ -6,10 +6,12 @@ often draw the line a few words off: "accused *the FBI* of X" (content: X), "the
 "to"). Two LightGBM rankers (lambdarank over one-hot features) score every word near the
 rule's start (would the content open here?) and every word near its end (would it close
 here?) from the word, its neighbours, its place in the parse relative to the cue, and how far
-it lies from the rule's boundary; all of an article's words are scored in one call per side
-(about 5 ms CPU per PolNeAR article). A boundary moves only when the best-scored word beats the rule's own by a margin, so the rules
-stay in charge of everything the model is unsure of; a content is never stretched over
-punctuation past the rule's end, nor over its cue. Split quotes are left alone (their marks
+it lies from the rule's boundary; all of an article's candidates are scored at once per side
+(features looked up straight to the trees' columns, the trees read as tables:
+:mod:`attribution_boundary_trees`; ~3 ms CPU per sample article, ~5 before). A boundary
+moves only when the best-scored word beats the rule's own by a margin, so the rules stay in
+charge of everything the model is unsure of; a content is never stretched over punctuation past
+the rule's end, nor over its cue. Split quotes are left alone (their marks
 settle them); a single quote may still gain what PolNeAR counts with it (``that "..."``).
 
 Weights ship as ``data/attribution/attribution_boundary.json.gz`` (written by
@@ -29,7 +31,7 @@ from spacy.tokens import Doc, Token
 from .attribution_types import Attribution, content_mode
 from .cue_model import read_model_json
 from .cue_parse import doc_words
-from .spans import doc_tree, sentence_of, text_of, token_at, trim
+from .spans import doc_tree, sentence_range, text_of, token_at, token_index_at, trim
 
 BOUNDARY_PATH = Path(__file__).resolve().parents[1] / "data" / "attribution" / "attribution_boundary.json.gz"
 BOUNDARY_FORMAT = 2
@@ -44,16 +46,20 @@ class Ranker(NamedTuple):
     width: int  # the booster's number of columns
     booster: object  # lightgbm.Booster
     margin: float  # how much the best word must beat the rule's own to move the boundary
+    keys: dict | None = None  # feature key -> column (``key_columns(columns)``, built once)
+    tables: object | None = None  # the trees as look-up tables (attribution_boundary_trees)
 
-    def scores(self, rows: list[list[str]]):
+    def scores(self, rows: list[list[int]]):
+        """One score per row of columns (a candidate's known features)."""
+        if self.tables is not None:  # the same scores, ~3x faster than the booster's predict
+            return self.tables.scores(rows)
         import numpy as np
         from scipy.sparse import csr_matrix
 
-        column = self.columns.get  # one look-up per feature; most are unknown to the trees
         flat: list[int] = []
         indptr = [0]
-        for features in rows:
-            flat += [c for c in map(column, features) if c is not None]
+        for row in rows:
+            flat += row
             indptr.append(len(flat))
         matrix = csr_matrix((np.ones(len(flat), dtype=np.float32), np.array(flat, dtype=np.int32),
                              np.array(indptr)), shape=(len(rows), self.width))
@@ -75,7 +81,11 @@ def load_boundary_model(path: str | None = None) -> BoundaryModel | None:
 def _ranker(side: dict) -> Ranker:
     import lightgbm
 
-    return Ranker(side["columns"], side["width"], lightgbm.Booster(model_str=side["model"]), side["margin"])
+    from .attribution_boundary_trees import tables_for
+
+    booster = lightgbm.Booster(model_str=side["model"])
+    return Ranker(side["columns"], side["width"], booster, side["margin"], key_columns(side["columns"]),
+                  tables_for(booster, side["width"], sorted(side["columns"].values()), model_text=side["model"]))
 
 
 def refinable(a: Attribution) -> bool:
@@ -87,33 +97,51 @@ def refine_contents(doc: Doc, found: list[Attribution], quotes, model: BoundaryM
     confident (all of an article's candidates are scored in one call per side)."""
     if model is None:
         return found
+    start_keys = model.start.keys if model.start.keys is not None else key_columns(model.start.columns)
+    end_keys = model.end.keys if model.end.keys is not None else key_columns(model.end.columns)
     jobs, words = [], None
     for n, a in enumerate(found):
         if refinable(a):
             words = words or words_of(doc)
-            first, last = rule_tokens(doc, a)
-            allowed = _allowed(doc, a, first, last)
-            jobs.append((n, first, last, start_candidates(words, doc, a, first, last, allowed),
-                         end_candidates(words, doc, a, first, last, allowed)))
+            first, last = token_index_at(doc, a.content[0]), token_index_at(doc, max(a.content[0], a.content[1] - 1))
+            allowed = _allowed_range(doc, a, first, last)
+            jobs.append((n, first, last, _known(start_rows(words, a, first, last, allowed), start_keys),
+                         _known(end_rows(words, a, first, last, allowed), end_keys)))
     if not jobs:
         return found
-    starts = _choices([(job[1].i, job[3]) for job in jobs], model.start)
-    ends = _choices([(job[2].i, job[4]) for job in jobs], model.end)
+    starts = _choices([(job[1], job[3]) for job in jobs], model.start)
+    ends = _choices([(job[2], job[4]) for job in jobs], model.end)
     found = list(found)
     for (n, first, last, _, _), start, end in zip(jobs, starts, ends):
-        found[n] = _moved(doc, found[n], start, end, quotes) if (start, end) != (first.i, last.i) else found[n]
+        found[n] = _moved(doc, found[n], start, end, quotes) if (start, end) != (first, last) else found[n]
     return found
 
 
-def _choices(groups: list[tuple[int, list]], ranker: Ranker) -> list[int]:
-    """Per group (the rule's word, its candidates): the word chosen."""
-    scores = ranker.scores([features for _, candidates in groups for _, features in candidates])
+def _known(rows: list[tuple[int, tuple]], keys: dict) -> tuple[list[int], list[list[int]]]:
+    """The candidates' words, and each one's features as the columns the trees split on (no
+    other can change a score)."""
+    get = keys.get
+    return [i for i, _ in rows], [[c for c in map(get, row) if c is not None] for _, row in rows]
+
+
+def _choices(groups: list[tuple[int, tuple[list[int], list[list[int]]]]], ranker: Ranker) -> list[int]:
+    """Per group (the rule's word, its candidates' words and columns): the word chosen."""
+    scores = ranker.scores([columns for _, (_, rows) in groups for columns in rows]).tolist()
     chosen, at = [], 0
-    for rule, candidates in groups:
-        scored = {i: float(scores[at + n]) for n, (i, _) in enumerate(candidates)}
+    for rule, (candidates, _) in groups:
+        chosen.append(_best_of(candidates, scores[at:at + len(candidates)], rule, ranker.margin))
         at += len(candidates)
-        chosen.append(best_candidate(scored, rule, ranker.margin))
     return chosen
+
+
+def _best_of(candidates: list[int], scores: list[float], rule: int, margin: float) -> int:
+    """``best_candidate`` on parallel lists (candidates in text order)."""
+    if rule not in candidates:
+        return rule
+    own, top = scores[candidates.index(rule)], max(scores)
+    if own == top:  # best_candidate's tie goes to the rule
+        return rule
+    return candidates[scores.index(top)] if top > own + margin else rule
 
 
 def best_candidate(scored: dict[int, float], rule: int, margin: float) -> int:
@@ -138,14 +166,18 @@ def rule_tokens(doc: Doc, a: Attribution) -> tuple[Token, Token]:
 
 
 def _allowed(doc: Doc, a: Attribution, first: Token, last: Token) -> tuple[int, int]:
+    return _allowed_range(doc, a, first.i, last.i)
+
+
+def _allowed_range(doc: Doc, a: Attribution, first: int, last: int) -> tuple[int, int]:
     """The words a content may cover: its sentences, on its side of the cue."""
-    low, high = sentence_of(first).start, sentence_of(last).end - 1
+    low, high = sentence_range(doc, first)[0], sentence_range(doc, last)[1] - 1
     if a.cue is not None:
-        cue_first, cue_last = token_at(doc, a.cue[0]), token_at(doc, max(a.cue[0], a.cue[1] - 1))
-        if cue_last.i < first.i:
-            low = max(low, cue_last.i + 1)
-        elif cue_first.i > last.i:
-            high = min(high, cue_first.i - 1)
+        cue_first, cue_last = token_index_at(doc, a.cue[0]), token_index_at(doc, max(a.cue[0], a.cue[1] - 1))
+        if cue_last < first:
+            low = max(low, cue_last + 1)
+        elif cue_first > last:
+            high = min(high, cue_first - 1)
     return low, high
 
 
@@ -201,20 +233,63 @@ def _right_edge(w: Words, i: int) -> int:
 
 def start_candidates(w: Words, doc: Doc, a: Attribution, first: Token, last: Token,
                      allowed: tuple[int, int] | None = None) -> list[tuple[int, list[str]]]:
-    low, high = allowed or _allowed(doc, a, first, last)
-    lo, hi = max(low, first.i + START_WINDOW[0]), min(high, last.i, first.i + START_WINDOW[1])
-    return [(i, start_features(w, i, first.i, a.cue_token, a.cue_lemma, a.mode)) for i in range(lo, hi + 1)
-            if w.word[i] or i == first.i]
+    """The start candidates with their features by name (what the ranker was trained on)."""
+    rows = start_rows(w, a, first.i, last.i, allowed or _allowed(doc, a, first, last))
+    return [(i, [feature_name(key) for key in keys]) for i, keys in rows]
 
 
 def end_candidates(w: Words, doc: Doc, a: Attribution, first: Token, last: Token,
                    allowed: tuple[int, int] | None = None) -> list[tuple[int, list[str]]]:
-    low, high = allowed or _allowed(doc, a, first, last)
-    lo, hi = max(low, first.i, last.i + END_WINDOW[0]), min(high, last.i + END_WINDOW[1])
+    rows = end_rows(w, a, first.i, last.i, allowed or _allowed(doc, a, first, last))
+    return [(i, [feature_name(key) for key in keys]) for i, keys in rows]
+
+
+def start_rows(w: Words, a: Attribution, first: int, last: int, allowed: tuple[int, int]) -> list[tuple[int, tuple]]:
+    low, high = allowed
+    lo, hi = max(low, first + START_WINDOW[0]), min(high, last, first + START_WINDOW[1])
+    return [(i, start_features(w, i, first, a.cue_token, a.cue_lemma, a.mode)) for i in range(lo, hi + 1)
+            if w.word[i] or i == first]
+
+
+def end_rows(w: Words, a: Attribution, first: int, last: int, allowed: tuple[int, int]) -> list[tuple[int, tuple]]:
+    low, high = allowed
+    lo, hi = max(low, first, last + END_WINDOW[0]), min(high, last + END_WINDOW[1])
     # Past the rule's end only up to the next punctuation: an aside the outlet adds after a
     # comma or dash stays out (attribution_bounds), and so does the next clause.
-    return [(i, end_features(w, i, last.i, a.cue_token, a.mode, high)) for i in range(lo, hi + 1)
-            if (w.word[i] and (i < last.i or w.punct_before[i] == w.punct_before[last.i + 1])) or i == last.i]
+    return [(i, end_features(w, i, last, a.cue_token, a.mode, high)) for i in range(lo, hi + 1)
+            if (w.word[i] and (i < last or w.punct_before[i] == w.punct_before[last + 1])) or i == last]
+
+
+# A feature is a key: its template, then its parts ("w", "said", "left"); its name joins them
+# ("w=said|left"). The scorer looks keys up directly: formatting ~17 names per candidate cost
+# more than the trees.
+def feature_name(key: tuple) -> str:
+    return f"{key[0]}={'|'.join(map(str, key[1:]))}"
+
+
+_ARITY = {"s": 1, "side": 1, "pp": 3, "hd": 3, "np": 3}  # parts after the template (else 2)
+_BOOLEAN = frozenset({"open", "hopen", "close", "hclose", "end"})  # their first part is True/False
+
+
+def key_columns(columns: dict[str, int]) -> dict[tuple, int]:
+    """feature key -> column, for every key whose name is a column's. A word may hold ``|``, so
+    a name is entered under each way of cutting it into its template's parts."""
+    from itertools import combinations
+
+    keys: dict[tuple, int] = {}
+    for name, column in columns.items():
+        template, _, rest = name.partition("=")
+        pieces = rest.split("|")
+        arity = 1 if name == "rw-w=same" else _ARITY.get(template, 2)
+        for cuts in combinations(range(1, len(pieces)), arity - 1):
+            bounds = (0, *cuts, len(pieces))
+            parts = ["|".join(pieces[a:b]) for a, b in zip(bounds, bounds[1:])]
+            if template == "s" and parts[0].lstrip("-").isdigit() and str(int(parts[0])) == parts[0]:
+                parts[0] = int(parts[0])
+            elif template in _BOOLEAN and parts[0] in ("True", "False"):
+                parts[0] = parts[0] == "True"
+            keys[(template, *parts)] = column
+    return keys
 
 
 def _between(w: Words, a: int, b: int) -> str:
@@ -236,28 +311,27 @@ def _cue_relation(w: Words, i: int, cue: int | None) -> str:
     return "other"
 
 
-def start_features(w: Words, i: int, rule: int, cue: int | None, cue_lemma: str | None, mode: str) -> list[str]:
+def start_features(w: Words, i: int, rule: int, cue: int | None, cue_lemma: str | None, mode: str) -> tuple:
     # The window's clamp written out (min/max): this runs for every candidate word.
     shift = i - rule
     shift = START_WINDOW[0] if shift < START_WINDOW[0] else START_WINDOW[1] if shift > START_WINDOW[1] else shift
     side = "rule" if shift == 0 else ("left" if shift < 0 else "right")
     lower, pos_of, dep = w.lower, w.pos, w.dep
     prev_word, prev_pos = (lower[i - 1], pos_of[i - 1]) if i > 0 else ("<s>", "<s>")
-    lemma = cue_lemma or "-"
-    head, word, pos, rule_word = w.heads[i], lower[i], pos_of[i], lower[rule]
-    return [
-        f"s={shift}", f"side={side}", f"m={mode}|{side}",
-        f"w={word}|{side}", f"p={pos}|{side}", f"d={dep[i]}|{side}",
-        f"pw={prev_word}|{side}", f"pp={prev_pos}|{pos}|{side}",
-        f"hd={dep[head]}|{dep[i]}|{side}", f"hp={pos_of[head]}|{side}",
-        f"open={_left_edge(w, i) == i}|{side}", f"hopen={_left_edge(w, head) == i}|{side}",
-        f"cue={_cue_relation(w, i, cue)}|{side}", f"cl={lemma}|{side}",
-        f"btw={_between(w, i, rule)}|{side}",
-        f"rw={rule_word}|{side}", f"rw-w={rule_word}|{word}" if shift else "rw-w=same",
-    ]
+    head, word, pos, rule_word, own_dep = w.heads[i], lower[i], pos_of[i], lower[rule], dep[i]
+    return (
+        ("s", shift), ("side", side), ("m", mode, side),
+        ("w", word, side), ("p", pos, side), ("d", own_dep, side),
+        ("pw", prev_word, side), ("pp", prev_pos, pos, side),
+        ("hd", dep[head], own_dep, side), ("hp", pos_of[head], side),
+        ("open", _left_edge(w, i) == i, side), ("hopen", _left_edge(w, head) == i, side),
+        ("cue", _cue_relation(w, i, cue), side), ("cl", cue_lemma or "-", side),
+        ("btw", _between(w, i, rule), side),
+        ("rw", rule_word, side), ("rw-w", rule_word, word) if shift else ("rw-w", "same"),
+    )
 
 
-def end_features(w: Words, i: int, rule: int, cue: int | None, mode: str, last_allowed: int) -> list[str]:
+def end_features(w: Words, i: int, rule: int, cue: int | None, mode: str, last_allowed: int) -> tuple:
     shift = i - rule
     shift = END_WINDOW[0] if shift < END_WINDOW[0] else END_WINDOW[1] if shift > END_WINDOW[1] else shift
     side = "rule" if shift == 0 else ("left" if shift < 0 else "right")
@@ -269,11 +343,11 @@ def end_features(w: Words, i: int, rule: int, cue: int | None, mode: str, last_a
         next_head = "-"
     at_end = w.words_before[last_allowed + 1] == w.words_before[i + 1]
     head, pos = w.heads[i], pos_of[i]
-    return [
-        f"s={shift}", f"side={side}", f"m={mode}|{side}",
-        f"w={lower[i]}|{side}", f"p={pos}|{side}", f"d={dep[i]}|{side}",
-        f"nw={next_word}|{side}", f"nh={next_head}|{next_dep}", f"np={pos}|{next_pos}|{side}", f"nd={next_dep}|{side}",
-        f"close={_right_edge(w, i) == i}|{side}", f"hclose={_right_edge(w, head) == i}|{side}",
-        f"end={at_end}|{side}", f"cue={_cue_relation(w, i, cue)}|{side}",
-        f"btw={_between(w, i, rule)}|{side}", f"rw={w.lower[rule]}|{side}",
-    ]
+    return (
+        ("s", shift), ("side", side), ("m", mode, side),
+        ("w", lower[i], side), ("p", pos, side), ("d", dep[i], side),
+        ("nw", next_word, side), ("nh", next_head, next_dep), ("np", pos, next_pos, side), ("nd", next_dep, side),
+        ("close", _right_edge(w, i) == i, side), ("hclose", _right_edge(w, head) == i, side),
+        ("end", at_end, side), ("cue", _cue_relation(w, i, cue), side),
+        ("btw", _between(w, i, rule), side), ("rw", lower[rule], side),
+    )

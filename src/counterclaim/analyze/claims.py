@@ -30,8 +30,8 @@ _VERB_POS = frozenset((POS_IDS["VERB"], POS_IDS["AUX"]))
 
 class ClaimsComponent:
     """refine_boundaries: move content boundaries with the learned rankers
-    (``attribution_boundary``): +1.1 exact content F1 on PolNeAR dev for ~5 ms CPU per
-    article (about 4% of throughput); off gives the rules' own spans."""
+    (``attribution_boundary``): +1.1 exact content F1 on PolNeAR dev for ~3 ms CPU per
+    sample article (about 3% of throughput); off gives the rules' own spans."""
 
     def __init__(self, nlp: Language | None = None, name: str = "cc_claims",
                  refine_boundaries: bool = True):

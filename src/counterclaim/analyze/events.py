@@ -45,8 +45,8 @@ from . import eventtypes as et
 from . import extensions  # noqa: F401  (registers doc._.cc_events)
 from .eventtolls import NUMBER_WORDS, Figure, death_figures
 from .eventtriggers import Trigger, arguments, find_triggers
-from .spans import (CharSpan, doc_tree, sentence_bounds, sentence_of, subtree_indices,
-                    subtree_order, text_of, trim)
+from .spans import (CharSpan, doc_tree, expand_bounds, expand_span, sentence_bounds, sentence_of,
+                    subtree_indices, subtree_order, text_of, trim)
 
 DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebut", "disavow"}
 PRONOUNS = {"it", "its", "they", "their", "them", "we", "our", "us", "he", "his", "him", "she",
@@ -94,8 +94,8 @@ class _DocFacts:
         """Token indices of a character span (expanded to whole tokens), found once each."""
         key = (start, end)
         if key not in self._token_sets:
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            self._token_sets[key] = None if span is None else frozenset(range(span.start, span.end))
+            bounds = expand_bounds(self.doc, start, end)
+            self._token_sets[key] = None if bounds is None else frozenset(range(*bounds))
         return self._token_sets[key]
 
     def claim_at(self, char: int) -> model.Claim | None:
@@ -404,13 +404,13 @@ def main_event(doc: Doc) -> model.Event | None:
     events = doc._.cc_events or []
     if not events:
         return None
-    first_sentence = sentence_of(doc.char_span(*events[0].span, alignment_mode="expand")[0])
+    first_sentence = sentence_of(expand_span(doc, *events[0].span)[0])
     in_first = [e for e in events if first_sentence.start_char <= e.span[0] < first_sentence.end_char]
     return min(in_first, key=lambda e: (_depth_at(doc, e.span), e.span[0]))
 
 
 def _depth_at(doc: Doc, span: CharSpan) -> int:
-    part = doc.char_span(span[0], span[1], alignment_mode="expand")
+    part = expand_span(doc, span[0], span[1])
     return sum(1 for _ in part.root.ancestors) if part is not None else 0
 
 

@@ -10,6 +10,8 @@ governed by one of the same type in the same clause are folded into it; weak ver
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -42,10 +44,11 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     lemmas, lowers = et.doc_lemmas(doc)
     bounds = sentence_bounds(doc)
     sentence_words = [set(lemmas[start:end]) for start, end in bounds]
+    # Only words of the lexicon can be triggers: the rules run on those alone.
+    lexical = [i for i, (lemma, lower) in enumerate(zip(lemmas, lowers))
+               if lemma in et.TRIGGER_WORDS or lower in et.NOUNS]
     for number, (start, end) in enumerate(bounds):
-        # Only words of the lexicon can be triggers: the rules run on those alone.
-        candidates = [doc[i] for i in range(start, end)
-                      if lemmas[i] in et.TRIGGER_WORDS or lowers[i] in et.NOUNS]
+        candidates = [doc[i] for i in lexical[bisect_left(lexical, start):bisect_left(lexical, end)]]
         words = _protest_context(sentence_words, number) if candidates else set()
         strong = [(t, k) for t in candidates if (k := _kind_in_context(t, words)) is not None
                   and is_literal(t, k, lemmas)]

@@ -186,6 +186,9 @@ IRREGULAR = {"retook": "retake", "overran": "overrun", "fought": "fight", "withd
 
 
 def lemma(token: Token) -> str:
+    cached = token.doc.user_data.get(_LEMMAS_KEY)  # the events component's per-doc lists
+    if cached is not None:
+        return cached[0][token.i]
     word = token.lemma_.lower()
     return IRREGULAR.get(token.lower_, IRREGULAR.get(word, word))
 
@@ -199,6 +202,7 @@ TRIGGER_WORDS = frozenset(VERBS) | frozenset(NOUNS) | {verb for verb, _ in PHRAS
 
 _LEMMAS_KEY = "_cc_event_lemmas"
 _LEMMA_WORDS: dict[int, str] = {}  # lemma id -> its lower-case form, IRREGULAR applied
+_LOWER_WORDS: dict[int, str] = {}  # lower-case form id -> the string (the string store decodes on each read)
 
 
 def doc_lemmas(doc: Doc) -> tuple[list[str], list[str]]:
@@ -211,9 +215,13 @@ def doc_lemmas(doc: Doc) -> tuple[list[str], list[str]]:
     strings = doc.vocab.strings
     rows = doc.to_array([LEMMA, LOWER]) if len(doc) else None
     lemma_ids = rows[:, 0].tolist() if rows is not None else []
-    lowers = [strings[i] for i in rows[:, 1].tolist()] if rows is not None else []
-    if len(_LEMMA_WORDS) > 200_000:
+    lower_ids = rows[:, 1].tolist() if rows is not None else []
+    if len(_LEMMA_WORDS) + len(_LOWER_WORDS) > 200_000:
         _LEMMA_WORDS.clear()
+        _LOWER_WORDS.clear()
+    for lower_id in set(lower_ids).difference(_LOWER_WORDS):
+        _LOWER_WORDS[lower_id] = strings[lower_id]
+    lowers = [_LOWER_WORDS[i] for i in lower_ids]
     for lemma_id in set(lemma_ids).difference(_LEMMA_WORDS):
         word = strings[lemma_id].lower()
         _LEMMA_WORDS[lemma_id] = IRREGULAR.get(word, word)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from .. import model
 from . import extensions  # noqa: F401
 from .quotes import find_quotes
-from .spans import sentence_of, text_of
+from .spans import expand_span, sentence_of, text_of, word_starts
 
 
 def _forms(words: str) -> list[str]:
@@ -99,7 +99,6 @@ def _term_starts() -> dict[str, list[str]]:
 
 
 _TERM_STARTS = _term_starts()
-_WORD = re.compile(r"\w+")
 
 REPEATED_EXCLAMATION = re.compile(r"!{2,}|[!?]*\?![!?]*|[!?]*!\?[!?]*")
 HANDLE = re.compile(r"(?<![\w@#])@[A-Za-z0-9_]{2,}")
@@ -147,10 +146,11 @@ def _all_caps_tokens(doc: Doc) -> list[Token]:
 def _lexicon_starts(text: str) -> list[tuple[str, re.Pattern, list[int]]]:
     """Each category's pattern with the word starts (in text order) where it may match."""
     starts: dict[str, list[int]] = {category: [] for category in LEXICON}
-    for word in _WORD.finditer(text):
-        first = word.group()[:2].lower()
+    for first, positions in word_starts(text).items():
         for category in _TERM_STARTS.get(first, ()) if first.isascii() else LEXICON:
-            starts[category].append(word.start())
+            starts[category] += positions
+    for positions in starts.values():
+        positions.sort()
     return [(category, pattern, starts[category]) for category, pattern in LEXICON.items()]
 
 
@@ -228,7 +228,7 @@ def term_voice(claim: model.Claim, start: int, end: int, quotes: list[tuple[int,
 
 def _claim_sentence(doc: Doc, claim: model.Claim) -> tuple[int, int]:
     anchor = claim.cue.span if claim.cue else claim.span
-    found = doc.char_span(anchor[0], anchor[1], alignment_mode="expand")
+    found = expand_span(doc, anchor[0], anchor[1])
     if found is None or not len(found):
         return tuple(claim.span)
     sentence = sentence_of(found.root)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import model
 from .relations_words import DocWords, doc_words, text_words
-from .spans import sentence_of
+from .spans import expand_bounds, expand_span, sentence_of
 from .status import STANCE_VERBS
 
 DEATH_WORDS = frozenset("kill die dead death body toll killing fatality drown".split())
@@ -54,7 +54,7 @@ def claim_facts(doc: Doc, words: DocWords | None = None) -> list[ClaimFacts]:
 
 
 def _token_at(doc: Doc, span: tuple[int, int]) -> Token | None:
-    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    found = expand_span(doc, span[0], span[1])
     return found.root if found is not None and len(found) else None
 
 
@@ -62,9 +62,9 @@ def _claim_indices(doc: Doc, claim: model.Claim) -> list[int]:
     """Indices of the claim's tokens, part by part."""
     indices: list[int] = []
     for start, end in claim.parts or [tuple(claim.span)]:
-        found = doc.char_span(start, end, alignment_mode="expand")
+        found = expand_bounds(doc, start, end)
         if found is not None:
-            indices.extend(range(found.start, found.end))
+            indices.extend(range(*found))
     return indices
 
 

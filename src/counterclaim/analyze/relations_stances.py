@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from .relations_facts import ClaimFacts
 from .relations_words import DocWords, content_lemmas, doc_words, text_words
+from .spans import expand_span
 
 # Verbs that deny or back their object or clause: "rejected the allegation", "confirmed that".
 DENYING_VERBS = frozenset("deny refute rebut dispute contest disavow reject dismiss contradict "
@@ -64,7 +65,7 @@ def find_stance(facts: ClaimFacts, cue_tokens: set[int], words: DocWords | None 
 def _lie_word(facts: ClaimFacts, words: DocWords) -> Token | None:
     """"a lie", "propaganda", "fabricated": but not "people lying on the ground"."""
     doc = facts.sentence.doc
-    span = doc.char_span(*facts.claim.span, alignment_mode="expand")
+    span = expand_span(doc, *facts.claim.span)
     for i in range(span.start, span.end) if span is not None else ():
         lemma = words.lemma[i]
         if lemma in LIE_WORDS and not (lemma == "lie" and doc[i].pos_ == "VERB"):
@@ -114,7 +115,7 @@ def _verb_stance(verb: Token) -> Stance:
 def _owner_in(facts: ClaimFacts) -> tuple[frozenset[str], str | None, bool]:
     """``called the Ostrian claim about ... a fabrication``: the claim noun in the content."""
     doc = facts.sentence.doc
-    span = doc.char_span(*facts.claim.span, alignment_mode="expand") or []
+    span = expand_span(doc, *facts.claim.span) or []
     for tok in span:
         if tok.lemma_.lower() in ("claim", "account", "statement", *REFERENCE_KINDS):
             owner = frozenset(w for c in tok.children if c.dep_ in ("poss", "amod", "compound")

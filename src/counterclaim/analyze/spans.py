@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import Iterable, NamedTuple
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LENGTH, POS
+from spacy.attrs import DEP, HEAD, IDX, LENGTH, POS, SPACY
 from spacy.lang.en.syntax_iterators import noun_chunks as _english_noun_chunks
 from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PRON, PROPN
@@ -100,6 +102,31 @@ def contains(outer: CharSpan, inner: CharSpan) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
+_WORD_HEAD = re.compile(r"(\w\w?)\w*")  # a word (``\w+``) and its first two characters
+_LAST_WORDS: tuple[str, dict[str, list[int]]] = ("", {})
+
+
+def word_starts(text: str) -> dict[str, list[int]]:
+    """Where the words of ``text`` start, grouped by their first two characters lower-cased
+    (the one character of a one-character word), each group in text order. The time grammar
+    and the loaded-term lexicon both filter their patterns' starting places by it, on the same
+    text: the last text's answer is kept."""
+    global _LAST_WORDS
+    last, groups = _LAST_WORDS
+    if last is text:
+        return groups
+    groups = {}
+    heads = [head.lower() for head in _WORD_HEAD.findall(text)]
+    for head, start in zip(heads, map(re.Match.start, _WORD_HEAD.finditer(text))):
+        found = groups.get(head)
+        if found is None:
+            groups[head] = [start]
+        else:
+            found.append(start)
+    _LAST_WORDS = (text, groups)
+    return groups
+
+
 _SENT_KEY = "_cc_sentence_index"
 _TEXT_KEY = "_cc_text"
 
@@ -124,7 +151,17 @@ def sentence_of(token: Token) -> Span:
         index = doc.user_data[_SENT_KEY] = (bounds, owner)
     bounds, owner = index
     start, end = bounds[owner[token.i]]
-    return doc[start:end]
+    return Span(doc, start, end)  # what doc[start:end] builds, without its slice checks
+
+
+def sentence_range(doc: Doc, i: int) -> tuple[int, int]:
+    """(start, end) token indices of the sentence holding token ``i`` (``sentence_of``'s bounds)."""
+    index = doc.user_data.get(_SENT_KEY)
+    if index is None:
+        sentence_of(doc[i])
+        index = doc.user_data[_SENT_KEY]
+    bounds, owner = index
+    return bounds[owner[i]]
 
 
 def sentence_number(token: Token) -> int:
@@ -221,11 +258,40 @@ def _steps_to_root(heads: list[int], i: int) -> int:
     return steps
 
 
+def expand_span(doc: Doc, start: int, end: int) -> Span | None:
+    """``doc.char_span(start, end, alignment_mode="expand")`` found on the doc's offset lists:
+    spaCy's builds several Token objects per call to read their offsets."""
+    bounds = expand_bounds(doc, start, end)
+    return None if bounds is None else Span(doc, bounds[0], bounds[1])  # as char_span builds it
+
+
+def expand_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """(first, end) token indices of ``expand_span``; None where spaCy's gives None."""
+    tree = doc_tree(doc)
+    starts, stops = tree.starts, tree.stops
+    # spaCy's token_by_char: the token whose text or trailing space holds the character.
+    first = bisect_right(starts, start) - 1
+    if first < 0 or start >= stops[first]:
+        return None
+    last = bisect_right(starts, end - 1) - 1
+    if last < 0 or end - 1 >= stops[last]:
+        return None
+    if start == tree.ends[first]:  # starting in a token's trailing space: the next token
+        first += 1
+    if first > last + 1:  # spaCy raises for such offsets: let it
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return None if span is None else (span.start, span.end)
+    return first, last + 1
+
+
 def token_at(doc: Doc, char: int) -> Token:
     """The token covering a character offset, or the nearest token before it (whitespace)."""
-    from bisect import bisect_right
+    return doc[token_index_at(doc, char)]
 
-    return doc[max(0, bisect_right(doc_tree(doc).starts, char) - 1)]
+
+def token_index_at(doc: Doc, char: int) -> int:
+    """``token_at(doc, char).i`` without building the Token."""
+    return max(0, bisect_right(doc_tree(doc).starts, char) - 1)
 
 
 _TREE_KEY = "_cc_tree"
@@ -248,6 +314,7 @@ class DocTree(NamedTuple):
     # short of it where arcs cross)
     flat: list[bool]  # the token's subtree, and each one within it, is the run between its
     # edges (no arcs cross in it): then it is a range, in ``Token.subtree`` order as well
+    stops: list[int]  # ``Token.idx + len(Token.text_with_ws)``: the characters a token covers
 
 
 def doc_tree(doc: Doc) -> DocTree:
@@ -259,12 +326,13 @@ def doc_tree(doc: Doc) -> DocTree:
 
 def _read_tree(doc: Doc) -> DocTree:
     n = len(doc)
-    table = doc.to_array([HEAD, IDX, LENGTH, DEP]) if n else numpy.zeros((0, 4), numpy.uint64)
+    table = doc.to_array([HEAD, IDX, LENGTH, DEP, SPACY]) if n else numpy.zeros((0, 5), numpy.uint64)
     deps = table[:, 3].tolist()
     table = table.view(numpy.int64)  # head offsets are signed
     heads = (table[:, 0] + numpy.arange(n)).tolist()
     starts = table[:, 1].tolist()
     ends = (table[:, 1] + table[:, 2]).tolist()
+    stops = (table[:, 1] + table[:, 2] + table[:, 4]).tolist()
     # Most tokens are leaves: they share one empty tuple instead of holding three lists.
     lefts: list = [_NONE] * n
     rights: list = [_NONE] * n
@@ -278,7 +346,7 @@ def _read_tree(doc: Doc) -> DocTree:
     children = [left + right if left and right else left or right
                 for left, right in zip(lefts, rights)]
     return DocTree(heads, lefts, rights, children, starts, ends, deps,
-                   *_subtree_extents(heads, children))
+                   *_subtree_extents(heads, children), stops)
 
 
 def _subtree_extents(heads: list[int], children: list) -> tuple[list[int], list[int], list[bool]]:

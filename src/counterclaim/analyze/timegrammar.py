@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 from dateparser.date import DateDataParser
 
+from .spans import word_starts
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
@@ -140,14 +142,12 @@ def _start_table() -> tuple[dict[str, list[int]], list[int]]:
 
 _STARTS_BY_LETTERS, _STARTS_AT_DIGIT = _start_table()
 _ALL_PATTERNS = list(range(len(COMPILED)))
-_WORD = re.compile(r"\w+")
 
 
 def _candidate_starts(text: str) -> list[list[int]]:
     """For each pattern, the word starts (in text order) where it may match."""
     starts: list[list[int]] = [[] for _ in COMPILED]
-    for word in _WORD.finditer(text):
-        first = word.group()[:2].lower()
+    for first, positions in word_starts(text).items():
         if not first.isascii():  # case-insensitive matching folds some letters ("ſ" to "s")
             numbers = _ALL_PATTERNS
         elif first[0].isdigit():
@@ -156,10 +156,10 @@ def _candidate_starts(text: str) -> list[list[int]]:
             numbers = _STARTS_BY_LETTERS.get(first)
         if numbers is None and len(first) == 2:
             numbers = _STARTS_BY_LETTERS.get(first[0])
-        if numbers:
-            position = word.start()
-            for number in numbers:
-                starts[number].append(position)
+        for number in numbers or ():
+            starts[number] += positions
+    for positions in starts:
+        positions.sort()
     return starts
 
 

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from counterclaim.analyze import timegrammar as grammar
 from counterclaim.analyze import timeresolve
-from counterclaim.analyze.spans import text_of
+from counterclaim.analyze.spans import expand_span, text_of
 
 
 class TimeExpression(NamedTuple):
@@ -159,7 +159,7 @@ class _TenseReader:
     def __call__(self, start: int, end: int) -> str | None:
         if not self.parsed:
             return None
-        span = self.doc.char_span(start, end, alignment_mode="expand")
+        span = expand_span(self.doc, start, end)
         if span is None:
             return None
         token = span.root
@@ -215,7 +215,7 @@ def date_for_sentence(sent_span: Span, times: list[TimeExpression], anchor: date
 
 def _names_saying(sent_span: Span, time: TimeExpression, text: str) -> bool:
     """Whether the time says when the sentence's speech verb happened."""
-    span = sent_span.doc.char_span(time.start, time.end, alignment_mode="expand")
+    span = expand_span(sent_span.doc, time.start, time.end)
     if span is not None and sent_span.doc.has_annotation("DEP"):
         head = span.root.head
         if head.dep_ == "prep":
@@ -275,7 +275,7 @@ class TimeFinder:
             if article.dateline.date is None and article.dateline.date_text:
                 article.dateline.date = anchor.isoformat()
         for claim in doc._.cc_claims or []:
-            sentence = doc.char_span(claim.span[0], claim.span[1], alignment_mode="expand")
+            sentence = expand_span(doc, claim.span[0], claim.span[1])
             if sentence is not None:
                 claim.date = date_for_sentence(sentence.sent, times, anchor)
         return doc
