@@ -111,3 +111,17 @@ def test_fast_scores_equal_the_feature_strings_scores(parse):
         assert all(abs(scores[i] - expected[i]) < 1e-9 for i in scores)
     only = cue_scores(doc, quotes, shipped, only=lambda t: t.pos_ == "VERB")
     assert only and all(doc[i].pos_ == "VERB" for i in only)
+
+
+def test_model_files_are_byte_reproducible(tmp_path):
+    # A retrain on the same data must give the same file, so the gzip header carries no time.
+    from counterclaim.analyze.cue_model import read_model_json, write_model_json
+
+    data = {"format": 1, "bias": 0.5, "weights": {"w=said": 1.25}}
+    first, second = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
+    write_model_json(first, data)
+    import time
+    time.sleep(1.1)
+    write_model_json(second, data)
+    assert first.read_bytes() == second.read_bytes()
+    assert read_model_json(first, 1) == data

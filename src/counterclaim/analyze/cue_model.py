@@ -64,8 +64,10 @@ def read_model_json(model_path: Path, model_format: int) -> dict | None:
 def write_model_json(out: Path, data: dict) -> None:
     """The writing side of :func:`read_model_json` (``data`` carries its ``format``)."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8") as handle:
-        json.dump(data, handle)
+    # mtime=0 and no file name in the gzip header, so a retrain on the same data gives the
+    # same bytes (git then sees no change).
+    payload = json.dumps(data).encode("utf-8")
+    out.write_bytes(gzip.compress(payload, mtime=0))
 
 
 def read_linear_model(model_path: Path, model_format: int) -> CueModel | None:
