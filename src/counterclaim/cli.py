@@ -444,6 +444,9 @@ def bench():
               "repeated to --articles).")
 @click.option("--articles", default=200, show_default=True, help="How many articles to run.")
 @click.option("--processes", default=1, show_default=True, help="Worker processes for both runs.")
+@click.option("--words", type=click.IntRange(min=50), default=None,
+              help="Build --articles distinct articles of about this many words from the sample "
+              "articles (or --data) first, as bench scale does; e.g. --words 600.")
 @click.option("--compare", type=click.Choice(["textacy"]), multiple=True,
               help="Also time textacy's direct_quotations on the same texts.")
 @click.option("--repeat", default=3, show_default=True,
@@ -452,7 +455,7 @@ def bench():
               help="spaCy pipeline to use (default: the best installed English pipeline).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @handle_errors
-def bench_speed(data, articles, processes, compare, repeat, model, as_json):
+def bench_speed(data, articles, processes, words, compare, repeat, model, as_json):
     """Articles/s of the full analysis vs the bare spaCy pipeline on the same texts.
 
     Both run in one process, back to back, on the same texts and process count; on a shared
@@ -461,7 +464,7 @@ def bench_speed(data, articles, processes, compare, repeat, model, as_json):
     from .eval.bench import print_speed, run_speed
 
     result = run_speed(data, articles=articles, processes=processes, compare=compare,
-                       model_name=model, repeat=repeat)
+                       model_name=model, repeat=repeat, words=words)
     click.echo(json.dumps(result, indent=2)) if as_json else print_speed(result)
 
 

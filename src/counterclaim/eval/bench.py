@@ -48,14 +48,26 @@ def _timed(func) -> tuple[float, float]:
 
 def run_speed(data: Path | None = None, *, articles: int = 200, processes: int = 1,
               compare: tuple[str, ...] = (), model_name: str | None = None,
-              batch_size: int = 32, repeat: int = 3) -> dict:
+              batch_size: int = 32, repeat: int = 3, words: int | None = None) -> dict:
     """Time each pipeline ``repeat`` times, interleaved, and keep each one's fastest run:
-    on a shared machine the minimum is the run least disturbed by other load."""
+    on a shared machine the minimum is the run least disturbed by other load.
+
+    With ``words``, ``articles`` distinct articles of about that many words are first built
+    from ``data`` (default: examples/) the way ``bench scale`` builds its corpus."""
     from ..analyze import analyze_articles
     from ..analyze.nlp import default_model_name, load_nlp
 
     name = model_name or default_model_name()
-    items = load_articles(data, articles)
+    if words:
+        import tempfile
+
+        from .bench_scale import make_corpus
+
+        with tempfile.TemporaryDirectory(prefix="cc-bench-") as corpus:
+            make_corpus(Path(corpus), articles, data=data, words=words)
+            items = load_articles(Path(corpus), articles)
+    else:
+        items = load_articles(data, articles)
     texts = [a.text for a in items]
     words = sum(len(t.split()) for t in texts)
     bare = spacy.load(name)

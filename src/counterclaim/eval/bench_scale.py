@@ -34,10 +34,17 @@ def make_corpus(directory: Path, count: int, *, data: Path | None = None,
     for i in range(count):
         lead = samples[i % len(samples)]
         body = list(paragraphs[i % len(samples)])
+        length = sum(len(p.split()) for p in body)
         donor = 1
-        while sum(len(p.split()) for p in body) < words:
+        while length < words:
             extra = paragraphs[(i + 7 * donor) % len(samples)]
-            body += extra[1:] if len(extra) > 1 else extra  # its dateline paragraph left out
+            for paragraph in extra[1:] if len(extra) > 1 else extra:  # dateline left out
+                # One paragraph at a time, stopping where the length is nearest the target.
+                if length >= words or length + len(paragraph.split()) - words > words - length:
+                    length = max(length, words)
+                    break
+                body.append(paragraph)
+                length += len(paragraph.split())
             donor += 1
         body.append(f"This is dispatch {i + 1} of the Kessen desk's running coverage.")
         text = "\n\n".join([lead.title or f"Dispatch {i + 1}", *body]) + "\n"
