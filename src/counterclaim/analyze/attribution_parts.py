@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution_sources import source_outside_content
 from .attribution_types import Attribution
+from .cue_parse import source_span
 from .quotes import Quote
 from .spans import CharSpan, doc_tree, text_of, token_at, trim
 
@@ -109,6 +110,7 @@ def with_left_piece(doc: Doc, a: Attribution) -> Attribution:
     before the source and cue."""
     if a.parts or a.mode == "direct" or a.cue is None or a.cue_token is None:
         return a
+    a = _nearer_subject(doc, a)
     interruption = min(a.cue[0], a.source[0]) if a.source else a.cue[0]
     if a.content[0] < a.cue[1]:
         return a
@@ -121,6 +123,23 @@ def with_left_piece(doc: Doc, a: Attribution) -> Attribution:
     return a._replace(parts=(left, a.content), content=(left[0], a.content[1]))
 
 
+def _nearer_subject(doc: Doc, a: Attribution) -> Attribution:
+    """"Voters, Osei suggested, need not ...": a tag parsed as the clause's parataxis can
+    carry two subjects; the one next to the cue is its source, the first (before a comma)
+    opens the content."""
+    cue = doc[a.cue_token]
+    if cue.dep_ != "parataxis" or a.source_token is None:
+        return a
+    subjects = [c for c in cue.lefts if c.dep_ == "nsubj"]
+    if len(subjects) != 2 or subjects[0].i != a.source_token:
+        return a
+    first, nearer = subjects
+    between = doc[first.right_edge.i + 1:nearer.left_edge.i]
+    if len(between) != 1 or between[0].text != ",":
+        return a
+    return a._replace(source=source_span(nearer), source_token=nearer.i)
+
+
 def _left_of_clause(doc: Doc, a: Attribution, interruption: int) -> CharSpan | None:
     """The stretch of the content's clause before the interruption, when it is one block:
     the clause's own words, else the relative pronoun or noun a relative cue clause stands
@@ -130,7 +149,9 @@ def _left_of_clause(doc: Doc, a: Attribution, interruption: int) -> CharSpan | N
     before = [t.i for t in clause.subtree if tree.starts[t.i] < interruption]
     if clause.is_ancestor(cue):
         # "The convoy, according to X, was ...": the cue hangs inside the content's clause.
-        inside_cue = {t.i for t in cue.subtree}
+        # A cue parsed as the clause's parataxis ("Voters, Osei said, need ...") may have
+        # taken the clause's first words as its own dependents; they stay in the content.
+        inside_cue = {t.i for t in cue.subtree if tree.starts[t.i] >= interruption or cue.dep_ != "parataxis"}
         words = [i for i in before if i not in inside_cue]
     elif tree.heads[clause.i] != cue.i:
         return None
