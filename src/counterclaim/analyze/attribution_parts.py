@@ -32,6 +32,8 @@ MAX_TAG_CHARS = 250  # the speech tag between a quote and its continuation
 # What may lie between the left piece and the source or cue: commas, dashes, space.
 _JOINER = re.compile(r"[\s,\u2014\u2013-]*")
 _TAG_END = re.compile(r"[.:,]\s*$")
+_NOMINAL = frozenset(("NOUN", "PROPN", "PRON", "NUM", "DET"))
+_NOMINAL_OR_ADP = _NOMINAL | {"ADP"}
 
 
 def settle_spans(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> list[Attribution]:
@@ -153,6 +155,8 @@ def _left_of_clause(doc: Doc, a: Attribution, interruption: int) -> CharSpan | N
         # taken the clause's first words as its own dependents; they stay in the content.
         inside_cue = {t.i for t in cue.subtree if tree.starts[t.i] >= interruption or cue.dep_ != "parataxis"}
         words = [i for i in before if i not in inside_cue]
+        if all(doc[i].is_punct for i in words):  # only the tag's opening comma
+            words = _noun_before_tag(doc, cue, clause, interruption)
     elif tree.heads[clause.i] != cue.i:
         return None
     else:
@@ -161,6 +165,25 @@ def _left_of_clause(doc: Doc, a: Attribution, interruption: int) -> CharSpan | N
         return None
     span = trim(text_of(doc), tree.starts[words[0]], tree.ends[words[-1]])
     return span if span[1] > span[0] else None
+
+
+def _noun_before_tag(doc: Doc, cue: Token, clause: Token, interruption: int) -> list[int]:
+    """"... and the permit, his aides said, had been hard to get": the content's clause
+    (here a conjunct) lacks a subject, and the noun phrase just before its parataxis tag,
+    parsed into the sentence's earlier clause, is what it is about."""
+    if cue.dep_ != "parataxis" or cue.head != clause:
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < clause.i for c in clause.children):
+        return []
+    last = doc[token_at(doc, interruption).i - 1]
+    while last.i > 0 and last.is_punct:
+        last = doc[last.i - 1]
+    noun = last
+    while noun.head.i != noun.i and noun.head.right_edge.i == last.i and noun.head.pos_ in _NOMINAL_OR_ADP:
+        noun = noun.head
+    if noun.pos_ not in _NOMINAL or noun.left_edge.i <= cue.head.i <= noun.right_edge.i:
+        return []
+    return list(range(noun.left_edge.i, last.i + 1))
 
 
 def _content_root(doc: Doc, a: Attribution) -> int:
