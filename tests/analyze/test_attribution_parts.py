@@ -60,10 +60,37 @@ def test_words_of_the_content_before_the_source_and_cue_are_its_first_piece(anal
     assert _pieces(report, claim) == pieces
 
 
+@pytest.mark.parametrize("text,source,pieces", [
+    # the tag parsed as the clause's parataxis, with the clause's subject hung on the tag
+    ("Voters, Lena Osei suggested, don't have to worry about the FHF.", "Lena Osei",
+     ["Voters", "don't have to worry about the FHF"]),
+    # a subjectless conjunct after the tag; its subject was parsed into the first clause
+    ("Osei had a rally scheduled for that night - and the permit, his aides said, had been "
+     "hard to get.", "his aides", ["the permit", "had been hard to get"]),
+])
+def test_clause_interrupted_by_a_parataxis_tag_keeps_its_first_words(analyze_text, text, source, pieces):
+    report = analyze_text(text)
+    claim = _claim_by_cue(report, "suggested" if "suggested" in text else "said")
+    assert claim.source.text == source
+    assert _pieces(report, claim) == pieces
+
+
 def test_content_after_its_cue_alone_stays_one_piece(analyze_text):
     report = analyze_text("On Tuesday, Lena Osei said the town of Dalmar was calm.")
     (claim,) = _attributed(report)
     assert claim.parts == [] and claim.text == "the town of Dalmar was calm"
+
+
+@pytest.mark.parametrize("text,cue,pieces", [
+    ("Lena Osei on Tuesday seemed to reject the truce.", "seemed", ["Lena Osei", "to reject the truce"]),
+    ("The FHF, under growing pressure, is expected to leave Kessen.", "is expected",
+     ["The FHF", "to leave Kessen"]),
+    ("The FHF commander from Vorna seemed to reject the truce.", "seemed",
+     ["The FHF commander from Vorna", "to reject the truce"]),
+])
+def test_raising_subject_piece_leaves_out_dated_or_set_off_phrases(analyze_text, text, cue, pieces):
+    report = analyze_text(text)
+    assert _pieces(report, _claim_by_cue(report, cue)) == pieces
 
 
 @pytest.mark.parametrize("text,cue,pieces", [

@@ -126,18 +126,25 @@ def with_left_piece(doc: Doc, a: Attribution) -> Attribution:
 
 
 def _nearer_subject(doc: Doc, a: Attribution) -> Attribution:
-    """"Voters, Osei suggested, need not ...": a tag parsed as the clause's parataxis can
-    carry two subjects; the one next to the cue is its source, the first (before a comma)
-    opens the content."""
+    """"Voters, Osei suggested, need not ...": a tag parsed as the clause's parataxis may
+    take the clause's subject as its own, as a second subject or with the speaker as its
+    apposition; the phrase next to the cue is the source, the first word(s) before the comma
+    open the content."""
     cue = doc[a.cue_token]
     if cue.dep_ != "parataxis" or a.source_token is None:
         return a
     subjects = [c for c in cue.lefts if c.dep_ == "nsubj"]
-    if len(subjects) != 2 or subjects[0].i != a.source_token:
+    if len(subjects) == 2 and subjects[0].i == a.source_token:
+        first, nearer = subjects
+    elif len(subjects) == 1 and subjects[0].i == a.source_token:
+        first = subjects[0]  # not "Osei, an FHF commander said,": a name with its apposition
+        nearer = next((c for c in first.rights if c.dep_ == "appos" and c.right_edge.i == cue.i - 1), None)
+        if nearer is None or first.pos_ == "PROPN":
+            return a
+    else:
         return a
-    first, nearer = subjects
-    between = doc[first.right_edge.i + 1:nearer.left_edge.i]
-    if len(between) != 1 or between[0].text != ",":
+    between = doc[first.i + 1:nearer.left_edge.i]
+    if [t.text for t in between] != [","]:
         return a
     return a._replace(source=source_span(nearer), source_token=nearer.i)
 
