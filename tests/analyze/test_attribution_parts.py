@@ -131,3 +131,22 @@ def test_source_inside_content_without_a_host_is_dropped(nlp):
     assert settled.source is None and settled.source_token is None
     outside = a._replace(source=(doc[0].idx, doc[1].idx + len(doc[1].text)))
     assert source_outside_content(doc, outside) == outside
+
+
+def test_kept_raising_cue_with_its_subject_as_source_becomes_the_frame(nlp):
+    from counterclaim.analyze.attribution_raising import as_raising_frame
+    from counterclaim.analyze.attribution_types import Attribution
+
+    doc = nlp("The FHF is expected to leave Kessen this week.")
+    text = doc.text
+    cue = (text.index("is expected"), text.index(" to leave"))
+    content = (text.index("to leave"), text.index("."))
+    kept = Attribution(content=content, parts=(), cue=cue, cue_lemma="expect", cue_token=3,
+                       source=(0, 7), source_token=1, mode="indirect", sentence=(0, len(text)))
+    frame = as_raising_frame(doc, kept)
+    assert [text[s:e] for s, e in frame.parts] == ["The FHF", "to leave Kessen this week"]
+    assert frame.source is None and frame.source_token is None
+    # a speech verb is no raising frame: its subject stays the source
+    doc = nlp("The FHF said it would leave Kessen.")
+    said = kept._replace(cue=(8, 12), cue_lemma="say", cue_token=2, content=(13, len(doc.text) - 1))
+    assert as_raising_frame(doc, said) == said

@@ -8,6 +8,12 @@ source and cue interrupt it the content is its pieces on both sides (``Claim.par
   source and cue ("The convoy", "which") become its first piece; a relative cue clause
   without a pronoun lends its noun (``a decision they say allowed ...`` -> "a decision").
 
+- a tag the parser made the clause's parataxis (``Voters, Osei suggested, need not ...``,
+  ``... and the permit, his aides said, had been hard to get``) -> the clause's subject
+  (parsed onto the tag, or into the earlier clause) is the first piece;
+- a kept raising verb whose subject was taken as its source (``Osei is expected to ...``)
+  -> the raising frame (:func:`attribution_raising.as_raising_frame`).
+
 A one-piece content the parse ran over a paragraph break into another attribution's content
 keeps its cue's paragraph. Runs once on the attributions that are kept, after the boundary
 rankers have placed the single-span contents; a content already in pieces (a split quote, a
@@ -22,6 +28,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from .attribution_raising import as_raising_frame
 from .attribution_sources import source_outside_content
 from .attribution_types import Attribution
 from .cue_parse import source_span
@@ -41,7 +48,7 @@ def settle_spans(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> lis
     own content (:mod:`attribution_sources`)."""
     found = continued_quotes(doc, found, quotes)
     found = unshared_paragraphs(doc, found)
-    return [source_outside_content(doc, with_left_piece(doc, a)) for a in found]
+    return [source_outside_content(doc, with_left_piece(doc, as_raising_frame(doc, a))) for a in found]
 
 
 # --- a quote continued after its tag -------------------------------------------------------

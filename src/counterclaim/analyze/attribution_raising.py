@@ -105,6 +105,27 @@ def _subject_piece_end(verb: Token, subject: Token, cue_start: int) -> int:
     return cue_start
 
 
+def as_raising_frame(doc, a: Attribution) -> Attribution:
+    """A kept one-piece attribution whose cue is a raising verb ("Osei is expected || to
+    attend") with its subject taken as the source: PolNeAR reads it as the raising frame, the
+    subject the content's first piece and the source only an agent ("by analysts")."""
+    if a.parts or a.cue_token is None or a.mode != "indirect" or a.cue is None or a.content[0] < a.cue[1]:
+        return a
+    verb = doc[a.cue_token]
+    frame = _raising_frame(verb) if verb.lemma_.lower() in _ANY_RAISING else None
+    if frame is None or a.source_token not in (None, frame[0].i):
+        return a
+    subject, complement = frame
+    if not complement.left_edge.idx <= a.content[0] <= complement.idx + len(complement.text):
+        return a
+    head_piece = trim(text_of(doc), subject.left_edge.idx, _subject_piece_end(verb, subject, a.cue[0]))
+    if head_piece[1] <= head_piece[0]:
+        return a
+    agent = _agent(verb)
+    return a._replace(parts=(head_piece, a.content), content=(head_piece[0], a.content[1]),
+                      source=source_span(agent), source_token=agent.i if agent is not None else None)
+
+
 def is_outlet_hedge(a: Attribution) -> bool:
     """A raising frame that names nobody ("The depot appears to have been hit"): PolNeAR
     scores it as an attribution, but what it tells a reader is the outlet's hedged claim."""
