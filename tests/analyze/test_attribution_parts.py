@@ -60,10 +60,37 @@ def test_words_of_the_content_before_the_source_and_cue_are_its_first_piece(anal
     assert _pieces(report, claim) == pieces
 
 
+@pytest.mark.parametrize("text,source,pieces", [
+    # the tag parsed as the clause's parataxis, with the clause's subject hung on the tag
+    ("Voters, Lena Osei suggested, don't have to worry about the FHF.", "Lena Osei",
+     ["Voters", "don't have to worry about the FHF"]),
+    # a subjectless conjunct after the tag; its subject was parsed into the first clause
+    ("Osei had a rally scheduled for that night - and the permit, his aides said, had been "
+     "hard to get.", "his aides", ["the permit", "had been hard to get"]),
+])
+def test_clause_interrupted_by_a_parataxis_tag_keeps_its_first_words(analyze_text, text, source, pieces):
+    report = analyze_text(text)
+    claim = _claim_by_cue(report, "suggested" if "suggested" in text else "said")
+    assert claim.source.text == source
+    assert _pieces(report, claim) == pieces
+
+
 def test_content_after_its_cue_alone_stays_one_piece(analyze_text):
     report = analyze_text("On Tuesday, Lena Osei said the town of Dalmar was calm.")
     (claim,) = _attributed(report)
     assert claim.parts == [] and claim.text == "the town of Dalmar was calm"
+
+
+@pytest.mark.parametrize("text,cue,pieces", [
+    ("Lena Osei on Tuesday seemed to reject the truce.", "seemed", ["Lena Osei", "to reject the truce"]),
+    ("The FHF, under growing pressure, is expected to leave Kessen.", "is expected",
+     ["The FHF", "to leave Kessen"]),
+    ("The FHF commander from Vorna seemed to reject the truce.", "seemed",
+     ["The FHF commander from Vorna", "to reject the truce"]),
+])
+def test_raising_subject_piece_leaves_out_dated_or_set_off_phrases(analyze_text, text, cue, pieces):
+    report = analyze_text(text)
+    assert _pieces(report, _claim_by_cue(report, cue)) == pieces
 
 
 @pytest.mark.parametrize("text,cue,pieces", [
@@ -104,3 +131,22 @@ def test_source_inside_content_without_a_host_is_dropped(nlp):
     assert settled.source is None and settled.source_token is None
     outside = a._replace(source=(doc[0].idx, doc[1].idx + len(doc[1].text)))
     assert source_outside_content(doc, outside) == outside
+
+
+def test_kept_raising_cue_with_its_subject_as_source_becomes_the_frame(nlp):
+    from counterclaim.analyze.attribution_raising import as_raising_frame
+    from counterclaim.analyze.attribution_types import Attribution
+
+    doc = nlp("The FHF is expected to leave Kessen this week.")
+    text = doc.text
+    cue = (text.index("is expected"), text.index(" to leave"))
+    content = (text.index("to leave"), text.index("."))
+    kept = Attribution(content=content, parts=(), cue=cue, cue_lemma="expect", cue_token=3,
+                       source=(0, 7), source_token=1, mode="indirect", sentence=(0, len(text)))
+    frame = as_raising_frame(doc, kept)
+    assert [text[s:e] for s, e in frame.parts] == ["The FHF", "to leave Kessen this week"]
+    assert frame.source is None and frame.source_token is None
+    # a speech verb is no raising frame: its subject stays the source
+    doc = nlp("The FHF said it would leave Kessen.")
+    said = kept._replace(cue=(8, 12), cue_lemma="say", cue_token=2, content=(13, len(doc.text) - 1))
+    assert as_raising_frame(doc, said) == said

@@ -8,6 +8,12 @@ source and cue interrupt it the content is its pieces on both sides (``Claim.par
   source and cue ("The convoy", "which") become its first piece; a relative cue clause
   without a pronoun lends its noun (``a decision they say allowed ...`` -> "a decision").
 
+- a tag the parser made the clause's parataxis (``Voters, Osei suggested, need not ...``,
+  ``... and the permit, his aides said, had been hard to get``) -> the clause's subject
+  (parsed onto the tag, or into the earlier clause) is the first piece;
+- a kept raising verb whose subject was taken as its source (``Osei is expected to ...``)
+  -> the raising frame (:func:`attribution_raising.as_raising_frame`).
+
 A one-piece content the parse ran over a paragraph break into another attribution's content
 keeps its cue's paragraph. Runs once on the attributions that are kept, after the boundary
 rankers have placed the single-span contents; a content already in pieces (a split quote, a
@@ -22,8 +28,10 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from .attribution_raising import as_raising_frame
 from .attribution_sources import source_outside_content
 from .attribution_types import Attribution
+from .cue_parse import source_span
 from .quotes import Quote
 from .spans import CharSpan, doc_tree, text_of, token_at, trim
 
@@ -31,6 +39,8 @@ MAX_TAG_CHARS = 250  # the speech tag between a quote and its continuation
 # What may lie between the left piece and the source or cue: commas, dashes, space.
 _JOINER = re.compile(r"[\s,\u2014\u2013-]*")
 _TAG_END = re.compile(r"[.:,]\s*$")
+_NOMINAL = frozenset(("NOUN", "PROPN", "PRON", "NUM", "DET"))
+_NOMINAL_OR_ADP = _NOMINAL | {"ADP"}
 
 
 def settle_spans(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> list[Attribution]:
@@ -38,7 +48,7 @@ def settle_spans(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> lis
     own content (:mod:`attribution_sources`)."""
     found = continued_quotes(doc, found, quotes)
     found = unshared_paragraphs(doc, found)
-    return [source_outside_content(doc, with_left_piece(doc, a)) for a in found]
+    return [source_outside_content(doc, with_left_piece(doc, as_raising_frame(doc, a))) for a in found]
 
 
 # --- a quote continued after its tag -------------------------------------------------------
@@ -109,6 +119,7 @@ def with_left_piece(doc: Doc, a: Attribution) -> Attribution:
     before the source and cue."""
     if a.parts or a.mode == "direct" or a.cue is None or a.cue_token is None:
         return a
+    a = _nearer_subject(doc, a)
     interruption = min(a.cue[0], a.source[0]) if a.source else a.cue[0]
     if a.content[0] < a.cue[1]:
         return a
@@ -121,6 +132,30 @@ def with_left_piece(doc: Doc, a: Attribution) -> Attribution:
     return a._replace(parts=(left, a.content), content=(left[0], a.content[1]))
 
 
+def _nearer_subject(doc: Doc, a: Attribution) -> Attribution:
+    """"Voters, Osei suggested, need not ...": a tag parsed as the clause's parataxis may
+    take the clause's subject as its own, as a second subject or with the speaker as its
+    apposition; the phrase next to the cue is the source, the first word(s) before the comma
+    open the content."""
+    cue = doc[a.cue_token]
+    if cue.dep_ != "parataxis" or a.source_token is None:
+        return a
+    subjects = [c for c in cue.lefts if c.dep_ == "nsubj"]
+    if len(subjects) == 2 and subjects[0].i == a.source_token:
+        first, nearer = subjects
+    elif len(subjects) == 1 and subjects[0].i == a.source_token:
+        first = subjects[0]  # not "Osei, an FHF commander said,": a name with its apposition
+        nearer = next((c for c in first.rights if c.dep_ == "appos" and c.right_edge.i == cue.i - 1), None)
+        if nearer is None or first.pos_ == "PROPN":
+            return a
+    else:
+        return a
+    between = doc[first.i + 1:nearer.left_edge.i]
+    if [t.text for t in between] != [","]:
+        return a
+    return a._replace(source=source_span(nearer), source_token=nearer.i)
+
+
 def _left_of_clause(doc: Doc, a: Attribution, interruption: int) -> CharSpan | None:
     """The stretch of the content's clause before the interruption, when it is one block:
     the clause's own words, else the relative pronoun or noun a relative cue clause stands
@@ -130,8 +165,12 @@ def _left_of_clause(doc: Doc, a: Attribution, interruption: int) -> CharSpan | N
     before = [t.i for t in clause.subtree if tree.starts[t.i] < interruption]
     if clause.is_ancestor(cue):
         # "The convoy, according to X, was ...": the cue hangs inside the content's clause.
-        inside_cue = {t.i for t in cue.subtree}
+        # A cue parsed as the clause's parataxis ("Voters, Osei said, need ...") may have
+        # taken the clause's first words as its own dependents; they stay in the content.
+        inside_cue = {t.i for t in cue.subtree if tree.starts[t.i] >= interruption or cue.dep_ != "parataxis"}
         words = [i for i in before if i not in inside_cue]
+        if all(doc[i].is_punct for i in words):  # only the tag's opening comma
+            words = _noun_before_tag(doc, cue, clause, interruption)
     elif tree.heads[clause.i] != cue.i:
         return None
     else:
@@ -140,6 +179,25 @@ def _left_of_clause(doc: Doc, a: Attribution, interruption: int) -> CharSpan | N
         return None
     span = trim(text_of(doc), tree.starts[words[0]], tree.ends[words[-1]])
     return span if span[1] > span[0] else None
+
+
+def _noun_before_tag(doc: Doc, cue: Token, clause: Token, interruption: int) -> list[int]:
+    """"... and the permit, his aides said, had been hard to get": the content's clause
+    (here a conjunct) lacks a subject, and the noun phrase just before its parataxis tag,
+    parsed into the sentence's earlier clause, is what it is about."""
+    if cue.dep_ != "parataxis" or cue.head != clause:
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < clause.i for c in clause.children):
+        return []
+    last = doc[token_at(doc, interruption).i - 1]
+    while last.i > 0 and last.is_punct:
+        last = doc[last.i - 1]
+    noun = last
+    while noun.head.i != noun.i and noun.head.right_edge.i == last.i and noun.head.pos_ in _NOMINAL_OR_ADP:
+        noun = noun.head
+    if noun.pos_ not in _NOMINAL or noun.left_edge.i <= cue.head.i <= noun.right_edge.i:
+        return []
+    return list(range(noun.left_edge.i, last.i + 1))
 
 
 def _content_root(doc: Doc, a: Attribution) -> int:
