@@ -36,7 +36,7 @@ def verb_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float])
         if content is None:
             continue
         head, expletive = source_head(verb)
-        source = source_span(head)
+        source = source_clear_of(doc, source_span(head), head, (content,))
         cue = _with_preposition(verb, cue_span(verb), content)
         yield Attribution(
             content=content, parts=_around(doc, content, cue, source), cue=cue, cue_lemma=verb.lemma_.lower(),
@@ -44,6 +44,23 @@ def verb_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float])
             source_token=head.i if head is not None else None,
             mode=content_mode(content, quotes), sentence=(sent.start_char, sent.end_char),
         )
+
+
+def source_clear_of(doc: Doc, source: CharSpan | None, head: Token | None,
+                    pieces: tuple[CharSpan, ...]) -> CharSpan | None:
+    """The source without the content before its head: a parse that hangs the quoted or
+    fronted clause under the speaker's name ('"We stay," Varo, 58, told reporters') would
+    make the source swallow what it says. Only the part after the last such piece is kept."""
+    if source is None or head is None:
+        return source
+    start = source[0]
+    for piece_start, piece_end in pieces:
+        if source[0] <= piece_start < head.idx and start < piece_end <= head.idx:
+            start = piece_end
+    if start == source[0]:
+        return source
+    clipped = trim(text_of(doc), start, source[1])
+    return clipped if clipped[1] > clipped[0] else source
 
 
 def _with_preposition(verb: Token, cue: CharSpan, content: CharSpan) -> CharSpan:
