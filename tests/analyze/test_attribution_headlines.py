@@ -80,4 +80,37 @@ def test_tag_with_its_own_subject_keeps_it():
     deps = ["punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "dobj", "punct"]
     pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "NOUN", "PUNCT"]
     doc = _parsed(words, heads, deps, pos)
-    assert _tag_subject(doc[6], ((doc[1].idx, doc[3].idx + 1),)) is None
+    assert _tag_subject(doc[6], ((doc[1].idx, doc[3].idx + 1),)).text == "Varo"
+
+
+def _conjunct_tag(cc_before_verb: bool):
+    # "The bridge is closed, but the road is open, said Osei." with "said" a conjunct of
+    # "closed"; with cc_before_verb, "..., and said Osei" (a real second predicate).
+    words = ["The", "bridge", "is", "closed", ",", "but", "the", "road", "is", "open", ","]
+    words += (["and"] if cc_before_verb else []) + ["said", "Osei", "."]
+    said = len(words) - 3
+    heads = [1, 3, 3, 3, 3, 3, 7, 8, 3, 8, 3] + ([3] if cc_before_verb else []) + [3, said, 3]
+    deps = ["det", "nsubjpass", "auxpass", "ROOT", "punct", "cc", "det", "nsubj", "conj", "acomp",
+            "punct"] + (["cc"] if cc_before_verb else []) + ["conj", "nsubj", "punct"]
+    return _parsed(words, heads, deps, ["X"] * len(words))[said]
+
+
+def test_comma_tag_read_as_a_conjunct_is_inverted_but_a_coordinated_verb_is_not():
+    from counterclaim.analyze.attribution_verbs import _inverted_conjunct
+
+    assert _inverted_conjunct(_conjunct_tag(cc_before_verb=False))
+    assert not _inverted_conjunct(_conjunct_tag(cc_before_verb=True))
+
+
+def test_of_two_subjects_the_one_outside_the_quote_speaks():
+    from counterclaim.analyze.attribution_verbs import _unquoted_subject
+    from counterclaim.analyze.quotes import Quote
+
+    # '"My men held," Varo said.' with both "men" and "Varo" parsed as subjects of "said".
+    words = ["\u201c", "My", "men", "held", ",", "\u201d", "Varo", "said", "."]
+    heads = [7, 2, 7, 2, 7, 7, 7, 7, 7]
+    deps = ["punct", "poss", "nsubj", "relcl", "punct", "punct", "nsubj", "ROOT", "punct"]
+    doc = _parsed(words, heads, deps, ["X"] * len(words))
+    quote = Quote(doc[1].idx, doc[4].idx + 1, 3)
+    assert _unquoted_subject(doc[7], doc[2], [quote]).text == "Varo"
+    assert _unquoted_subject(doc[7], doc[6], [quote]).text == "Varo"

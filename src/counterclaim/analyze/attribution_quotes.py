@@ -70,8 +70,11 @@ def _tag_subject(verb: Token, parts: tuple[tuple[int, int], ...]) -> Token | Non
     first = verb.i
     while first > 0 and doc[first - 1].idx >= quote_end:
         first -= 1
-    if first == verb.i or any(c.dep_ in ("nsubj", "nsubjpass") and first <= c.i < verb.i for c in verb.children):
+    if first == verb.i:
         return None
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and first <= c.i < verb.i]
+    if own:  # also when the quote's own subject hangs on the tag as a second one
+        return own[-1]
     for tok in doc[first:verb.i]:
         if tok.pos_ in ("PROPN", "NOUN", "PRON") and not first <= tok.head.i < verb.i:
             return tok
