@@ -36,6 +36,8 @@ def test_headline_speaker_line_is_attributed_to_the_speaker(nlp, line, source, c
     "From the report: the river had risen overnight.",
     "He listed what the Front wants: land, schools and a vote.",
     "The Front's fighters moved to the hills at dawn: nobody saw them.",
+    "Osei Praises Brave Vorna Hill Militia: They Saved Kessen.",
+    "According to the Dalmar Herald: the dam is cracked.",
 ])
 def test_ordinary_colon_lines_are_not_speakers(nlp, line):
     assert _speakers(nlp, line + "\n\nResidents of Vorna said the shelling stopped.") == []

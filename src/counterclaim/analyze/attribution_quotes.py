@@ -156,7 +156,8 @@ _SPEAKER_LINE = re.compile(
     r"^(?P<name>(?:[A-Z][A-Za-z.'\u2019-]*\s?){1,4}?)\s*(?P<cue>[:\u2015\u2014])\s+(?P<content>\S.*)$",
     re.MULTILINE)
 _NOT_SPEAKERS = {"note", "update", "editor", "photo", "video", "correction", "related", "source",
-                 "read", "watch", "q", "a", "question", "answer", "by", "and", "but", "the"}
+                 "read", "watch", "q", "a", "question", "answer", "by", "and", "but", "the",
+                 "according", "follow"}
 
 
 # Headline and subhead speakers: "FHF camp: Kessen talks are a trap", "Former General Osei
@@ -178,7 +179,11 @@ def _speaker_lines(text: str):
         taken.add(match.start())
         yield match
     for match in _HEADLINE_SPEAKER.finditer(text):
-        if match.start() not in taken and len(match.group("name").split()) <= MAX_HEADLINE_SPEAKER_WORDS:
+        name = match.group("name")
+        # Capitalised words alone are the transcript pattern's, or a title-case headline
+        # ("Osei Praises Vorna Militia: ..."): a role, place or audience must mark a speaker.
+        marked = name != name.title() or match.end("name") < match.start("cue") - 1
+        if marked and match.start() not in taken and len(name.split()) <= MAX_HEADLINE_SPEAKER_WORDS:
             yield match
 
 
