@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from . import cues
 from .attribution_types import Attribution
-from .attribution_verbs import in_any_quote, verb_content
+from .attribution_verbs import in_any_quote, source_clear_of, verb_content
 from .cue_parse import cue_span, doc_words, is_cue_verb, source_head, source_span, speech_tag_after
 from .quotes import Quote
 from .spans import sentence_of, text_of, token_at, trim
@@ -46,15 +46,39 @@ def quote_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
             continue  # a quoted fragment of an indirect claim: the verb pass makes it mixed
         head, _ = source_head(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
         parts = tuple((q.start, q.end) for q in group)
+        head = _tag_subject(verb, parts) or head
         content = (parts[0][0], parts[-1][1])
         sent = sentence_of(verb)
         found.append(Attribution(
             content=trim(text_of(doc), *content), parts=parts if len(parts) > 1 else (),
             cue=cue_span(verb), cue_lemma=verb.lemma_.lower(), cue_token=verb.i,
-            source=source_span(head), source_token=head.i if head is not None else None,
+            source=source_clear_of(doc, source_span(head), head, parts), source_token=head.i if head is not None else None,
             mode="direct", sentence=(min(sent.start_char, content[0]), max(sent.end_char, content[1])),
         ))
     return found
+
+
+def _tag_subject(verb: Token, parts: tuple[tuple[int, int], ...]) -> Token | None:
+    """The speaker named between a quote and its tag when the parse hung the tag on the
+    quote's own verb ('"We stay," Varo, 58, told reporters' with "told" a conjunct of
+    "stay"): the nominal of that stretch whose head lies outside it. None when the verb has
+    a subject of its own there, or nothing names a speaker."""
+    before = [end for _, end in parts if end <= verb.idx]
+    if not before:
+        return None
+    doc, quote_end = verb.doc, max(before)
+    first = verb.i
+    while first > 0 and doc[first - 1].idx >= quote_end:
+        first -= 1
+    if first == verb.i:
+        return None
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and first <= c.i < verb.i]
+    if own:  # also when the quote's own subject hangs on the tag as a second one
+        return own[-1]
+    for tok in doc[first:verb.i]:
+        if tok.pos_ in ("PROPN", "NOUN", "PRON") and not first <= tok.head.i < verb.i:
+            return tok
+    return None
 
 
 def _continues(text: str, previous: Quote, quote: Quote) -> bool:
@@ -132,13 +156,41 @@ _SPEAKER_LINE = re.compile(
     r"^(?P<name>(?:[A-Z][A-Za-z.'\u2019-]*\s?){1,4}?)\s*(?P<cue>[:\u2015\u2014])\s+(?P<content>\S.*)$",
     re.MULTILINE)
 _NOT_SPEAKERS = {"note", "update", "editor", "photo", "video", "correction", "related", "source",
-                 "read", "watch", "q", "a", "question", "answer", "by", "and", "but", "the"}
+                 "read", "watch", "q", "a", "question", "answer", "by", "and", "but", "the",
+                 "according", "follow"}
+
+
+# Headline and subhead speakers: "FHF camp: Kessen talks are a trap", "Former General Osei
+# at rally: ...", "Osei to Vorna voters: ...". Past the first capitalised word, a lower-case
+# word may only be a speaker's role ("camp", "spokesman") or "at"/"of" before a capitalised
+# place; "to X"/"on X" names the audience or topic, which is not part of the source.
+_ROLE_WORDS = r"camp|campaign|aides?|allies|editorial|board|spokes(?:man|woman|person)|officials?|advisers?|leaders?"
+_HEADLINE_SPEAKER = re.compile(
+    r"^(?P<name>[A-Z][\w.'\u2019&-]*(?:[ \t]+(?:[A-Z][\w.'\u2019&-]*|" + _ROLE_WORDS
+    + r"|(?:at|of)(?=[ \t]+[A-Z])))*?)(?:[ \t]+(?:to|on|To|On)[ \t]+(?:the[ \t]+)?[A-Z][^:\n]{0,60}?)?"
+    r"[ \t]*(?P<cue>:)[ \t]+(?P<content>\S.*)$", re.MULTILINE)
+MAX_HEADLINE_SPEAKER_WORDS = 8
+
+
+def _speaker_lines(text: str):
+    """The ``NAME: ...`` lines, by the transcript pattern or else the headline one."""
+    taken = set()
+    for match in _SPEAKER_LINE.finditer(text):
+        taken.add(match.start())
+        yield match
+    for match in _HEADLINE_SPEAKER.finditer(text):
+        name = match.group("name")
+        # Capitalised words alone are the transcript pattern's, or a title-case headline
+        # ("Osei Praises Vorna Militia: ..."): a role, place or audience must mark a speaker.
+        marked = name != name.title() or match.end("name") < match.start("cue") - 1
+        if marked and match.start() not in taken and len(name.split()) <= MAX_HEADLINE_SPEAKER_WORDS:
+            yield match
 
 
 def transcript_attributions(doc: Doc):
     """Direct attributions of ``NAME: ...`` and ``NAME ― ...`` lines to the named speaker."""
     text = text_of(doc)
-    for match in _SPEAKER_LINE.finditer(text):
+    for match in _speaker_lines(text):
         name = match.group("name").strip()
         if name.lower() in _NOT_SPEAKERS or name.split()[0].lower() in _NOT_SPEAKERS:
             continue

@@ -36,7 +36,8 @@ def verb_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float])
         if content is None:
             continue
         head, expletive = source_head(verb)
-        source = source_span(head)
+        head = _unquoted_subject(verb, head, quotes)
+        source = source_clear_of(doc, source_span(head), head, (content,))
         cue = _with_preposition(verb, cue_span(verb), content)
         yield Attribution(
             content=content, parts=_around(doc, content, cue, source), cue=cue, cue_lemma=verb.lemma_.lower(),
@@ -44,6 +45,33 @@ def verb_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float])
             source_token=head.i if head is not None else None,
             mode=content_mode(content, quotes), sentence=(sent.start_char, sent.end_char),
         )
+
+
+def _unquoted_subject(verb: Token, head: Token | None, quotes: list[Quote]) -> Token | None:
+    """A tag given two subjects by the parse ('"My men held," Varo said': "men" and "Varo"):
+    the one outside the quote speaks."""
+    if head is None or not in_any_quote(head, quotes):
+        return head
+    others = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != head.i
+              and not in_any_quote(c, quotes)]
+    return others[-1] if others else head
+
+
+def source_clear_of(doc: Doc, source: CharSpan | None, head: Token | None,
+                    pieces: tuple[CharSpan, ...]) -> CharSpan | None:
+    """The source without the content before its head: a parse that hangs the quoted or
+    fronted clause under the speaker's name ('"We stay," Varo, 58, told reporters') would
+    make the source swallow what it says. Only the part after the last such piece is kept."""
+    if source is None or head is None:
+        return source
+    start = source[0]
+    for piece_start, piece_end in pieces:
+        if source[0] <= piece_start < head.idx and start < piece_end <= head.idx:
+            start = piece_end
+    if start == source[0]:
+        return source
+    clipped = trim(text_of(doc), start, source[1])
+    return clipped if clipped[1] > clipped[0] else source
 
 
 def _with_preposition(verb: Token, cue: CharSpan, content: CharSpan) -> CharSpan:
@@ -135,7 +163,21 @@ def _is_parenthetical(verb: Token) -> bool:
             c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))
     if verb.dep_ == "parataxis":
         return has_subject
+    if verb.dep_ == "conj":  # "..., but it is under strain, said its chief": a tag read as a conjunct
+        return _inverted_conjunct(verb)
     return verb.dep_ == "ccomp" and verb.i > verb.head.i
+
+
+def _inverted_conjunct(verb: Token) -> bool:
+    """A cue the parse made a conjunct although it only tags the clause before it: right
+    after a comma, no conjunction of its own, its subject after it ("..., said Osei")."""
+    doc, head = verb.doc, verb.head
+    if not (head.i < verb.i and doc[verb.i - 1].text == ","
+            and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)):
+        return False
+    # A "but" or "and" before an earlier conjunct is that conjunct's, not the cue's.
+    after = max((c.i for c in head.children if c.dep_ == "conj" and c.i < verb.i), default=head.i)
+    return not any(c.dep_ == "cc" and after < c.i < verb.i for c in head.children)
 
 
 def _passive_subject_content(verb: Token) -> CharSpan | None:
