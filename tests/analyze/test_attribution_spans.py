@@ -49,11 +49,11 @@ def test_participle_cue_takes_its_host_verbs_subject_as_source(analyze_text, tex
 
 def test_words_skipped_by_the_cue_model_could_not_have_given_content(nlp):
     """Scoring only the words that govern something to their right loses no learned cue."""
-    from counterclaim.analyze.attribution import _argument_content, _may_take_argument
+    from counterclaim.analyze.attribution_learned import argument_content, may_take_argument
 
     doc = nlp("The FHF hailed the truce as a victory, and residents of Vorna welcomed news "
               "that the road to Kessen would reopen. Osei, citing doctors, spoke of fear. "
               "Sadeq was critical of the plan and called for calm before he left.")
     for token in doc:
-        if _argument_content(token) is not None:
-            assert _may_take_argument(token), token.text
+        if argument_content(token) is not None:
+            assert may_take_argument(token), token.text

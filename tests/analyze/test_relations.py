@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from counterclaim.analyze.relations import _owner_matches, overlap
+from counterclaim.analyze.relations_targets import owner_matches as _owner_matches
+from counterclaim.analyze.relations_words import overlap
 
 
 def claim_with(report, words):
@@ -94,7 +95,7 @@ def test_overlap_and_owner_matching():
 
 
 def test_modal_scope_matches_walking_each_tokens_ancestors(nlp):
-    from counterclaim.analyze.relations import modal_scope
+    from counterclaim.analyze.relations_words import modal_scope
 
     doc = nlp("Taking Dalmar would break the insurgency, the army said, but the FHF can hold "
               "the ridges. Officials in Kessen might say the rebels will retreat. Nobody moved.")

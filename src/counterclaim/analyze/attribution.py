@@ -46,8 +46,8 @@ from .attribution_bounds import without_trailing_aside
 from .attribution_boundary import load_boundary_model, refine_contents
 from .attribution_filter import Candidate, load_filter, select
 from .attribution_parts import settle_spans
-from .attribution_learned import (argument_content, argument_test, learned_attributions, may_take_argument,
-                                  second_stage_attributions, second_stage_test)
+from .attribution_learned import (argument_test, learned_attributions, second_stage_attributions,
+                                  second_stage_test)
 from .attribution_quotes import quote_attributions, transcript_attributions
 from .attribution_raising import raising_attributions
 from .attribution_nominal import according_to, nominal_attributions
@@ -56,14 +56,12 @@ from .attribution_verbs import verb_attributions
 from .quotes import Quote, find_quotes
 from .spans import CharSpan, contains, sentence_bounds, text_of, trim
 
-# The names other modules and tests import from here; the cue_parse ones were always public.
-_argument_content, _may_take_argument = argument_content, may_take_argument
+# The names other modules and tests import from here (the cue_parse ones included).
 __all__ = [
     "Attribution", "Candidate", "FINDERS", "candidate_attributions", "find_attributions", "finished",
     "recall_candidates",
     "CONTENT_DEPS", "EXPLETIVES", "WORDS_KEY", "cue_span", "doc_words", "is_cue_verb", "read_words",
     "source_head", "source_span", "speech_tag_after",
-    "_argument_content", "_may_take_argument",
 ]
 
 

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from .attribution_types import Attribution
 from .cue_model import CueModel, read_linear_model
-from .spans import contains, text_of
+from .spans import contains, expand_bounds, text_of
 
 FILTER_PATH = Path(__file__).resolve().parents[1] / "data" / "attribution" / "attribution_filter.json.gz"
 FILTER_FORMAT = 1
@@ -107,8 +107,8 @@ def _context_features(doc: Doc, a: Attribution, cue, finder: str) -> list[str]:
 
 
 def _first_word(doc: Doc, start: int):
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    bounds = expand_bounds(doc, start, start + 1)
+    return doc[bounds[0]] if bounds is not None and bounds[1] > bounds[0] else None
 
 
 def _nesting(a: Attribution, others: list[Candidate]) -> tuple[list[str], int]:

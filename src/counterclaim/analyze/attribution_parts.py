@@ -33,7 +33,7 @@ from .attribution_sources import source_outside_content
 from .attribution_types import Attribution
 from .cue_parse import source_span
 from .quotes import Quote
-from .spans import CharSpan, doc_tree, text_of, token_at, trim
+from .spans import CharSpan, doc_tree, overlaps, text_of, token_at, trim
 
 MAX_TAG_CHARS = 250  # the speech tag between a quote and its continuation
 # What may lie between the left piece and the source or cue: commas, dashes, space.
@@ -84,7 +84,7 @@ def _continuation(text: str, a: Attribution, quotes: list[Quote], taken: list[Ch
     if text.count("\n", a.content[1], following.start) > 2:
         return None
     piece = trim(text, following.start, following.end)
-    if any(s < piece[1] and piece[0] < e for s, e in taken):
+    if any(overlaps(piece, other) for other in taken):
         return None
     return piece if piece[1] > piece[0] else None
 
@@ -98,14 +98,14 @@ def unshared_paragraphs(doc: Doc, found: list[Attribution]) -> list[Attribution]
     for n, a in enumerate(found):
         start, end = a.content
         shared = a.cue is not None and not a.parts and any(
-            m != n and s < end and start < e for m, (s, e) in pieces)
+            m != n and overlaps(a.content, other) for m, other in pieces)
         if shared and "\n" in text[start:end]:
             if a.cue[0] >= end:
                 start = text.rfind("\n", start, end) + 1
             elif a.cue[1] <= start:
                 end = text.find("\n", start, end)
             cut = trim(text, start, end)
-            if cut[1] > cut[0] and not any(m != n and s < cut[1] and cut[0] < e for m, (s, e) in pieces):
+            if cut[1] > cut[0] and not any(m != n and overlaps(cut, other) for m, other in pieces):
                 a = a._replace(content=cut)
         result.append(a)
     return result

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution_types import Attribution
 from .cue_parse import source_head, source_span
-from .spans import CharSpan
+from .spans import CharSpan, overlaps
 
 HOST_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 
@@ -25,7 +25,7 @@ def source_outside_content(doc: Doc, a: Attribution) -> Attribution:
         return a
     head = _participle_source(doc[a.cue_token]) if a.cue_token is not None else None
     span = source_span(head) if head is not None else None
-    if span is None or _inside(span, a) or _overlaps(span, a.cue):
+    if span is None or _inside(span, a) or (a.cue is not None and overlaps(span, a.cue)):
         return a if missing else a._replace(source=None, source_token=None)
     return a._replace(source=span, source_token=head.i)
 
@@ -44,7 +44,3 @@ def _participle_source(cue: Token) -> Token | None:
 
 def _inside(span: CharSpan, a: Attribution) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in (a.parts or (a.content,)))
-
-
-def _overlaps(span: CharSpan, other: CharSpan | None) -> bool:
-    return other is not None and span[0] < other[1] and other[0] < span[1]

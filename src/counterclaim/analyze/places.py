@@ -198,8 +198,8 @@ def _enclosing(mention: Mention, gazetteer: gaz.Gazetteer, ctx: Context,
                     or all(t.lower_ in COMPASS_WORDS for t in part):
                 continue  # "North West" of "North West England" is a direction
             # "the French Quarter", "the British School": in the story's town, not abroad
-            demonym = gazetteer.demonym(part.text) if size == 1 and not facility else None
-            if demonym is None and size == 1 and facility and gazetteer.demonym(part.text):
+            demonym = gazetteer.demonym(part.text) if size == 1 else None
+            if demonym is not None and facility:
                 continue
             cands = [e for e in sc.candidates(part.text, gazetteer, None)
                      if _plausible_inside(e, countries)]
@@ -211,7 +211,6 @@ def _enclosing(mention: Mention, gazetteer: gaz.Gazetteer, ctx: Context,
     return max(found, key=lambda item: item[0])[1] if found else None
 
 
-INSIDE_MIN_POPULATION = 500_000
 BROAD_INSIDE = {"country", "region", "natural"}
 QUARTERS = {"quarter"}  # "the French Quarter" is a town's, not France's
 
@@ -220,7 +219,7 @@ def _plausible_inside(entry: GazEntry, countries: set) -> bool:
     """A town named inside an organisation's or a building's name lies in a country the
     text names, or is a world city: "Federal" of "Federal University of Technology" is no
     town in Argentina in a Nigerian story."""
-    if entry.feature in BROAD_INSIDE or entry.population >= INSIDE_MIN_POPULATION:
+    if entry.feature in BROAD_INSIDE or entry.population >= sc.BIG_CITY:
         return True
     return not countries or entry.country in countries
 

@@ -23,8 +23,8 @@ Each relation carries the words that made it as ``evidence``.
 This module holds the spaCy component and ``find_relations``, which applies the rules in that
 order; the rules themselves live in ``relations_words`` (per-token words read from spaCy's
 arrays), ``relations_facts`` (what each claim says and who says it), ``relations_stances``
-(rule 1), ``relations_targets`` (rule 2) and ``relations_contradictions`` (rule 3). Their
-public names stay importable from here.
+(rule 1), ``relations_targets`` (rule 2) and ``relations_contradictions`` (rule 3); import
+their names from those modules.
 """
 
 from __future__ import annotations
@@ -34,25 +34,11 @@ from spacy.tokens import Doc
 
 from .. import model
 from . import extensions  # noqa: F401
-from .relations_contradictions import (
-    FIRST_PERSON, NEGATION_OVERLAP, OPPOSITE_STATES, STATE_WORDS, find_contradictions)
-from .relations_facts import DEATH_WORDS, INJURY_WORDS, OUTLET, ClaimFacts, claim_facts
-from .relations_stances import (
-    BACKING_VERBS, DENYING_VERBS, LIE_WORDS, REFERENCE_KINDS, Stance, find_stance)
-from .relations_targets import owner_matches, resolve_targets
-from .relations_words import (
-    GENERIC, NUMBER_WORDS, POS_WEIGHT, DocWords, content_lemmas, doc_words, modal_scope, overlap,
-    text_words)
-
-_owner_matches = owner_matches  # the name tests import
-__all__ = [
-    "BACKING_VERBS", "DEATH_WORDS", "DENYING_VERBS", "FIRST_PERSON", "GENERIC", "INJURY_WORDS",
-    "LIE_WORDS", "NEGATION_OVERLAP", "NUMBER_WORDS", "OPPOSITE_STATES", "OUTLET", "POS_WEIGHT",
-    "REFERENCE_KINDS", "STATE_WORDS", "ClaimFacts", "DocWords", "RelationsComponent", "Stance",
-    "_owner_matches", "claim_facts", "content_lemmas", "doc_words", "find_contradictions",
-    "find_relations", "find_stance", "make_relations", "modal_scope", "overlap", "owner_matches",
-    "resolve_targets", "text_words",
-]
+from .relations_contradictions import find_contradictions
+from .relations_facts import ClaimFacts, claim_facts
+from .relations_stances import find_stance
+from .relations_targets import resolve_targets
+from .relations_words import doc_words
 
 
 def find_relations(doc: Doc) -> list[model.Relation]:

@@ -69,7 +69,7 @@ def run_speed(data: Path | None = None, *, articles: int = 200, processes: int =
     else:
         items = load_articles(data, articles)
     texts = [a.text for a in items]
-    words = sum(len(t.split()) for t in texts)
+    total_words = sum(len(t.split()) for t in texts)
     bare = spacy.load(name)
     full = load_nlp(name)
     # Warm both pipelines so first-call costs (lazy tables, imports) do not land in one row.
@@ -100,11 +100,11 @@ def run_speed(data: Path | None = None, *, articles: int = 200, processes: int =
             rows[row], cpu[row] = min(rows[row], wall), min(cpu[row], used)
     n = len(items)
     result = {
-        "model": name, "articles": n, "mean_words": round(words / n, 1), "processes": processes,
+        "model": name, "articles": n, "mean_words": round(total_words / n, 1), "processes": processes,
         "repeat": repeat,
         "python": platform.python_version(), "spacy": spacy.__version__,
         "rows": {k: {"seconds": round(v, 2), "articles_per_s": round(n / v, 2),
-                     "words_per_s": round(words / v)} for k, v in rows.items()},
+                     "words_per_s": round(total_words / v)} for k, v in rows.items()},
     }
     result["ratio_full_vs_spacy"] = round(rows["spacy"] / rows["counterclaim"], 3)
     if "textacy" in rows:

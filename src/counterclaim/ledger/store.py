@@ -54,7 +54,7 @@ def accepting_source(stance_fn: StanceFn | None) -> StanceFn | None:
     try:
         params = inspect.signature(stance_fn).parameters.values()
     except (TypeError, ValueError):  # builtins without a signature: call as before
-        return lambda claim, text, source=None: stance_fn(claim, text)
+        params = ()
     if any(p.name == "source" or p.kind is p.VAR_KEYWORD for p in params):
         return stance_fn
     return lambda claim, text, source=None: stance_fn(claim, text)
