@@ -1,0 +1,101 @@
+"""The table stand-ins must annotate exactly as spaCy's stock attribute_ruler and lemmatizer."""
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.pipeline import AttributeRuler, Lemmatizer
+
+from counterclaim.analyze.nlp import _load_spacy, default_model_name, load_nlp
+from counterclaim.analyze.nlp_tables import (
+    PROBE_TEXT,
+    CachedLemmatizer,
+    TableAttributeRuler,
+    _annotations,
+    _same_annotations,
+    swap_in_tables,
+)
+from counterclaim.read import read_path
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+# Invented; whitespace tokens, contractions and the ruler's word exceptions.
+ODD_TEXT = ("  Gonna say it: we ain't leaving Kessen.\n\n\n  \"I did,\" I said.   Y'all "
+            "heard 'em, didn't you? There were 3 convoys; c'mon, let's go!  \t  ")
+
+
+@pytest.fixture(scope="module")
+def pipelines():
+    name = default_model_name()
+    stock, tables = spacy.load(name), spacy.load(name)
+    assert swap_in_tables(tables) == ["attribute_ruler", "lemmatizer"]
+    return stock, tables
+
+
+def _texts() -> list[str]:
+    texts = [read_path(path).text for path in sorted(EXAMPLES.glob("*.txt"))]
+    return texts + [PROBE_TEXT, ODD_TEXT, "", "   "]
+
+
+def test_stand_ins_replace_the_stock_components_under_their_names(pipelines):
+    _, tables = pipelines
+    assert isinstance(tables.get_pipe("attribute_ruler"), TableAttributeRuler)
+    assert isinstance(tables.get_pipe("lemmatizer"), CachedLemmatizer)
+    assert tables.pipe_names == spacy.load(default_model_name()).pipe_names
+
+
+def test_annotations_equal_the_stock_pipeline_on_every_example(pipelines):
+    stock, tables = pipelines
+    texts = _texts()
+    assert len(texts) > 20
+    for text, expected, got in zip(texts, stock.pipe(texts), tables.pipe(texts)):
+        assert got.to_json() == expected.to_json(), text[:60]
+        assert [t.lemma_ for t in got] == [t.lemma_ for t in expected]
+        assert [str(t.morph) for t in got] == [str(t.morph) for t in expected]
+
+
+def test_second_pass_from_warm_caches_gives_the_same_annotations(pipelines):
+    stock, tables = pipelines
+    first = [_annotations(d) for d in tables.pipe(_texts())]
+    again = [_annotations(d) for d in tables.pipe(_texts())]
+    assert first == again == [_annotations(d) for d in stock.pipe(_texts())]
+
+
+def test_a_rule_added_to_the_stock_ruler_is_honoured():
+    nlp = spacy.load(default_model_name())
+    nlp.get_pipe("attribute_ruler").add([[{"LOWER": "dalmar"}]],
+                                        {"POS": "PROPN", "LEMMA": "Dalmar-town"})
+    assert "attribute_ruler" in swap_in_tables(nlp)
+    doc = nlp("Rebels said dalmar had fallen.")
+    assert doc[2].pos_ == "PROPN" and doc[2].lemma_ == "Dalmar-town"
+
+
+def test_a_ruler_using_other_attributes_keeps_the_stock_component():
+    nlp = spacy.load(default_model_name())
+    nlp.get_pipe("attribute_ruler").add([[{"SHAPE": "dddd"}]], {"POS": "NUM"})
+    assert "attribute_ruler" not in swap_in_tables(nlp)
+    assert isinstance(nlp.get_pipe("attribute_ruler"), AttributeRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer"), CachedLemmatizer)
+
+
+def test_a_stand_in_that_disagrees_on_the_probe_is_refused():
+    nlp = spacy.load(default_model_name())
+    stand_in = TableAttributeRuler(nlp.get_pipe("attribute_ruler"))
+    # Corrupt one tag-map rule (the first one testing a single TAG: whitespace or a period).
+    number, tests, attrs = stand_in.single[1]
+    stand_in.single[1] = (number, tests, {**attrs, 74: nlp.vocab.strings.add("SYM")})
+    assert not _same_annotations(nlp, "attribute_ruler", stand_in, [PROBE_TEXT])
+
+
+def test_the_environment_switch_keeps_spacy_stock(monkeypatch):
+    monkeypatch.setenv("COUNTERCLAIM_SPACY_TABLES", "0")
+    nlp = _load_spacy(default_model_name())
+    assert isinstance(nlp.get_pipe("attribute_ruler"), AttributeRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer"), Lemmatizer)
+
+
+def test_the_counterclaim_pipeline_runs_on_the_stand_ins():
+    nlp = load_nlp()
+    assert isinstance(nlp.get_pipe("attribute_ruler"), TableAttributeRuler)
+    doc = nlp("The FHF said on Monday that its fighters hold every position in Dalmar.")
+    assert doc[1].pos_ == "PROPN" and doc[2].lemma_ == "say"
