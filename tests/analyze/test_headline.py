@@ -49,6 +49,12 @@ def test_outlet_headline_adds_nothing(nlp):
     assert headline_claims(report) == []
 
 
+def test_a_clause_misparsed_as_the_source_is_dropped(nlp):
+    title = "Three medics abducted in Kessen valley; army blames rebels, FHF denies"
+    report = analyze_article(article(title), nlp=nlp)
+    assert all("abducted" not in (c.source.text or "") for c in headline_claims(report))
+
+
 def test_headline_claim_takes_the_body_entity_and_the_article_date(nlp):
     report = analyze_article(article("FHF camp: Kessen talks are a trap"), nlp=nlp)
     [claim] = headline_claims(report)

@@ -83,7 +83,8 @@ def headline_claims(title_doc: Doc | None, body_doc: Doc) -> list[model.Claim]:
     if title_doc is None:
         return []
     claims = [c for c in title_doc._.cc_claims or []
-              if c.mode != "outlet" and c.source.kind != "outlet"]
+              if c.mode != "outlet" and c.source.kind != "outlet"
+              and not _source_has_verb(title_doc, c)]
     if not claims:
         return []
     names = {e.id: e for e in title_doc._.cc_entities or []}
@@ -98,6 +99,16 @@ def headline_claims(title_doc: Doc | None, body_doc: Doc) -> list[model.Claim]:
         found.append(claim.model_copy(update={
             "id": f"h{number}", "field": "title", "source": source, "date": day}))
     return found
+
+
+def _source_has_verb(doc: Doc, claim: model.Claim) -> bool:
+    """A source with a verb in it ("Two aid workers abducted in Brell", "Foreign ministry
+    rejects") is a misparsed telegraphic headline: the words before the cue are a clause of
+    their own, not who speaks."""
+    if claim.source.span is None:
+        return False
+    span = doc.char_span(*claim.source.span, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "VERB" for t in span)
 
 
 def body_entity_id(entity: model.Entity | None, source_text: str | None,
