@@ -108,8 +108,9 @@ class Claim(_Model):
     text: str
     field: Literal["text", "title"] = Field(
         "text",
-        description="The article field the claim's spans index into: span, parts, source.span "
-        "and cue.span index into article.text, or into article.title for a headline claim.",
+        description="The article field the claim's spans index into: span, parts, source.span, "
+        "cue.span and loaded_terms spans index into article.text, or into article.title for a "
+        "headline claim.",
     )
     span: Span
     parts: list[Span] = Field(

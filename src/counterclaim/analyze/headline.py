@@ -102,9 +102,9 @@ def headline_claims(title_doc: Doc | None, body_doc: Doc) -> list[model.Claim]:
 
 
 def _source_has_verb(doc: Doc, claim: model.Claim) -> bool:
-    """A source with a verb in it ("Two aid workers abducted in Brell", "Foreign ministry
-    rejects") is a misparsed telegraphic headline: the words before the cue are a clause of
-    their own, not who speaks."""
+    """A source with a verb in it ("Three medics abducted in Kessen valley; army blames ...")
+    is a misparsed telegraphic headline: the words before the cue are a clause of their own,
+    not who speaks. (A verb the tagger reads as a noun, "Ministry Rejects", gets through.)"""
     if claim.source.span is None:
         return False
     span = doc.char_span(*claim.source.span, alignment_mode="expand")
