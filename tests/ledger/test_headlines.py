@@ -82,13 +82,31 @@ def test_headline_of_another_party_stands_on_its_own(ledger):
     assert any(r.claim_id.endswith(":h1") for r in rows)
 
 
+def tags_of(ledger, claim_id: str) -> list[str]:
+    with ledger.engine.connect() as conn:
+        return conn.execute(select(claim_tags.c.tag).where(
+            claim_tags.c.claim_id == claim_id)).scalars().all()
+
+
 def test_headline_claim_is_anchored_by_the_names_it_contains(ledger):
+    report = with_headline("Vorna council: OAF fighters captured Dalmar", "Vorna council",
+                           "OAF fighters captured Dalmar", None, kind="unnamed")
+    ledger.add(report)
+    assert "p:dalmar" in tags_of(ledger, f"{report.article.id}:h1")
+
+
+def test_a_restating_headline_adds_no_count_at_its_places(ledger):
     report = army_headline()
     ledger.add(report)
-    with ledger.engine.connect() as conn:
-        tags = conn.execute(select(claim_tags.c.tag).where(
-            claim_tags.c.claim_id == f"{report.article.id}:h1")).scalars().all()
-    assert "p:dalmar" in tags
+    assert tags_of(ledger, f"{report.article.id}:h1") == []
+    dalmar = next(p for p in ledger_places(ledger) if p["name"] == "Dalmar")
+    assert dalmar["n_claims"] == 2  # the two body claims naming it, not the headline
+
+
+def ledger_places(ledger) -> list[dict]:
+    from counterclaim.serve.lookup import places_list
+
+    return [p.model_dump() for p in places_list(ledger.engine)]
 
 
 def test_readding_an_article_with_a_headline_claim_changes_nothing(ledger):

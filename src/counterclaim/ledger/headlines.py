@@ -7,8 +7,9 @@ report's entities and places whose names occur in its words instead.
 A headline usually restates a claim of the same source in the body ("FHF camp: Kessen talks
 are a trap" over "The FHF said the talks in Kessen were a trap"). Counted apart, one article
 would stand twice on the proposition, so such a headline claim *echoes* its body claim: it
-joins the body claim's cluster and adds no party of its own there (ingest stores no member
-row for it), while the claim itself is kept, marked by its field.
+joins the body claim's cluster and adds neither a party there (ingest stores no member row
+for it) nor a count at the places it names (no tag rows), while the claim itself is kept,
+marked by its field.
 """
 
 from __future__ import annotations

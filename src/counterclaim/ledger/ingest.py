@@ -265,10 +265,12 @@ def _store_claims(conn: Connection, ctx: ClaimContext, batch: Batch) -> None:
             "channel": claim.channel, "mode": claim.mode, "status": claim.status,
             "negated": claim.negated, "day": f.day, "cluster_id": cluster_id,
             "lead": ctx.status != "syndicated"})
+        if claim.id in ctx.echoes:
+            # Its party already stands on the cluster through the body claim, and its tags
+            # would count the proposition twice at the places it names.
+            continue
         tag_rows += [{"tag": tag, "claim_id": f.claim_id, "day": f.day} for tag in f.anchors]
         cluster_tag_pairs.update((tag, cluster_id) for tag in f.anchors)
-        if claim.id in ctx.echoes:
-            continue  # its party already stands on the cluster through the body claim
         role = matching.role(conn, ctx, claim, f, cluster_id, joined)
         member_rows.append({**party, "cluster_id": cluster_id, "story_id": ctx.story_id,
                             "role": role, "claim_id": f.claim_id,
