@@ -3,7 +3,8 @@
 Every JSON document counterclaim prints, stores or serves is one of these models; the JSON
 Schema shipped in ``schema/counterclaim-1.schema.json`` is generated from them
 (``counterclaim schema``). Spans are code-point offsets ``[start, end)`` into
-``Article.text``, the cleaned body the analysis ran on.
+``Article.text``, the cleaned body the analysis ran on, except a headline claim's
+(``Claim.field`` "title"), whose spans index into ``Article.title``.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ class Article(_Model):
     outlet: Optional[str] = None
     url: Optional[str] = None
     language: str = "en"
-    text: str = Field(..., description="The cleaned body; every span indexes into it.")
+    text: str = Field(..., description="The cleaned body; every span indexes into it, but "
+                      "a headline claim's (Claim.field \"title\"), which index into title.")
     hashtags: list[str] = Field(default_factory=list)
 
 
@@ -104,6 +106,12 @@ class LoadedTerm(_Model):
 class Claim(_Model):
     id: str
     text: str
+    field: Literal["text", "title"] = Field(
+        "text",
+        description="The article field the claim's spans index into: span, parts, source.span, "
+        "cue.span and loaded_terms spans index into article.text, or into article.title for a "
+        "headline claim.",
+    )
     span: Span
     parts: list[Span] = Field(
         default_factory=list,

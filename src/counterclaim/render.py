@@ -68,7 +68,7 @@ def print_report(report: Report, out: Console | None = None) -> None:
             who += f" [{source.kind}]"
         cue = " / ".join(x for x in ((claim.cue.text if claim.cue else None), claim.channel) if x)
         text = Text(_shorten(claim.text))
-        extras = []
+        extras = ["headline"] if claim.field == "title" else []
         if claim.hedges:
             extras.append("hedges: " + ", ".join(claim.hedges))
         if claim.negated:

@@ -98,6 +98,30 @@ def test_report_claims_map_back_to_the_raw_text(article):
     assert found[1].source is None and found[1].source_kind == "anonymous"
 
 
+@pytest.mark.parametrize("raw_title", ["FHF camp: Kessen talks are a trap",
+                                       "FHF  camp:   Kessen talks are a trap"])
+def test_headline_claims_map_to_where_the_title_stands(raw_title):
+    body = "VORNA - The army said the talks in Kessen were a trap."
+    raw = f"\n{raw_title}\n\n{body}\n"
+    title = "FHF camp: Kessen talks are a trap"  # as the reader normalises it
+
+    def at(text, phrase):
+        start = text.index(phrase)
+        return (start, start + len(phrase))
+
+    headline = Claim(id="h1", field="title", text="Kessen talks are a trap",
+                     span=at(title, "Kessen talks are a trap"), mode="direct",
+                     status="attributed", source=Source(text="FHF camp", span=at(title, "FHF camp"),
+                                                        kind="named"),
+                     cue=Cue(text=":", lemma=":", span=at(title, ":")))
+    report = Report(article=Article(id="x", title=title, text=body), claims=[headline])
+    [found] = report_attributions(report, raw)
+    assert words(raw, found.content) == "Kessen talks are a trap"
+    assert words(raw, found.source).split() == ["FHF", "camp"]
+    assert words(raw, found.cue) == ":"
+    assert found.content[0][0] > raw.index("FHF") and found.content[0][1] < raw.index(body)
+
+
 @pytest.fixture
 def stub_systems(tiny, monkeypatch):
     """A perfect system (the gold itself) and the report stub, in place of real ones."""

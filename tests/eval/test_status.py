@@ -55,6 +55,14 @@ def test_sentence_fallback_is_one_to_one():
     assert match_claims(GOLD.claims, predicted) == [None, 0, None]
 
 
+def test_a_headline_claim_is_never_matched_by_its_title_offsets():
+    # Its span (0, 19) lies in the title; in the text the same offsets are a gold claim's.
+    headline = claim("h1", "the town had fallen", "attributed", source="Army", cue="said")
+    headline = headline.model_copy(update={"field": "title", "span": (0, 19)})
+    assert TEXT[0:19] != "the town had fallen" and TEXT.index("the town had fallen") < 19
+    assert match_claims(GOLD.claims, report([headline])) == [None, None, None]
+
+
 def test_score_counts_status_negation_hedges_and_relations():
     predicted = report([
         claim("c1", "the town had fallen", "attributed", source="The army", cue="said"),

@@ -19,7 +19,8 @@ def _span(text: str, part: str, start: int = 0) -> tuple[int, int]:
 
 
 def ostria_report(article_id: str = "feedc0de00000001", day: str = "2026-03-02") -> Report:
-    """Two claims, one denying the other, an event at Dalmar and the place with coordinates."""
+    """Two claims, one denying the other, a headline claim restating the first, an event at
+    Dalmar and the place with coordinates."""
     text = ("OSTGRAD -- The army said on Monday that its troops had captured Dalmar. "
             "The Free Highlands Front (FHF) denied that the army had captured Dalmar, "
             "calling the report propaganda.")
@@ -46,9 +47,15 @@ def ostria_report(article_id: str = "feedc0de00000001", day: str = "2026-03-02")
     event = Event(id="v1", type="Battles", subtype="Non-state actor overtakes territory",
                   actors=["e1"], place="p1", date=day, date_precision=1, claim="c1",
                   status="disputed", span=c1.span)
-    article = Article(id=article_id, title="Army says Dalmar captured; FHF denies", text=text,
+    title = "Army says Dalmar captured; FHF denies"
+    # A headline claim: its spans index into the title, and it restates c1.
+    h1 = Claim(id="h1", field="title", text="Dalmar captured", span=_span(title, "Dalmar captured"),
+               source=Source(text="Army", span=_span(title, "Army"), entity="e1", kind="named"),
+               cue=Cue(text="says", lemma="say", span=_span(title, "says")), mode="indirect",
+               status="attributed", date=day)
+    article = Article(id=article_id, title=title, text=text,
                       published=day, outlet="Ostgrad Times")
-    return Report(article=article, entities=[army, fhf], claims=[c1, c2],
+    return Report(article=article, entities=[army, fhf], claims=[c1, c2, h1],
                   relations=[Relation(type="denies", from_="c2", to="c1",
                                       evidence="denied")],
                   events=[event], places=[dalmar])

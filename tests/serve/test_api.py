@@ -123,6 +123,16 @@ def test_article_is_the_stored_report_and_matches_the_schema(client):
     assert body["relations"][0]["from"] == "c2"  # aliases, as in the schema
 
 
+def test_claims_say_which_field_their_span_indexes(client):
+    rows = client.get("/api/claims", params={"article_id": "feedc0de00000001"}).json()["items"]
+    fields = {row["id"].split(":")[1]: row["field"] for row in rows}
+    assert fields == {"c1": "text", "c2": "text", "h1": "title"}
+    body = client.get("/api/articles/feedc0de00000001").json()
+    [headline] = [c for c in body["claims"] if c["field"] == "title"]
+    start, end = headline["span"]
+    assert body["article"]["title"][start:end] == headline["text"]
+
+
 def test_articles_filter_by_outlet_and_dates(client):
     rows = client.get("/api/articles", params={"outlet": "Ostgrad Times"}).json()["items"]
     assert [r["id"] for r in rows] == ["feedc0de00000001"]

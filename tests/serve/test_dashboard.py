@@ -159,6 +159,17 @@ def test_hovering_a_claim_shows_source_cue_and_denials(watched, server):
     assert not detail.is_visible()
 
 
+def test_headline_claim_is_marked_in_the_title(watched, server):
+    page = watched.go("/articles/feedc0de00000001")
+    assert page.locator("#article-text mark[data-claim='h1']").count() == 0
+    mark = page.locator("#article-title mark.cc-claim[data-claim='h1']")
+    assert mark.inner_text() == "Dalmar captured"
+    mark.hover()
+    detail = page.locator("#claim-h1")
+    assert detail.is_visible() and "headline" in detail.locator("h2").inner_text()
+    assert "Army" in detail.locator(".d-source").inner_text()
+
+
 def test_filter_disputes_by_entity_then_entity_page(watched, server):
     page = watched.go("/disputes")
     page.fill("form.filters input[name=entity]", "FHF")

@@ -40,3 +40,20 @@ def test_relations_are_read_both_ways_and_colours_follow_sources():
     views = {v.claim.id: v for v in claim_views(ostria_report())}
     assert views["c2"].denies == ["c1"] and views["c1"].denied_by == ["c2"]
     assert views["c1"].colour != views["c2"].colour
+
+
+def test_headline_claims_are_cut_from_the_title_not_the_body():
+    report = ostria_report()
+    body = [c for c in report.claims if c.field == "text"]
+    headline = [c for c in report.claims if c.field == "title"]
+    assert headline, "the builder has a headline claim"
+    in_title = {p.text: p for p in pieces(report.article.title, headline)}
+    assert in_title["Dalmar captured"].claim == "h1"
+    assert in_title["Army"].role == "source" and in_title["says"].role == "cue"
+    assert all("h1" not in p.claims for p in pieces(report.article.text, body))
+
+
+def test_headline_claims_come_first_in_the_views():
+    views = claim_views(ostria_report())
+    assert views[0].claim.id == "h1"
+    assert views[0].colour == next(v.colour for v in views if v.claim.id == "c1")  # same source

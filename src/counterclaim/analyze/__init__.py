@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from .. import model
 from . import extensions  # noqa: F401
+from .headline import add_headline_claims, parse_titles
 from .limits import max_seconds, time_limit
 from .nlp import load_nlp
 from .report import to_report
@@ -52,7 +53,8 @@ def analyze_article(article: model.Article, *, nlp: Language | None = None,
         doc = make_doc(nlp, article)
         for _, proc in nlp.pipeline:
             doc = proc(doc)
-        return to_report(doc)
+        [title_doc] = parse_titles(nlp, [article])
+        return add_headline_claims(to_report(doc), title_doc, doc)
 
 
 def analyze_articles(articles: Iterable[model.Article], *, nlp: Language | None = None,
@@ -70,9 +72,23 @@ def analyze_articles(articles: Iterable[model.Article], *, nlp: Language | None 
         yield from _analyze_in_processes(articles, model_name, batch_size, n_process)
         return
     nlp = nlp or load_nlp(model_name)
-    docs = (make_doc(nlp, a) for a in articles)
-    for doc in nlp.pipe(docs, batch_size=batch_size):
-        yield to_report(doc)
+    for chunk in _chunks(articles, batch_size):
+        yield from _reports(nlp, chunk)
+
+
+def _chunks(articles: Iterable[model.Article], size: int) -> Iterator[list[model.Article]]:
+    import itertools
+
+    iterator = iter(articles)
+    return iter(lambda: list(itertools.islice(iterator, size)), [])
+
+
+def _reports(nlp: Language, chunk: list[model.Article]) -> list[model.Report]:
+    """One batch of articles: bodies through ``nlp.pipe``, titles parsed together (headline
+    claims, ``headline.py``)."""
+    titles = parse_titles(nlp, chunk)
+    bodies = nlp.pipe((make_doc(nlp, a) for a in chunk), batch_size=len(chunk))
+    return [add_headline_claims(to_report(doc), title, doc) for doc, title in zip(bodies, titles)]
 
 
 _WORKER_NLP: Language | None = None
@@ -87,20 +103,17 @@ def _analyze_chunk(chunk: list[model.Article]) -> list[model.Report]:
     nlp = _WORKER_NLP
     # A chunk that overruns fails whole; the caller then retries its articles one by one.
     with time_limit(max_seconds() * len(chunk), what="batch"):
-        return [to_report(doc) for doc in nlp.pipe((make_doc(nlp, a) for a in chunk),
-                                                   batch_size=len(chunk))]
+        return _reports(nlp, chunk)
 
 
 def _analyze_in_processes(articles: Iterable[model.Article], model_name: str | None,
                           batch_size: int, n_process: int) -> Iterator[model.Report]:
-    import itertools
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    iterator = iter(articles)
-    chunks = iter(lambda: list(itertools.islice(iterator, batch_size)), [])
+    chunks = _chunks(articles, batch_size)
     with ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker,
                              initargs=(model_name,)) as pool:
         for reports in pool.map(_analyze_chunk, chunks):

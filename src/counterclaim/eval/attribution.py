@@ -86,30 +86,47 @@ def load_counterclaim() -> System:
 
 
 def report_attributions(report, raw: str) -> list[Attribution]:
-    """The non-outlet claims of a ``model.Report``, as triples with raw-text offsets."""
-    offsets = OffsetMap(report.article.text, raw)
+    """The non-outlet claims of a ``model.Report``, as triples with raw-text offsets. A
+    headline claim's offsets (``field`` "title") index into the title, mapped from where the
+    title stands in the raw text."""
+    maps = {"text": OffsetMap(report.article.text, raw)}
+    if report.article.title and any(c.field == "title" for c in report.claims):
+        maps["title"] = title_offsets(report.article.title, raw)
 
-    def fragments(span) -> Fragments:
+    def fragments(offsets, span) -> Fragments:
         mapped = offsets.span(*span) if span else None
         return (mapped,) if mapped else ()
-
-    def content_of(claim) -> Fragments:
-        # A split quote is scored as its pieces, as PolNeAR annotates it.
-        if claim.parts:
-            return tuple(f for part in claim.parts for f in fragments(part))
-        return fragments(claim.span)
 
     found = []
     for claim in report.claims:
         if claim.mode == "outlet":
             continue
-        content = content_of(claim)
+        offsets = maps[claim.field]
+        # A split quote is scored as its pieces, as PolNeAR annotates it.
+        content = tuple(f for part in (claim.parts or [claim.span])
+                        for f in fragments(offsets, part))
         if content:
             found.append(Attribution(
-                source=fragments(claim.source.span) or None,
-                cue=fragments(claim.cue.span) if claim.cue else (),
+                source=fragments(offsets, claim.source.span) or None,
+                cue=fragments(offsets, claim.cue.span) if claim.cue else (),
                 content=content, status=claim.status, source_kind=claim.source.kind))
     return found
+
+
+# The reader takes the title from the top of the text (after any boilerplate lines), so it is
+# looked for in this many characters; aligning it with the whole text could scatter it.
+TITLE_SEARCH_CHARS = 2_000
+
+
+def title_offsets(title: str, raw: str) -> OffsetMap:
+    """Maps offsets in ``title`` to the raw text: where it occurs verbatim, else aligned
+    character by character with the head of the text."""
+    found = raw.find(title)
+    if found >= 0:
+        offsets = OffsetMap(title, title)
+        offsets.shift = found
+        return offsets
+    return OffsetMap(title, raw[:TITLE_SEARCH_CHARS])
 
 
 def load_textacy() -> System:

@@ -144,6 +144,7 @@ def match_claims(gold: list[GoldClaim], report: Report) -> list[int | None]:
             if result[gi] is not None or where is None:
                 continue
             options = [(s, pi) for pi, c in enumerate(claims) if pi not in used
+                       and c.field == "text"  # a headline claim's span is in the title
                        and (s := score(where, tuple(c.span))) is not None]
             if options:
                 result[gi] = max(options)[1]
@@ -208,6 +209,8 @@ def speech_acts(report: Report) -> dict[str, str]:
     for claim in report.claims:
         anchor = claim.cue.span[0] if claim.cue else claim.span[0]
         number = next((n for n, (s, e) in enumerate(sentences) if s <= anchor < e), anchor)
+        if claim.field == "title":  # its offsets are in the title, a sentence of its own
+            number = "title"
         source = claim.source
         who = source.entity or (source.text or "").lower() or source.kind
         acts[claim.id] = f"s{number}:{who}"

@@ -25,7 +25,7 @@ from .tables import articles, claims, clusters, events, places
 FORMATS = ("jsonl", "csv", "geojson", "acled-csv")
 CLAIM_COLUMNS = ["id", "article_id", "story_id", "outlet", "day", "source", "source_entity_id",
                  "source_kind", "cue", "channel", "mode", "status", "negated", "text",
-                 "cluster_id", "disputed"]
+                 "cluster_id", "disputed", "field"]
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
     "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
@@ -76,7 +76,7 @@ def export_claims_csv(engine: Engine, out: TextIO) -> int:
             writer.writerow([r.id, r.article_id, r.story_id, r.outlet, r.day, r.source_text,
                              r.source_entity_id, r.source_kind, r.cue_lemma, r.channel, r.mode,
                              r.status, int(bool(r.negated)), r.text, r.cluster_id,
-                             int(bool(r.disputed))])
+                             int(bool(r.disputed)), r.field])
             n += 1
     return n
 

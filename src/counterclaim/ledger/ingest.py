@@ -29,7 +29,7 @@ from sqlalchemy import Connection, bindparam, case, func, select, text, update
 
 from counterclaim.model import Claim, Report
 
-from . import matching, summaries, syndication
+from . import headlines, matching, summaries, syndication
 from .engine import insert_ignore, insert_rows
 from .tables import (  # noqa: F401  (the roles are also read from here)
     AGAINST_ROLES, FOR_ROLES, appearances, article_entities, articles, claim_tags, claims,
@@ -153,6 +153,8 @@ def _store_geo(report: Report, day: str | None, batch: Batch) -> None:
 
 def _anchors(report: Report, claim: Claim, links: dict[str, str]) -> list[str]:
     """Tags of the entities and places mentioned inside the claim's span, in order."""
+    if claim.field == "title":  # the mentions are spans in the body
+        return headlines.title_anchors(report, claim, links)
     start, end = claim.span
     found: list[tuple[int, str]] = []
     for entity in report.entities:
@@ -202,20 +204,30 @@ class ClaimContext:
         self.names = {entity.id: entity.name for entity in report.entities}
         self.day, self.stance_fn = day, stance_fn
         self.aid = report.article.id
+        self.echoes: dict[str, str] = {}  # headline claim id -> body claim it restates
+
+    def party(self, claim: Claim) -> dict:
+        return _party(claim, self.links, self.report.article.outlet, self.names)
 
     def gid(self, local_id: str) -> str:
         return f"{self.aid}:{local_id}"
 
 
 def _assign_clusters(conn: Connection, ctx: ClaimContext, facts: dict[str, matching.ClaimFacts]):
-    """claim id → (cluster id, joined an existing cluster?), creating new clusters."""
-    matchable = [f for c in ctx.report.claims if matching.is_matchable(c, (f := facts[c.id]).terms)]
+    """claim id → (cluster id, joined an existing cluster?), creating new clusters. A headline
+    claim that restates a body claim of its party goes to that claim's cluster."""
+    ctx.echoes = headlines.echoes(ctx.report.claims, facts, lambda c: ctx.party(c)["party"])
+    matchable = [f for c in ctx.report.claims if c.id not in ctx.echoes
+                 and matching.is_matchable(c, (f := facts[c.id]).terms)]
     joined = matching.match_clusters(conn, matchable)
     assigned, fresh, new_rows, key_rows = {}, [], [], []
     matchable_ids = {f.claim_id for f in matchable}
-    for claim in ctx.report.claims:
+    # Body claims first (a stable sort): a headline claim may take a body claim's cluster.
+    for claim in sorted(ctx.report.claims, key=lambda c: c.field == "title"):
         f = facts[claim.id]
-        if f.claim_id in joined:
+        if claim.id in ctx.echoes:
+            assigned[claim.id] = assigned[ctx.echoes[claim.id]]
+        elif f.claim_id in joined:
             assigned[claim.id] = (joined[f.claim_id][0], True)
         else:
             own = _within_article(f, fresh) if f.claim_id in matchable_ids else None
@@ -243,15 +255,20 @@ def _store_claims(conn: Connection, ctx: ClaimContext, batch: Batch) -> None:
     claim_rows, tag_rows, member_rows, cluster_tag_pairs = [], [], [], set()
     for claim in report.claims:
         f, (cluster_id, joined) = facts[claim.id], assigned[claim.id]
-        party = _party(claim, ctx.links, outlet, ctx.names)
+        party = ctx.party(claim)
         claim_rows.append({
             "id": f.claim_id, "article_id": ctx.aid, "local_id": claim.id, "text": claim.text,
+            "field": claim.field,
             "span_start": claim.span[0], "span_end": claim.span[1],
             "source_entity_id": party["entity_id"], "source_text": claim.source.text,
             "source_kind": claim.source.kind, "cue_lemma": claim.cue.lemma if claim.cue else None,
             "channel": claim.channel, "mode": claim.mode, "status": claim.status,
             "negated": claim.negated, "day": f.day, "cluster_id": cluster_id,
             "lead": ctx.status != "syndicated"})
+        if claim.id in ctx.echoes:
+            # Its party already stands on the cluster through the body claim, and its tags
+            # would count the proposition twice at the places it names.
+            continue
         tag_rows += [{"tag": tag, "claim_id": f.claim_id, "day": f.day} for tag in f.anchors]
         cluster_tag_pairs.update((tag, cluster_id) for tag in f.anchors)
         role = matching.role(conn, ctx, claim, f, cluster_id, joined)

@@ -83,7 +83,8 @@ def claim_rows(conn, query) -> list[ClaimRow]:
     """Run a claim query (from ``claims_query``) and build its rows, outlets included."""
     rows = conn.execute(query).all()
     outlets = outlets_of(conn, [r.story_id for r in rows])
-    return [ClaimRow(id=r.id, article_id=r.article_id, text=r.text, source=r.source_text,
+    return [ClaimRow(id=r.id, article_id=r.article_id, text=r.text, field=r.field,
+                     source=r.source_text,
                      source_entity_id=r.source_entity_id, source_kind=r.source_kind,
                      cue=r.cue_lemma, channel=r.channel, mode=r.mode, status=r.status,
                      negated=bool(r.negated), day=r.day, cluster_id=r.cluster_id,

@@ -45,6 +45,7 @@ class ClaimRow(BaseModel):
     id: str
     article_id: str
     text: str
+    field: str = Field("text", description="'title' for a headline claim, else 'text'.")
     source: Optional[str] = None
     source_entity_id: Optional[str] = None
     source_kind: str

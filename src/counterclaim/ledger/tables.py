@@ -117,6 +117,8 @@ claims = Table(
     Column("article_id", String(40), ArticleRef(), nullable=False, index=True),
     Column("local_id", String(40), nullable=False),
     Column("text", Text, nullable=False),
+    # "title" for a headline claim, whose span indexes into the title (migration 7)
+    Column("field", String(10), nullable=False, server_default="text"),
     Column("span_start", Integer), Column("span_end", Integer),
     Column("source_entity_id", String(40), ForeignKey("entities.id"), index=True),
     Column("source_text", Text),

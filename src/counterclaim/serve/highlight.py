@@ -64,10 +64,11 @@ def pieces(text: str, claims: list[Claim]) -> list[Piece]:
 
 
 def claim_views(report: Report) -> list[ClaimView]:
-    """Each claim with its colour (by source, in order of appearance) and its relations."""
+    """Each claim with its colour (by source, in order of appearance: headline claims
+    first) and its relations."""
     colours: dict[str, int] = {}
     views = []
-    for claim in sorted(report.claims, key=lambda c: tuple(c.span)):
+    for claim in sorted(report.claims, key=lambda c: (c.field != "title", tuple(c.span))):
         colour = colours.setdefault(source_key(claim), len(colours) % N_COLOURS)
         related = {"denies": [], "denied_by": [], "supports": [], "supported_by": []}
         for rel in report.relations:

@@ -21,14 +21,15 @@ from counterclaim.errors import DataError
 
 from ..tables import schema_migrations
 from . import m0001_initial, m0002_match_terms, m0003_query_indexes, m0004_summaries, \
-    m0005_posting_order, m0006_band_order
+    m0005_posting_order, m0006_band_order, m0007_claim_field
 
 MIGRATIONS = [(1, "initial", m0001_initial.upgrade),
               (2, "match_terms", m0002_match_terms.upgrade),
               (3, "query_indexes", m0003_query_indexes.upgrade),
               (4, "summaries", m0004_summaries.upgrade),
               (5, "posting_order", m0005_posting_order.upgrade),
-              (6, "band_order", m0006_band_order.upgrade)]
+              (6, "band_order", m0006_band_order.upgrade),
+              (7, "claim_field", m0007_claim_field.upgrade)]
 LATEST = MIGRATIONS[-1][0]
 
 

@@ -7,6 +7,11 @@
   const text = document.getElementById("article-text");
   const panel = document.getElementById("claim-panel");
   if (!text || !panel) return;
+  // Headline claims are marked in the title, body claims in the text.
+  const areas = [document.getElementById("article-title"), text].filter(Boolean);
+  function marks(selector) {
+    return areas.flatMap((area) => Array.from(area.querySelectorAll(selector)));
+  }
   let pinned = null;
 
   function detailOf(id) {
@@ -19,8 +24,8 @@
     panel.querySelectorAll(".claim-detail").forEach((el) => { el.hidden = el !== detail; });
     const hint = panel.querySelector(".hint");
     if (hint) hint.hidden = true;
-    text.querySelectorAll("mark.cc-active").forEach((el) => el.classList.remove("cc-active"));
-    text.querySelectorAll("mark").forEach((el) => {
+    marks("mark.cc-active").forEach((el) => el.classList.remove("cc-active"));
+    marks("mark").forEach((el) => {
       const ids = (el.dataset.claims || "").split(" ");
       if (el.dataset.claim === id || ids.includes(id)) el.classList.add("cc-active");
     });
@@ -31,19 +36,21 @@
     return mark ? mark.dataset.claim : null;
   }
 
-  text.addEventListener("mouseover", (event) => {
-    const id = claimOf(event.target);
-    if (id && !pinned) show(id);
-  });
-  text.addEventListener("focusin", (event) => {
-    const id = claimOf(event.target);
-    if (id) show(id);
-  });
-  text.addEventListener("click", (event) => {
-    const id = claimOf(event.target);
-    if (!id) return;
-    pinned = pinned === id ? null : id;
-    show(id);
+  areas.forEach((area) => {
+    area.addEventListener("mouseover", (event) => {
+      const id = claimOf(event.target);
+      if (id && !pinned) show(id);
+    });
+    area.addEventListener("focusin", (event) => {
+      const id = claimOf(event.target);
+      if (id) show(id);
+    });
+    area.addEventListener("click", (event) => {
+      const id = claimOf(event.target);
+      if (!id) return;
+      pinned = pinned === id ? null : id;
+      show(id);
+    });
   });
   document.addEventListener("click", (event) => {
     const ref = event.target.closest ? event.target.closest("a.claim-ref[data-claim]") : null;
@@ -51,7 +58,7 @@
     event.preventDefault();
     pinned = ref.dataset.claim;
     show(pinned);
-    const first = text.querySelector("mark.cc-active");
+    const first = marks("mark.cc-active")[0];
     if (first) first.scrollIntoView({ block: "center" });
     history.replaceState(null, "", "#claim-" + pinned);
   });
@@ -61,7 +68,7 @@
   if (match && detailOf(match[1])) {
     pinned = match[1];
     show(pinned);
-    const first = text.querySelector("mark.cc-active");
+    const first = marks("mark.cc-active")[0];
     if (first) first.scrollIntoView({ block: "center" });
   }
 })();

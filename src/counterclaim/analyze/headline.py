@@ -1,0 +1,164 @@
+"""Headline claims: the attribution analysis run on an article's title, as its own small Doc.
+
+The reader moves a headline off the top of the body into ``Article.title``, so the body's
+analysis never sees it, yet many headlines are claims: "FHF camp: Kessen talks are a trap",
+"Vorna Council Says Army Shelled Dalmar". The title is parsed alone (the spaCy components
+only) and only what a headline claim needs runs on it: ``cc_claims`` (attributions, sources)
+and ``cc_loaded`` (loaded terms). Places, events, relations and times have per-Doc costs and
+nothing to add to a dozen words; the claim's date is the body's anchor (the dateline or
+published date), as for a body claim whose sentence names no day of saying.
+
+A headline in the outlet's own voice ("Rebels shell Dalmar") is not a claim and adds
+nothing. Headline claims have ``field="title"`` (their spans index into ``Article.title``),
+ids ``h1``, ``h2``... and their source entity is the body's entity of the same name, if any.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import model
+from .spans import forget_caches
+
+# A title longer than this is not a headline (HTML metadata can carry anything): skip it.
+MAX_HEADLINE_CHARS = 400
+HEADLINE_PARTS = ("cc_claims", "cc_loaded")
+
+
+def headline_parts(nlp: Language) -> list:
+    """The counterclaim components a headline runs through, as the pipeline configured them
+    (``cc_claims`` keeps its ``refine_boundaries`` setting); empty without ``cc_claims``."""
+    if "counterclaim" in nlp.pipe_names:
+        parts = {part.name: part for part in nlp.get_pipe("counterclaim").parts}
+    else:
+        parts = {name: nlp.get_pipe(name) for name in HEADLINE_PARTS if name in nlp.pipe_names}
+    if "cc_claims" not in parts:
+        return []
+    return [parts[name] for name in HEADLINE_PARTS if name in parts]
+
+
+def spacy_components(nlp: Language) -> list:
+    """The pipeline's own spaCy components: everything but counterclaim's."""
+    return [proc for name, proc in nlp.pipeline
+            if name != "counterclaim" and not name.startswith("cc_")]
+
+
+def make_title_doc(nlp: Language, article: model.Article) -> Doc | None:
+    """A tokenized Doc of the title, carrying a stand-in article whose text is the title;
+    None when there is no title to read."""
+    title = article.title
+    if not title or not title.strip() or len(title) > MAX_HEADLINE_CHARS:
+        return None
+    doc = nlp.make_doc(title)
+    doc._.cc_article = model.Article(id=article.id, text=title)
+    return doc
+
+
+def parse_titles(nlp: Language, articles: Sequence[model.Article]) -> list[Doc | None]:
+    """Each article's title Doc, parsed in one batch by the spaCy components and annotated by
+    the headline parts; None for an article without a title (or a pipeline without claims)."""
+    parts = headline_parts(nlp)
+    docs = [make_title_doc(nlp, a) if parts else None for a in articles]
+    present = [d for d in docs if d is not None]
+    stream: Iterable[Doc] = present
+    for proc in spacy_components(nlp):
+        stream = proc.pipe(stream) if hasattr(proc, "pipe") else map(proc, stream)
+    parsed = iter(list(stream))
+    result = []
+    for doc in docs:
+        if doc is not None:
+            doc = next(parsed)
+            for part in parts:
+                doc = part(doc)
+            forget_caches(doc)
+        result.append(doc)
+    return result
+
+
+def headline_claims(title_doc: Doc | None, body_doc: Doc) -> list[model.Claim]:
+    """The title Doc's attributed claims, as the article's headline claims."""
+    if title_doc is None:
+        return []
+    claims = [c for c in title_doc._.cc_claims or []
+              if c.mode != "outlet" and c.source.kind != "outlet"
+              and not _source_has_verb(title_doc, c)]
+    if not claims:
+        return []
+    names = {e.id: e for e in title_doc._.cc_entities or []}
+    anchor = body_doc._.cc_anchor
+    day = anchor.isoformat() if hasattr(anchor, "isoformat") else None
+    body_entities = body_doc._.cc_entities or []
+    found = []
+    for number, claim in enumerate(claims, 1):
+        entity = body_entity_id(names.get(claim.source.entity), claim.source.text, body_entities)
+        kind = "named" if entity and claim.source.kind == "unnamed" else claim.source.kind
+        source = claim.source.model_copy(update={"entity": entity, "kind": kind})
+        found.append(claim.model_copy(update={
+            "id": f"h{number}", "field": "title", "source": source, "date": day}))
+    return found
+
+
+def _source_has_verb(doc: Doc, claim: model.Claim) -> bool:
+    """A source with a verb in it ("Three medics abducted in Kessen valley; army blames ...")
+    is a misparsed telegraphic headline: the words before the cue are a clause of their own,
+    not who speaks. (A verb the tagger reads as a noun, "Ministry Rejects", gets through.)"""
+    if claim.source.span is None:
+        return False
+    span = doc.char_span(*claim.source.span, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "VERB" for t in span)
+
+
+def body_entity_id(entity: model.Entity | None, source_text: str | None,
+                   body_entities: list[model.Entity]) -> str | None:
+    """The id of the body's entity the headline's source names, if any: the title Doc's entity
+    by name or alias, else the source words without a role ("FHF camp", "Osei aides") as the
+    name, an alias, the acronym ("FHF": Free Highlands Front) or a person's surname ("Osei")."""
+    wanted = set()
+    if entity is not None:
+        wanted = {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
+    if source_text:
+        wanted.add(_without_roles(source_text))
+    wanted.discard("")
+    for keys_of in (_names, _short_names):
+        for candidate in body_entities:
+            if wanted & keys_of(candidate):
+                return candidate.id
+    return None
+
+
+_ROLE_WORDS = frozenset({"camp", "campaign", "aide", "aides", "allies", "spokesman",
+                         "spokeswoman", "spokesperson", "official", "officials", "adviser",
+                         "advisers", "leader", "leaders", "the"})
+
+
+def _without_roles(text: str) -> str:
+    words = [w for w in text.replace("\u2019s", "").replace("'s", "").split()
+             if w.casefold() not in _ROLE_WORDS]
+    return " ".join(words).casefold()
+
+
+def _names(entity: model.Entity) -> set[str]:
+    return {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
+
+
+def _short_names(entity: model.Entity) -> set[str]:
+    """The acronym of a name of two or more capitalised words, and a person's surname (or an
+    organisation's last word: "Army" of "Ostrian Army")."""
+    words = entity.name.split()
+    found = set()
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        found.add("".join(w[0] for w in words).casefold())
+        if entity.type in ("person", "organization"):  # the small model reads people as orgs
+            found.add(words[-1].casefold())
+    return found
+
+
+def add_headline_claims(report: model.Report, title_doc: Doc | None, body_doc: Doc) -> model.Report:
+    """The report with the headline's claims after the body's."""
+    claims = headline_claims(title_doc, body_doc)
+    if claims:
+        report.claims = [*report.claims, *claims]
+    return report

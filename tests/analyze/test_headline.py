@@ -1,0 +1,99 @@
+"""Headline claims: the title analysed as its own Doc, its claims indexing into the title."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim.analyze import analyze_article, analyze_articles
+from counterclaim.analyze.headline import body_entity_id
+from counterclaim.model import Entity
+from counterclaim.read import read_text
+
+BODY = ("VORNA, March 3 - The Free Highlands Front (FHF) said on Monday that the talks in Kessen "
+        "were a trap. Army spokesman Amara Osei said troops had not shelled houses in Dalmar.\n\n"
+        "The Vorna council said the army had shelled Dalmar overnight.")
+
+
+def article(title: str | None):
+    text = f"{title}\n\n{BODY}" if title else BODY
+    return read_text(text, published="2026-03-03")
+
+
+def headline_claims(report):
+    return [c for c in report.claims if c.field == "title"]
+
+
+def assert_indexes_the_title(report, claim):
+    title = report.article.title
+    assert title[claim.span[0]:claim.span[1]] == claim.text
+    assert title[claim.source.span[0]:claim.source.span[1]] == claim.source.text
+    assert title[claim.cue.span[0]:claim.cue.span[1]] == claim.cue.text
+
+
+@pytest.mark.parametrize("title, source, content", [
+    ("FHF camp: Kessen talks are a trap", "FHF camp", "Kessen talks are a trap"),
+    ("Vorna Council Says Army Shelled Dalmar", "Vorna Council", "Army Shelled Dalmar"),
+])
+def test_speaker_and_says_headlines_are_claims_in_the_title(nlp, title, source, content):
+    report = analyze_article(article(title), nlp=nlp)
+    [claim] = headline_claims(report)
+    assert (claim.source.text, claim.text) == (source, content)
+    assert claim.mode != "outlet" and claim.id.startswith("h")
+    assert claim.id not in {c.id for c in report.claims if c is not claim}
+    assert_indexes_the_title(report, claim)
+
+
+def test_outlet_headline_adds_nothing(nlp):
+    report = analyze_article(article("Rebels shell Dalmar as Kessen talks stall"), nlp=nlp)
+    assert report.article.title == "Rebels shell Dalmar as Kessen talks stall"
+    assert headline_claims(report) == []
+
+
+def test_a_clause_misparsed_as_the_source_is_dropped(nlp):
+    title = "Three medics abducted in Kessen valley; army blames rebels, FHF denies"
+    report = analyze_article(article(title), nlp=nlp)
+    assert all("abducted" not in (c.source.text or "") for c in headline_claims(report))
+
+
+def test_headline_claim_takes_the_body_entity_and_the_article_date(nlp):
+    report = analyze_article(article("FHF camp: Kessen talks are a trap"), nlp=nlp)
+    [claim] = headline_claims(report)
+    entity = next(e for e in report.entities if e.id == claim.source.entity)
+    assert entity.name == "Free Highlands Front"
+    assert claim.date == "2026-03-03"
+
+
+def test_body_analysis_is_the_same_with_or_without_a_title(nlp):
+    titled = analyze_article(article("FHF camp: Kessen talks are a trap"), nlp=nlp)
+    untitled = analyze_article(article(None), nlp=nlp)
+    assert untitled.article.title is None and headline_claims(untitled) == []
+    body = [c for c in titled.claims if c.field == "text"]
+    assert [c.model_dump() for c in body] == [c.model_dump() for c in untitled.claims]
+    assert (titled.entities, titled.places, titled.events) == \
+        (untitled.entities, untitled.places, untitled.events)
+
+
+def test_batched_and_worker_paths_match_one_at_a_time(nlp, monkeypatch):
+    import importlib
+
+    analyze = importlib.import_module("counterclaim.analyze")  # the package, not the function
+
+    articles = [article("FHF camp: Kessen talks are a trap"), article(None),
+                article("Rebels shell Dalmar as Kessen talks stall"),
+                article("Vorna Council Says Army Shelled Dalmar")]
+    one_by_one = [analyze_article(a, nlp=nlp) for a in articles]
+    assert list(analyze_articles(articles, nlp=nlp, batch_size=3)) == one_by_one
+    monkeypatch.setattr(analyze, "_WORKER_NLP", nlp)  # what a worker process runs
+    assert analyze._analyze_chunk(articles) == one_by_one
+    assert sum(len(headline_claims(r)) for r in one_by_one) == 2
+
+
+def test_headline_source_links_by_name_acronym_or_surname():
+    body = [Entity(id="e1", name="Free Highlands Front", type="group"),
+            Entity(id="e2", name="Amara Osei", type="person"),
+            Entity(id="e3", name="Dalmar", type="place")]
+    assert body_entity_id(None, "FHF camp", body) == "e1"
+    assert body_entity_id(None, "Free Highlands Front", body) == "e1"
+    assert body_entity_id(None, "Osei aides", body) == "e2"
+    assert body_entity_id(None, "Poll", body) is None
+    assert body_entity_id(None, "Kessen council", body) is None
