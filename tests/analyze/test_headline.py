@@ -49,6 +49,20 @@ def test_outlet_headline_adds_nothing(nlp):
     assert headline_claims(report) == []
 
 
+@pytest.mark.parametrize("title", [
+    "Ostrian army claims Dalmar after three-day assault",  # a capture, not speech
+    "Kessen mourns market dead",  # not a speech verb
+])
+def test_headlines_whose_verb_is_not_speech_add_nothing(nlp, title):
+    assert headline_claims(analyze_article(article(title), nlp=nlp)) == []
+
+
+def test_claims_with_a_clause_is_a_headline_claim(nlp):
+    report = analyze_article(article("Ostrian army claims it has taken Dalmar"), nlp=nlp)
+    [claim] = headline_claims(report)
+    assert claim.cue.lemma == "claim" and claim.text == "it has taken Dalmar"
+
+
 def test_a_clause_misparsed_as_the_source_is_dropped(nlp):
     title = "Three medics abducted in Kessen valley; army blames rebels, FHF denies"
     report = analyze_article(article(title), nlp=nlp)

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import model
+from .cues import SPEECH_VERBS
 from .spans import forget_caches
 
 # A title longer than this is not a headline (HTML metadata can carry anything): skip it.
@@ -84,7 +85,7 @@ def headline_claims(title_doc: Doc | None, body_doc: Doc) -> list[model.Claim]:
         return []
     claims = [c for c in title_doc._.cc_claims or []
               if c.mode != "outlet" and c.source.kind != "outlet"
-              and not _source_has_verb(title_doc, c)]
+              and not _source_has_verb(title_doc, c) and _says_something(title_doc, c)]
     if not claims:
         return []
     names = {e.id: e for e in title_doc._.cc_entities or []}
@@ -109,6 +110,23 @@ def _source_has_verb(doc: Doc, claim: model.Claim) -> bool:
         return False
     span = doc.char_span(*claim.source.span, alignment_mode="expand")
     return span is not None and any(t.pos_ == "VERB" for t in span)
+
+
+def _says_something(doc: Doc, claim: model.Claim) -> bool:
+    """A headline's few words mislead the body's rules ("Kessen mourns market dead"): outside
+    a quote or a ``Speaker: ...`` line, keep a headline claim only when its cue is a speech
+    verb. "X claims <a town>" reports a capture, not speech, so after "claim" the content
+    must hold a verb ("claims it shelled ..."). Title Case hides verbs from the tagger
+    ("Army Shelled Dalmar" reads as names), so this test is kept to that one verb."""
+    if claim.mode == "direct" or claim.cue is None or claim.cue.text.strip() == ":":
+        return True
+    if claim.cue.lemma not in SPEECH_VERBS:
+        return False
+    if claim.cue.lemma != "claim":
+        return True
+    content = doc.char_span(*claim.span, alignment_mode="expand")
+    return content is not None and any(
+        t.pos_ in ("VERB", "AUX") or t.tag_.startswith(("VB", "MD")) for t in content)
 
 
 def body_entity_id(entity: model.Entity | None, source_text: str | None,
