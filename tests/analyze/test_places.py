@@ -1,4 +1,5 @@
-"""Toponym recognition, roles and offline resolution (analyze/places.py, toponyms.py, gazetteer.py).
+"""Toponym recognition, roles and offline resolution (analyze/places.py, toponyms.py,
+toponym_runs.py, toponym_evidence.py, gazetteer.py, gazetteer_build.py).
 
 Texts are invented (the country Ostria, the towns Dalmar and Vorna) or plain sentences
 around well-known real places.
@@ -13,7 +14,8 @@ from spacy.tokens import Doc
 from counterclaim import model
 from counterclaim.analyze import gazetteer
 from counterclaim.analyze.places import PlaceMatch, find_places, places_to_model
-from counterclaim.analyze.toponyms import gazetteer_runs, is_name_token
+from counterclaim.analyze.places_tokens import is_name_token
+from counterclaim.analyze.toponym_runs import gazetteer_runs
 
 pytestmark = pytest.mark.model
 

@@ -1,5 +1,5 @@
 """Session-5 resolution rules (analyze/places.py, places_scoring.py, places_local.py,
-places_recall.py, geodata_natural.py): world cities over small namesakes, lists of one
+places_recall.py, places_widen.py, places_acronyms.py, geodata_natural.py): world cities over small namesakes, lists of one
 kind of place, "the state of X", facility-like neighbourhoods, hyphenated regions, bare
 compass names, two-letter region codes, hand-written natural features, towns inside
 organisations' names.

@@ -47,13 +47,9 @@ from counterclaim.analyze.places_lists import list_kinds, of_kind
 from counterclaim.analyze.places_local import anchor_facilities, is_facility, stray_facility
 from counterclaim.analyze import places_scoring as sc
 from counterclaim.analyze.places_scoring import FEATURE_PRIOR, FOCUS_MIN_VOTES, Context
-from counterclaim.analyze.toponyms import (
-    COMPASS_WORDS,
-    TYPE_WORDS,
-    Mention,
-    is_name_token,
-    recognise,
-)
+from counterclaim.analyze.places_tokens import is_name_token
+from counterclaim.analyze.toponym_runs import COMPASS_WORDS, TYPE_WORDS
+from counterclaim.analyze.toponyms import Mention, recognise
 
 CONTAINER_PREPS = {"in", "of"}
 PRECISION = {"country": 3, "admin1": 3, "region": 3, "admin2": 2, "natural": 2,
