@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from counterclaim.analyze import make_doc
+from counterclaim.analyze.eventanchors import precision_of
 from counterclaim.analyze.eventtypes import TAXONOMY
-from counterclaim.analyze.events import main_event, precision_of
+from counterclaim.analyze.events import main_event
 from counterclaim.analyze.report import to_report
 from counterclaim.read import read_text
 from counterclaim import model
