@@ -40,7 +40,8 @@ def acronym_uses(doc: Doc, acronyms: dict[str, str], table: TokenTable,
     """Each use of a defined acronym not already part of a mention, with its long form."""
     if not acronyms:
         return
-    for i, word in enumerate(table.text):
+    for i in table.cased:  # an acronym is in capitals
+        word = table.text[i]
         if i not in taken and word in acronyms:
             yield doc[i : i + 1], acronyms[word]
 
@@ -67,9 +68,10 @@ def region_codes(doc: Doc, table: TokenTable, taken: set[int], gazetteer: gaz.Ga
     that only one region has, in a text whose other names lie in that region's country
     (so "ACT" in an American story is no Australian territory). Yields the span and the
     region's name."""
-    found = [(i, gazetteer.codes[word]) for i, word in enumerate(table.text)
-             if i not in taken and word in gazetteer.codes]
-    short = [i for i, word in enumerate(table.text)
+    text = table.text  # codes are in capitals: only the cased tokens can be one
+    found = [(i, gazetteer.codes[text[i]]) for i in table.cased
+             if i not in taken and text[i] in gazetteer.codes]
+    short = [i for i in table.cased for word in (text[i],)
              if len(word) == 2 and word.isalpha() and word.isupper() and i not in taken
              and not doc[i].is_stop and word not in NOT_CODES and not _in_capitals(table, i)]
     if not found and not short:

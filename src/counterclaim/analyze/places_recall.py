@@ -63,7 +63,7 @@ def caps_datelines(doc: Doc, gazetteer: gaz.Gazetteer, table: TokenTable,
     """ "BEIRUT: ...", "GAZA CITY — ...": a capitals dateline opening a paragraph, which
     the tagger often calls an adverb and the NER misses."""
     text, n = table.text, len(table.text)
-    for i in range(n):
+    for i in table.cased:
         if i in taken or not (text[i].isalpha() and text[i].isupper() and len(text[i]) > 2):
             continue
         # a paragraph's start, or a byline's date: "Reporter March 29, 2009 PATASKALA --"
@@ -175,7 +175,8 @@ def state_abbreviations(doc: Doc, table: TokenTable, taken: set[int]) -> Iterabl
     """ "S.C.", "D.C.", "(D-Tenn.)", "Greer, Tenn.": a newspaper's dotted state
     abbreviation. One with a single dot must follow a comma, dash or bracket, since "Mass."
     and "Miss." are also words."""
-    for i, word in enumerate(table.text):
+    for i in table.cased:
+        word = table.text[i]
         if i in taken or "." not in word or not word[:1].isupper() or len(word) < 3:
             continue
         key = normalise(word)
@@ -195,7 +196,7 @@ def party_hometowns(doc: Doc, table: TokenTable, taken: set[int],
     """ "Tom Bakk, DFL-Cook," and "(R-Ocilla)": after a bracket or comma, a party letter
     and a dash, the longest capitalised run naming a US place."""
     n = len(table.text)
-    for dash in [k for k, word in enumerate(table.text) if word in DASHES]:
+    for dash in [k for k in table.cased if table.text[k] in DASHES]:
         i = dash - 1
         if i < 1 or dash + 1 >= n or table.text[i] not in PARTIES \
                 or table.text[i - 1] not in {",", "("}:

@@ -92,11 +92,12 @@ def gazetteer_runs(doc: Doc, gazetteer: gaz.Gazetteer,
         found = 0
         if names[i]:
             for j in range(min(n, i + MAX_NAME_TOKENS), i, -1):
+                # the cheap tests first: the country test looks the whole run up
+                if any(not names[k] and lower[k] not in NAME_LINKS for k in range(i + 1, j - 1)):
+                    continue
                 ends_with_type = lower[j - 1] in TYPE_WORDS and j - 1 > i
                 if not (names[j - 1] or ends_with_type
                         or _country_ending_in_word(table, gazetteer, i, j)):
-                    continue
-                if any(not names[k] and lower[k] not in NAME_LINKS for k in range(i + 1, j - 1)):
                     continue
                 if j - i == 1 and lower[i] in COMPASS_WORDS:
                     continue  # "North" alone is a direction, "North Dakota" a place

@@ -73,9 +73,11 @@ def _person_words(ents: tuple[Span, ...]) -> set[str]:
     """Words of multi-word PERSON names: "Henry" after "Chiquita Raquel Henry"."""
     return {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
+
 def _demonym_tokens(doc: Doc, gazetteer: gaz.Gazetteer, taken: set[int],
                     table: TokenTable) -> Iterable[Span]:
-    for i, text in enumerate(table.text):
+    for i in table.cased:
+        text = table.text[i]
         if i not in taken and text[:1].isupper() and table.tag[i] in DEMONYM_TAGS:
             if gazetteer.demonym(text):
                 yield doc[i : i + 1]
@@ -176,7 +178,7 @@ def recognise(doc: Doc, gazetteer: gaz.Gazetteer,
     for span, source, role in _from_entities(ents, gazetteer):
         add(span, source, role)
     people = _person_words(ents)
-    refused = people | {t.title() for t in table.text if t.islower()}
+    refused = people | {t.title() for t in table.lowercase}
     accepted, waiting = _from_gazetteer(doc, gazetteer, table, ents, refused)
     for run, role in accepted:
         add(run, "GAZ", role)
