@@ -32,6 +32,7 @@ class DocFacts:
         anchor = doc._.cc_anchor if Doc.has_extension("cc_anchor") else None
         self.anchor = getattr(anchor, "date", anchor)
         self._token_sets: dict[tuple[int, int], frozenset[int] | None] = {}
+        self._claims_at: dict[int, model.Claim | None] = {}
 
     def tokens_of(self, start: int, end: int) -> frozenset[int] | None:
         """Token indices of a character span (expanded to whole tokens), found once each."""
@@ -42,10 +43,13 @@ class DocFacts:
         return self._token_sets[key]
 
     def claim_at(self, char: int) -> model.Claim | None:
-        """The innermost claim whose content holds the character."""
-        holding = [c for c in self.claims
-                   if any(s <= char < e for s, e in (c.parts or [c.span]))]
-        return min(holding, key=lambda c: c.span[1] - c.span[0], default=None)
+        """The innermost claim whose content holds the character (found once per character:
+        a trigger's claim is asked for again by its figures and aliases)."""
+        if char not in self._claims_at:
+            holding = [c for c in self.claims
+                       if any(s <= char < e for s, e in (c.parts or [c.span]))]
+            self._claims_at[char] = min(holding, key=lambda c: c.span[1] - c.span[0], default=None)
+        return self._claims_at[char]
 
     def entities_of(self, heads: list[Token], claim: model.Claim | None) -> list[str]:
         ids: list[str] = []
@@ -58,11 +62,12 @@ class DocFacts:
     def _entities_of(self, head: Token, claim: model.Claim | None) -> list[str]:
         if head.lower_ in PRONOUNS:
             return self._speaker(claim)
+        idx = head.idx  # a Token attribute read crosses into Cython: once, not per mention
+        covering = next((e.id for e in self.entities
+                         if any(s <= idx < e_ for s, e_ in e.mentions)), None)
+        if covering is not None:
+            return [covering]
         start, end = _noun_phrase(head)
-        covering = [e.id for e in self.entities
-                    if any(s <= head.idx < e_ for s, e_ in e.mentions)]
-        if covering:
-            return covering[:1]
         inside = [e.id for e in self.entities if any(start <= s and e_ <= end for s, e_ in e.mentions)]
         if inside:
             return inside
