@@ -91,10 +91,13 @@ def gazetteer_runs(doc: Doc, gazetteer: gaz.Gazetteer,
     while i < n:
         found = 0
         if names[i]:
-            for j in range(min(n, i + MAX_NAME_TOKENS), i, -1):
-                # the cheap tests first: the country test looks the whole run up
-                if any(not names[k] and lower[k] not in NAME_LINKS for k in range(i + 1, j - 1)):
-                    continue
+            # inside a run only names and linking words ("of", "de"): the first other word
+            # bounds the runs tried from here
+            limit = min(n, i + MAX_NAME_TOKENS)
+            k = i + 1
+            while k < limit - 1 and (names[k] or lower[k] in NAME_LINKS):
+                k += 1
+            for j in range(min(limit, k + 1), i, -1):
                 ends_with_type = lower[j - 1] in TYPE_WORDS and j - 1 > i
                 if not (names[j - 1] or ends_with_type
                         or _country_ending_in_word(table, gazetteer, i, j)):
