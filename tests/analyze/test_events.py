@@ -7,7 +7,7 @@ import pytest
 
 from counterclaim.analyze import make_doc
 from counterclaim.analyze.eventtypes import TAXONOMY
-from counterclaim.analyze.events import main_event, precision_of
+from counterclaim.analyze.events import main_event
 from counterclaim.analyze.report import to_report
 from counterclaim.read import read_text
 from counterclaim import model
@@ -236,13 +236,6 @@ def test_date_from_the_claim_when_the_clause_names_none(analyze_doc):
     event = only_event(report)
     claim = next(c for c in report.claims if c.id == event.claim)
     assert event.date == claim.date and event.date_precision == 2
-
-
-def test_precision_of_ranges():
-    week = model.Time(id="t1", text="", span=(0, 1), value="2026-05-04/2026-05-10", grain="range")
-    season = model.Time(id="t2", text="", span=(0, 1), value="2026-06-01/2026-08-31", grain="range")
-    assert precision_of(week) == 2
-    assert precision_of(season) == 3
 
 
 def test_main_event_is_the_first_sentences_head_event(analyze_doc):

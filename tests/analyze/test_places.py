@@ -1,4 +1,5 @@
-"""Toponym recognition, roles and offline resolution (analyze/places.py, toponyms.py, gazetteer.py).
+"""Toponym recognition, roles and offline resolution (analyze/places.py, toponyms.py,
+toponym_evidence.py, places_tokens.py, gazetteer.py, gazetteer_build.py).
 
 Texts are invented (the country Ostria, the towns Dalmar and Vorna) or plain sentences
 around well-known real places.
@@ -13,7 +14,7 @@ from spacy.tokens import Doc
 from counterclaim import model
 from counterclaim.analyze import gazetteer
 from counterclaim.analyze.places import PlaceMatch, find_places, places_to_model
-from counterclaim.analyze.toponyms import gazetteer_runs, is_name_token
+from counterclaim.analyze.places_tokens import is_name_token
 
 pytestmark = pytest.mark.model
 
@@ -154,15 +155,6 @@ def test_component_is_registered_by_name():
     assert nlp("Dalmar")._.cc_places == []  # no entities, no proper nouns: nothing found
 
 
-def test_gazetteer_runs_find_a_parish_the_model_missed():
-    nlp = spacy.blank("en")
-    words = ["Deputies", "from", "Rapides", "Parish", "arrived", "."]
-    tags = ["NNS", "IN", "NNP", "NNP", "VBD", "."]
-    doc = Doc(nlp.vocab, words=words, tags=tags)
-    runs = [span.text for span in gazetteer_runs(doc, gazetteer.load())]
-    assert runs == ["Rapides Parish"]
-
-
 def test_find_places_needs_no_parser():
     nlp = spacy.blank("en")
     words = ["Deputies", "from", "Rapides", "Parish", "arrived", "."]
@@ -260,6 +252,9 @@ def test_token_table_matches_spacy_tokens(parse):
     assert table.ws == [t.whitespace_ for t in doc]
     assert table.tag == [t.tag_ for t in doc]
     assert table.name == [is_name_token(t) for t in doc]
+    # the recognisers' scans walk only the tokens not all in lower case
+    assert [table.text[i] for i in table.cased] == [t.text for t in doc if not t.text.islower()]
+    assert table.lowercase == {t.text for t in doc if t.text.islower()}
     assert token_table(parse("")).text == []
 
 

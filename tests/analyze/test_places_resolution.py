@@ -1,8 +1,8 @@
 """Session-5 resolution rules (analyze/places.py, places_scoring.py, places_local.py,
-places_recall.py, geodata_natural.py): world cities over small namesakes, lists of one
-kind of place, "the state of X", facility-like neighbourhoods, hyphenated regions, bare
-compass names, two-letter region codes, hand-written natural features, towns inside
-organisations' names.
+places_recall.py, places_widen.py, places_acronyms.py, geodata_natural.py): world cities
+over small namesakes, lists of one kind of place, "the state of X", facility-like
+neighbourhoods, hyphenated regions, bare compass names, two-letter region codes,
+hand-written natural features, towns inside organisations' names.
 
 Texts are invented (the country Ostria, the towns Dalmar and Kasarindi) around
 well-known real places; the assertions are gazetteer facts (London is in England,

@@ -53,17 +53,9 @@ class Ranker(NamedTuple):
         """One score per row of columns (a candidate's known features)."""
         if self.tables is not None:  # the same scores, ~3x faster than the booster's predict
             return self.tables.scores(rows)
-        import numpy as np
-        from scipy.sparse import csr_matrix
+        from .attribution_boundary_trees import one_hot_rows
 
-        flat: list[int] = []
-        indptr = [0]
-        for row in rows:
-            flat += row
-            indptr.append(len(flat))
-        matrix = csr_matrix((np.ones(len(flat), dtype=np.float32), np.array(flat, dtype=np.int32),
-                             np.array(indptr)), shape=(len(rows), self.width))
-        return self.booster.predict(matrix, num_threads=1)
+        return self.booster.predict(one_hot_rows(rows, self.width), num_threads=1)
 
 
 class BoundaryModel(NamedTuple):

@@ -143,12 +143,21 @@ def tables_for(booster, width: int, columns: list[int], checks: int = 400,
     tables = read_tables(model_text or booster.model_to_string(), width)
     if tables is None or not columns or max(columns) >= len(tables.compact):
         return None
-    from scipy.sparse import csr_matrix
-
     rng = numpy.random.default_rng(0)
     rows = [sorted(set(rng.choice(columns, size=int(rng.integers(0, 20))).tolist())) for _ in range(checks)]
-    flat = [c for row in rows for c in row]
-    indptr = numpy.concatenate(([0], numpy.cumsum([len(row) for row in rows])))
-    matrix = csr_matrix((numpy.ones(len(flat), dtype=numpy.float32), numpy.array(flat, dtype=numpy.int32), indptr),
-                        shape=(len(rows), width))
+    matrix = one_hot_rows(rows, width)
     return tables if numpy.array_equal(tables.scores(rows), booster.predict(matrix, num_threads=1)) else None
+
+
+def one_hot_rows(rows: list[list[int]], width: int):
+    """The booster's input: a ``len(rows)`` x ``width`` CSR matrix with a 1 at each row's
+    columns (a candidate's known features)."""
+    from scipy.sparse import csr_matrix
+
+    flat: list[int] = []
+    indptr = [0]
+    for row in rows:
+        flat += row
+        indptr.append(len(flat))
+    return csr_matrix((numpy.ones(len(flat), dtype=numpy.float32), numpy.array(flat, dtype=numpy.int32),
+                       numpy.array(indptr)), shape=(len(rows), width))

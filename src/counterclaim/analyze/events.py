@@ -25,14 +25,14 @@ becomes one ``model.Event``:
   without an event goes to the latest violent event in the five sentences before it.
 
 Triggers and their arguments come from ``eventtriggers.py`` (one event per predicate), the
-lexicon from ``eventtypes.py``, death figures from ``eventtolls.py``. A later mention of an
+lexicon from ``eventtypes.py``, death figures from ``eventtolls.py``, the anchoring to
+entities, claims, places and times from ``eventanchors.py``. A later mention of an
 event ("the strike", "this is a massacre", "10 civilians killed in Kessen") is folded into
 the fullest earlier telling of it, so its figure and claimant join that event.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import NamedTuple
 
 from spacy.attrs import LIKE_NUM
@@ -43,14 +43,13 @@ from spacy.tokens import Doc, Span, Token
 from .. import model
 from . import eventtypes as et
 from . import extensions  # noqa: F401  (registers doc._.cc_events)
+from .eventanchors import (DocFacts, clause_of, event_status, fallback_date, is_negated,
+                           is_place_target, precision_of)
 from .eventtolls import NUMBER_WORDS, Figure, death_figures
 from .eventtriggers import Trigger, arguments, find_triggers
-from .spans import (CharSpan, doc_tree, expand_bounds, expand_span, sentence_bounds, sentence_of,
-                    subtree_indices, subtree_order, text_of, trim)
+from .spans import (CharSpan, doc_tree, expand_span, sentence_bounds, sentence_of,
+                    subtree_indices, text_of, trim)
 
-DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebut", "disavow"}
-PRONOUNS = {"it", "its", "they", "their", "them", "we", "our", "us", "he", "his", "him", "she",
-            "her", "i", "my", "me"}
 ORPHAN_REACH = 5  # sentences back a figure without an event may look for one
 
 
@@ -71,148 +70,6 @@ class EventMatch(NamedTuple):
     depth: int
 
 
-# --- anchoring: entities, claim, place, date -------------------------------------------
-
-
-class _DocFacts:
-    """What the earlier components set, indexed for lookups by character offset."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.entities: list[model.Entity] = list(doc._.cc_entities or [])
-        self.claims: list[model.Claim] = list(doc._.cc_claims or [])
-        self.places = [p for p in (doc._.cc_places or []) if hasattr(p, "mentions")]
-        self.times: list[model.Time] = list(doc._.cc_times or [])
-        relations = doc._.cc_relations or []
-        self.denied = {r.to for r in relations if r.type == "denies"}
-        self.disputed = {c for r in relations if r.type == "contradicts" for c in (r.from_, r.to)}
-        anchor = doc._.cc_anchor if Doc.has_extension("cc_anchor") else None
-        self.anchor = getattr(anchor, "date", anchor)
-        self._token_sets: dict[tuple[int, int], frozenset[int] | None] = {}
-
-    def tokens_of(self, start: int, end: int) -> frozenset[int] | None:
-        """Token indices of a character span (expanded to whole tokens), found once each."""
-        key = (start, end)
-        if key not in self._token_sets:
-            bounds = expand_bounds(self.doc, start, end)
-            self._token_sets[key] = None if bounds is None else frozenset(range(*bounds))
-        return self._token_sets[key]
-
-    def claim_at(self, char: int) -> model.Claim | None:
-        """The innermost claim whose content holds the character."""
-        holding = [c for c in self.claims
-                   if any(s <= char < e for s, e in (c.parts or [c.span]))]
-        return min(holding, key=lambda c: c.span[1] - c.span[0], default=None)
-
-    def entities_of(self, heads: list[Token], claim: model.Claim | None) -> list[str]:
-        ids: list[str] = []
-        for head in heads:
-            for entity_id in self._entities_of(head, claim):
-                if entity_id not in ids:
-                    ids.append(entity_id)
-        return ids
-
-    def _entities_of(self, head: Token, claim: model.Claim | None) -> list[str]:
-        if head.lower_ in PRONOUNS:
-            return self._speaker(claim)
-        start, end = _noun_phrase(head)
-        covering = [e.id for e in self.entities
-                    if any(s <= head.idx < e_ for s, e_ in e.mentions)]
-        if covering:
-            return covering[:1]
-        inside = [e.id for e in self.entities if any(start <= s and e_ <= end for s, e_ in e.mentions)]
-        if inside:
-            return inside
-        possessors = [c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS]
-        return self._speaker(claim) if possessors else []
-
-    def _speaker(self, claim: model.Claim | None) -> list[str]:
-        """A pronoun in reported speech stands for the speaker, or the body they speak for."""
-        if claim is None or claim.source.entity is None:
-            return []
-        by_id = {e.id: e for e in self.entities}
-        speaker = by_id.get(claim.source.entity)
-        if speaker is not None and speaker.affiliation:
-            return [speaker.affiliation]
-        return [claim.source.entity]
-
-    def place_for(self, clause: set[int], sentence: Span, trigger: Token) -> str | None:
-        found = []
-        for place in self.places:
-            for start, end in place.mentions:
-                if not sentence.start_char <= start < sentence.end_char:
-                    continue
-                tokens = self.tokens_of(start, end)
-                outside = tokens is None or not tokens & clause
-                found.append((outside, place.precision, abs(start - trigger.idx), place.id))
-        return min(found)[3] if found else None
-
-    def time_for(self, clause: set[int], trigger: Token) -> model.Time | None:
-        found = []
-        for time in self.times:
-            tokens = self.tokens_of(time.span[0], time.span[1])
-            if tokens is not None and tokens <= clause and time.value:
-                found.append((abs(time.span[0] - trigger.idx), time.id, time))
-        return min(found)[2] if found else None
-
-
-def _noun_phrase(head: Token) -> CharSpan:
-    """A noun and what stands before it in its phrase ("the Ostrian army's 3rd brigade")."""
-    doc = head.doc
-    tree = doc_tree(doc)
-    first = next(i for i in subtree_order(doc, head.i) if i <= head.i)  # the head at the latest
-    right = [c for c in tree.rights[head.i] if doc[c].dep_ in ("compound", "flat", "appos", "nmod")]
-    last = max([head.i, *(i for c in right for i in subtree_indices(doc, c))])
-    return tree.starts[first], tree.ends[last]
-
-
-def clause_of(trigger: Token) -> Token:
-    """The word whose subtree is the trigger's clause: a noun's governing verb."""
-    token = trigger
-    if token.pos_ in ("NOUN", "PROPN"):
-        if token.dep_ == "pobj" and token.head.dep_ == "prep":
-            token = token.head
-        if token.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "prep", "attr") and token.head.pos_ in ("VERB", "AUX"):
-            return token.head
-    return trigger
-
-
-def precision_of(time: model.Time) -> int:
-    """ACLED time precision of a resolved time: 1 day, 2 week, 3 month or vaguer."""
-    if time.grain == "day":
-        return 1
-    if time.grain == "week":
-        return 2
-    if time.grain == "range" and time.value and "/" in time.value:
-        try:
-            start, end = (date.fromisoformat(v[:10]) for v in time.value.split("/", 1))
-        except ValueError:
-            return 3
-        return 2 if (end - start).days <= 7 else 3
-    return 3
-
-
-def _is_negated(trigger: Token) -> bool:
-    for token in (trigger, clause_of(trigger)):
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
-            return True
-    return False
-
-
-def event_status(facts: _DocFacts, claim: model.Claim | None, negated: bool) -> str | None:
-    """The event's status from its claim, or None when it is no event (a plain negation)."""
-    if claim is None:
-        return None if negated else "asserted"
-    denial = claim.cue is not None and claim.cue.lemma in DENIAL_CUES
-    if negated:
-        return "denied" if claim.source.kind != "outlet" else None
-    if denial or claim.id in facts.denied:
-        return "denied"
-    if claim.id in facts.disputed:
-        return "disputed"
-    return claim.status
-
-
 def _fatalities(figure: Figure, claim: model.Claim | None) -> model.Fatalities:
     return model.Fatalities(count=figure.count, text=figure.text,
                             claimant=claim.source.entity if claim else None,
@@ -229,7 +86,7 @@ def find_events(doc: Doc) -> list[tuple[EventMatch, list[model.Fatalities]]]:
         ``cc_times``) already run.
     RETURNS: (event, fatalities) pairs; fatalities keep their claim and claimant.
     """
-    facts = _DocFacts(doc)
+    facts = DocFacts(doc)
     events, alias = [], {}
     for trigger in find_triggers(doc):
         event = _event(facts, trigger.token, trigger.kind)
@@ -258,7 +115,7 @@ def _number_tokens(doc: Doc) -> list[Token]:
     _, lowers = et.doc_lemmas(doc)
     like_num = set(doc.to_array(LIKE_NUM).nonzero()[0].tolist())
     return [doc[i] for i, lower in enumerate(lowers)
-            if i in like_num or lower.replace(",", "") in NUMBER_WORDS]
+            if i in like_num or (lower.replace(",", "") if "," in lower else lower) in NUMBER_WORDS]
 
 
 def _antecedent(event: EventMatch, trigger: Trigger, earlier: list[EventMatch]) -> EventMatch | None:
@@ -281,16 +138,16 @@ def _antecedent(event: EventMatch, trigger: Trigger, earlier: list[EventMatch]) 
     return max(same, key=lambda e: e.span[1] - e.span[0], default=None)
 
 
-def _aliases(facts: _DocFacts, alias: dict[int, int]) -> list[EventMatch]:
+def _aliases(facts: DocFacts, alias: dict[int, int]) -> list[EventMatch]:
     """Stand-ins at the aliased triggers, so a figure beside "the strike" finds its event."""
     doc = facts.doc
     return [EventMatch(i, et.OTHER, (0, 0), (), (), None, None, None, facts.claim_at(doc[i].idx),
                        "asserted", 0) for i in alias]
 
 
-def _event(facts: _DocFacts, trigger: Token, kind: et.Kind) -> EventMatch | None:
+def _event(facts: DocFacts, trigger: Token, kind: et.Kind) -> EventMatch | None:
     claim = facts.claim_at(trigger.idx)
-    status = event_status(facts, claim, _is_negated(trigger))
+    status = event_status(facts, claim, is_negated(trigger))
     if status is None:
         return None
     actor_heads, target_heads = arguments(trigger)
@@ -298,9 +155,9 @@ def _event(facts: _DocFacts, trigger: Token, kind: et.Kind) -> EventMatch | None
     clause = set(subtree_indices(trigger.doc, clause_root.i))
     sentence = sentence_of(trigger)
     targets = [e for e in facts.entities_of(target_heads, claim)
-               if not _is_place_target(facts, e)]
+               if not is_place_target(facts, e)]
     time = facts.time_for(clause, trigger)
-    when, precision = (time.value, precision_of(time)) if time else _fallback_date(facts, claim)
+    when, precision = (time.value, precision_of(time)) if time else fallback_date(facts, claim)
     return EventMatch(
         trigger=trigger.i, kind=kind, span=_clause_span(trigger, clause_root),
         actors=tuple(facts.entities_of(actor_heads, claim)), targets=tuple(targets),
@@ -315,21 +172,6 @@ def _depth(token: Token) -> int:
     while heads[i] != i and depth < len(heads):
         i, depth = heads[i], depth + 1
     return depth
-
-
-def _is_place_target(facts: _DocFacts, entity_id: str) -> bool:
-    """A place shelled, taken or naming a target ("Kessen market") is where the event
-    happened, not a party to it."""
-    entity = next((e for e in facts.entities if e.id == entity_id), None)
-    return entity is not None and entity.type == "place"
-
-
-def _fallback_date(facts: _DocFacts, claim: model.Claim | None) -> tuple[str | None, int | None]:
-    """No time in the clause: the claim's date, which bounds the event within about a week."""
-    value = claim.date if claim is not None and claim.date else None
-    if value is None and isinstance(facts.anchor, date):
-        value = facts.anchor.isoformat()
-    return value, (2 if value else None)
 
 
 def _clause_span(trigger: Token, clause_root: Token) -> CharSpan:
@@ -356,7 +198,7 @@ def _in_other_clause(tree, node: int, root: int) -> bool:
     return False
 
 
-def _owner_of(figure: Figure, events: list[EventMatch], facts: _DocFacts, doc: Doc) -> EventMatch | None:
+def _owner_of(figure: Figure, events: list[EventMatch], facts: DocFacts, doc: Doc) -> EventMatch | None:
     """The event a death figure counts: the nearest in its claim and sentence, else the latest
     violent event a few sentences before (a toll given in a later paragraph)."""
     token = doc[figure.token]

@@ -45,8 +45,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     bounds = sentence_bounds(doc)
     sentence_words = [set(lemmas[start:end]) for start, end in bounds]
     # Only words of the lexicon can be triggers: the rules run on those alone.
-    lexical = [i for i, (lemma, lower) in enumerate(zip(lemmas, lowers))
-               if lemma in et.TRIGGER_WORDS or lower in et.NOUNS]
+    lexical = [i for i, lemma in enumerate(lemmas)
+               if lemma in et.TRIGGER_WORDS or lowers[i] in et.NOUNS]
     for number, (start, end) in enumerate(bounds):
         candidates = [doc[i] for i in lexical[bisect_left(lexical, start):bisect_left(lexical, end)]]
         words = _protest_context(sentence_words, number) if candidates else set()

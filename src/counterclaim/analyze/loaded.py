@@ -167,16 +167,23 @@ def _finditer(pattern: re.Pattern, text: str, starts: list[int]):
 def _shouted(tok: Token, known: set[str] | None) -> bool:
     if not (tok.is_alpha and tok.is_upper and len(tok.text) >= 2):
         return False
-    sentence = sentence_of(tok)
-    alpha = [t for t in sentence if t.is_alpha]
-    if sum(t.is_upper for t in alpha) == len(alpha) and tok.i == sentence.start:
-        return False  # a dateline or a headline, not a shout inside a sentence
     if tok.pos_ == "PROPN" and len(tok.text) <= 4:
         return False  # an acronym: NATO, FHF
     if known is None:
-        return len(tok.text) >= 5
-    lower = tok.lower_
-    return tok.is_stop or lower in known or tok.lemma_.lower() in known
+        word = len(tok.text) >= 5
+    else:
+        word = tok.is_stop or tok.lower_ in known or tok.lemma_.lower() in known
+    # the sentence test last: it reads every word of the sentence
+    return word and not _opens_capitals_line(tok)
+
+
+def _opens_capitals_line(tok: Token) -> bool:
+    """A dateline or a headline in capitals, not a shout inside a sentence."""
+    sentence = sentence_of(tok)
+    if tok.i != sentence.start:
+        return False
+    alpha = [t for t in sentence if t.is_alpha]
+    return sum(t.is_upper for t in alpha) == len(alpha)
 
 
 def _without_overlaps(matches: list[LoadedMatch]) -> list[LoadedMatch]:
@@ -195,10 +202,11 @@ def find_handles(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-def hashtags(text: str) -> list[str]:
-    """The article's hashtags, each once, in order of first use."""
+def hashtags(text: str, handles: list[tuple[int, int, str]] | None = None) -> list[str]:
+    """The article's hashtags, each once, in order of first use. ``handles``:
+    ``find_handles(text)`` when the caller has it."""
     seen: list[str] = []
-    for _, _, tag in find_handles(text):
+    for _, _, tag in find_handles(text) if handles is None else handles:
         if tag.startswith("#") and tag not in seen:
             seen.append(tag)
     return seen
@@ -253,7 +261,7 @@ def annotate(doc: Doc, known_words: Iterable[str] | None = None) -> None:
         claim.handles = list(dict.fromkeys(h for s, e, h in handles if low <= s and e <= high))
     article = doc._.cc_article
     if article is not None:
-        article.hashtags = hashtags(text)
+        article.hashtags = hashtags(text, handles)
 
 
 class LoadedComponent:

@@ -20,9 +20,12 @@ namesake villages abroad and names inside organisations' names ("the Highland Co
 cannot vouch for each other; a place owned by an unknown one ("Ostria's Highlands
 province") stays unresolved.
 
-Modules: toponyms (recognition, roles), places_tokens (a per-token table), places_recall
-(datelines, lists, "Town, State", structures), places_scoring, places_coherence,
-places_local, gazetteer (the offline index), geodata (hand-written names).
+Modules: toponyms (recognition; toponym_runs: candidate runs, toponym_evidence: roles and
+evidence), places_tokens (a per-token table), places_recall (datelines, lists, "Town,
+State", structures), places_widen (names cut short), places_acronyms (acronyms, region
+codes), places_scoring, places_coherence, places_local, places_enclosing (a known place
+inside an unknown name), gazetteer (the offline index; gazetteer_build builds it), geodata
+(hand-written names).
 
 Method after Gritta et al., "What's missing in geographical parsing?" (2018) and
 Halterman, "Mordecai 3" (2023), without their learned rankers.
@@ -30,7 +33,6 @@ Halterman, "Mordecai 3" (2023), without their learned rankers.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from typing import Iterable, NamedTuple, Optional
@@ -44,16 +46,12 @@ from counterclaim.analyze.gazetteer import GazEntry, normalise
 from counterclaim.analyze.geodata import US_STATE_ABBREVIATIONS
 from counterclaim.analyze.places_coherence import neighbour_support
 from counterclaim.analyze.places_lists import list_kinds, of_kind
-from counterclaim.analyze.places_local import anchor_facilities, is_facility, stray_facility
+from counterclaim.analyze.places_enclosing import enclosing_place
+from counterclaim.analyze.places_local import anchor_facilities, stray_facility
 from counterclaim.analyze import places_scoring as sc
-from counterclaim.analyze.places_scoring import FEATURE_PRIOR, FOCUS_MIN_VOTES, Context
-from counterclaim.analyze.toponyms import (
-    COMPASS_WORDS,
-    TYPE_WORDS,
-    Mention,
-    is_name_token,
-    recognise,
-)
+from counterclaim.analyze.places_scoring import FOCUS_MIN_VOTES, Context
+from counterclaim.analyze.toponym_runs import TYPE_WORDS
+from counterclaim.analyze.toponyms import Mention, recognise
 
 CONTAINER_PREPS = {"in", "of"}
 PRECISION = {"country": 3, "admin1": 3, "region": 3, "admin2": 2, "natural": 2,
@@ -77,13 +75,6 @@ class PlaceMatch(NamedTuple):
     precision: int
     source: str  # the spaCy label that found it, or "GAZ"
 
-
-# words that name a kind of place, not a place, when alone: "Peninsula" in "Korean Peninsula"
-GENERIC_WORDS = COMPASS_WORDS | {
-    "peninsula", "island", "islands", "bay", "coast", "river", "lake", "valley", "mountains",
-    "sea", "ocean", "square", "village", "park", "airport", "station", "bridge", "town",
-    "wing", "house", "hall", "grove", "heights", "harbor", "harbour", "beach", "point",
-}
 
 def _in_list(mention: Mention, ending: dict[int, Mention]) -> bool:
     """ "Kessen, Dalmar, Vorna": a place after "," or "and" that follows another place."""
@@ -127,20 +118,33 @@ def _dateline_entry(dateline_place: Optional[str], gazetteer: gaz.Gazetteer):
                    empty, None, None)
 
 
-def _resolve_all(mentions: list[Mention], gazetteer: gaz.Gazetteer, ctx: Context,
-                 owned: frozenset = frozenset(), kinds: Optional[dict] = None):
-    """Resolve each mention once per (name, container), as one sense per discourse.
-    ``owned``: starts of the mentions an unknown place owns (``_owned_by_unknown``);
-    ``kinds``: the kind of place each listed name is (``places_lists.list_kinds``)."""
+def _container_texts(mentions: list[Mention]) -> list[Optional[str]]:
+    """Each mention's ``_container_text``: the same in every resolution pass."""
     following = {m.span.start: m for m in mentions}
     ending = {m.span.end: m for m in mentions}
+    return [_container_text(mention, following, ending) for mention in mentions]
+
+
+def _resolve_all(mentions: list[Mention], gazetteer: gaz.Gazetteer, ctx: Context,
+                 owned: frozenset = frozenset(), kinds: Optional[dict] = None,
+                 container_texts: Optional[list[Optional[str]]] = None):
+    """Resolve each mention once per (name, container), as one sense per discourse.
+    ``owned``: starts of the mentions an unknown place owns (``_owned_by_unknown``);
+    ``kinds``: the kind of place each listed name is (``places_lists.list_kinds``);
+    ``container_texts``: ``_container_texts(mentions)`` when the caller has them."""
+    if container_texts is None:
+        container_texts = _container_texts(mentions)
+    containers: dict[str, Optional[GazEntry]] = {}  # one resolution per text in this context
     chosen: dict[tuple, tuple] = {}
     kinds = kinds or {}
     out = []
-    for mention in mentions:
+    for mention, container_text in zip(mentions, container_texts):
         kind = kinds.get(mention.span.start)
-        container = None if kind else _resolve_container(
-            _container_text(mention, following, ending), gazetteer, ctx)
+        container = None
+        if not kind and container_text is not None:
+            if container_text not in containers:
+                containers[container_text] = _resolve_container(container_text, gazetteer, ctx)
+            container = containers[container_text]
         elsewhere = mention.span.start in owned
         key = (normalise(mention.text), container, mention.type_word, mention.role, elsewhere,
                kind)
@@ -152,7 +156,7 @@ def _resolve_all(mentions: list[Mention], gazetteer: gaz.Gazetteer, ctx: Context
             else:
                 cands = of_kind(sc.candidates(mention.text, gazetteer, mention.type_word), kind)
                 best = sc.best(cands, mention.text, ctx, container, mention.type_word)
-                inner = None if best else _enclosing(mention, gazetteer, ctx, container)
+                inner = None if best else enclosing_place(mention, gazetteer, ctx, container)
                 chosen[key] = (best, container, inner)
         out.append((mention, *chosen[key]))
     return out
@@ -173,64 +177,6 @@ def _owned_by_unknown(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> froz
                 and not gazetteer.lookup(owner.text):
             owned.add(start)
     return frozenset(owned)
-
-
-def _enclosing(mention: Mention, gazetteer: gaz.Gazetteer, ctx: Context,
-               container: Optional[GazEntry]) -> Optional[GazEntry]:
-    """A known place named inside an unknown one: Manila in "Manila Cathedral", Russia in
-    "Russian Embassy"; not the town "Highlands" in "Highlands province", which would have
-    been found as the province had the gazetteer known it."""
-    span = mention.span
-    if len(span) < 2:
-        return None
-    bare = (span.start, span.end - 1) if mention.type_word == span[-1].lower_ else None
-    facility = is_facility(mention.source, mention.text) or span[-1].lower_ in QUARTERS
-    countries = {e.country for e in ctx.resolved.values() if e.country}
-    if ctx.dateline is not None and ctx.dateline.country:
-        countries.add(ctx.dateline.country)
-    found: list[tuple] = []
-    for size in range(len(span) - 1, 0, -1):
-        for start in range(span.start, span.end - size + 1):
-            if (start, start + size) == bare:
-                continue
-            part = span.doc[start : start + size]
-            if not _name_part(part) or part.text.lower() in GENERIC_WORDS \
-                    or all(t.lower_ in COMPASS_WORDS for t in part):
-                continue  # "North West" of "North West England" is a direction
-            # "the French Quarter", "the British School": in the story's town, not abroad
-            demonym = gazetteer.demonym(part.text) if size == 1 else None
-            if demonym is not None and facility:
-                continue
-            cands = [e for e in sc.candidates(part.text, gazetteer, None)
-                     if _plausible_inside(e, countries)]
-            best = demonym or sc.best(cands, part.text, ctx, container, None)
-            if best is not None and best.lat is not None:
-                prior = math.log10(best.population + 1) + FEATURE_PRIOR.get(best.feature, 0.0)
-                found.append(((size, prior), best))
-    # the longest name ("Indian Ocean" in "Indian Ocean coast"), then the biggest place
-    return max(found, key=lambda item: item[0])[1] if found else None
-
-
-BROAD_INSIDE = {"country", "region", "natural"}
-QUARTERS = {"quarter"}  # "the French Quarter" is a town's, not France's
-
-
-def _plausible_inside(entry: GazEntry, countries: set) -> bool:
-    """A town named inside an organisation's or a building's name lies in a country the
-    text names, or is a world city: "Federal" of "Federal University of Technology" is no
-    town in Argentina in a Nigerian story."""
-    if entry.feature in BROAD_INSIDE or entry.population >= sc.BIG_CITY:
-        return True
-    return not countries or entry.country in countries
-
-
-def _name_part(part) -> bool:
-    """Name tokens, or names and a closing type word: "Henderson County" in "the Henderson
-    County Jail" is the county, not the city of Henderson."""
-    if all(is_name_token(t) for t in part):
-        return True
-    return (len(part) >= 2 and part[-1].lower_ in TYPE_WORDS
-            and all(is_name_token(t) for t in part[:-1]))
 
 
 def _focus(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> frozenset:
@@ -347,11 +293,12 @@ def find_places(doc: Doc, dateline_place: Optional[str] = None) -> list[PlaceMat
     support = _support(mentions, gazetteer)
     owned = _owned_by_unknown(mentions, gazetteer)
     kinds = list_kinds(mentions, gazetteer)
+    texts = _container_texts(mentions)
     resolved = _resolve_all(mentions, gazetteer,
-                            Context({}, dateline, focus, {}, support=support), owned, kinds)
+                            Context({}, dateline, focus, {}, support=support), owned, kinds, texts)
     for _round in range(2):
-        resolved = _resolve_all(mentions, gazetteer,
-                                _context_from(resolved, dateline, focus, support), owned, kinds)
+        resolved = _resolve_all(mentions, gazetteer, _context_from(resolved, dateline, focus, support),
+                                owned, kinds, texts)
     resolved = _drop_unsupported(resolved, _context_from(resolved, dateline, focus, support))
     people = {t.text for e in ents if e.label_ == "PERSON" for t in e}
     resolved = [item for item in resolved if not _is_noise(item[0], item[1] or item[3], people)]

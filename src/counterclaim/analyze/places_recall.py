@@ -6,21 +6,18 @@
   the comma;
 - lists beside accepted places ("Clarke, Madison, Oconee and Oglethorpe counties");
 - structures the model calls ORG or PERSON ("Royal Street", "Holy Redeemer Church");
-- acronyms the text defines for a place ("New South Wales (NSW)"), wherever they recur;
-- first-level regions' ISO 3166-2 codes ("NSW", "KZN") in a text that names their country;
 - two country names the model ran into one entity ("Greece Italy");
-- a place's name cut short by the model or by a word that is no name alone ("DR Congo",
-  "People's Republic of China", "French Guiana" read as "French", "U.S. Virgin Islands"
-  as "U.S."): widened to the longest gazetteer name around it;
 - a company's or group's base ("the Sligo-based charity", "Northbrook-based");
 - a legislator's home town in the American style ("Sen. Tony Bakk, DFL-Cook", "(R-Ocilla)");
 - a name the text already used as a place, wherever else it recurs (one sense per
   discourse: "Bicester" is the town in "Bicester desperately needed" too).
+
+Short forms (acronyms, region codes) are in ``places_acronyms``; names cut short are
+widened in ``places_widen``.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span
@@ -30,6 +27,7 @@ from counterclaim.analyze.gazetteer import normalise
 from counterclaim.analyze.geodata import CITY_ABBREVIATIONS, US_STATE_ABBREVIATIONS
 from counterclaim.analyze.places_coherence import NameGrid
 from counterclaim.analyze.places_tokens import TokenTable, joined
+
 
 def written_in(run: Span, entries: list, gazetteer: gaz.Gazetteer) -> bool:
     """ "Greer, South Carolina", "Greer, S.C.": a candidate lies in the region written
@@ -65,7 +63,7 @@ def caps_datelines(doc: Doc, gazetteer: gaz.Gazetteer, table: TokenTable,
     """ "BEIRUT: ...", "GAZA CITY — ...": a capitals dateline opening a paragraph, which
     the tagger often calls an adverb and the NER misses."""
     text, n = table.text, len(table.text)
-    for i in range(n):
+    for i in table.cased:
         if i in taken or not (text[i].isalpha() and text[i].isupper() and len(text[i]) > 2):
             continue
         # a paragraph's start, or a byline's date: "Reporter March 29, 2009 PATASKALA --"
@@ -155,71 +153,6 @@ def clustered(waiting: list, mentions: list, gazetteer: gaz.Gazetteer,
     return found
 
 
-WIDEN_LINKS = {"'s", "\u2019s", "of", "the", "de", "and", "-"}  # "-": "KwaZulu-Natal"
-HYPHENATED_FEATURES = {"country", "admin1", "admin2"}
-WIDEN_MAX = 3  # tokens added on either side: "Democratic People's" Republic of Korea
-# words that add no name: "City of Richmond" and "Dublin City (Council)" are Richmond and
-# Dublin, whatever alias the gazetteer files under the longer form; "The L.A." is "L.A."
-NOT_WIDENING = WIDEN_LINKS | {"city", "town", "county", "state", "province", "district",
-                              "village", "municipality", "region", "parish"}
-
-
-def _widens(table: TokenTable, start: int, end: int, taken: set[int]) -> bool:
-    """Whether tokens [start, end) may join a name: free, capitalised at both ends, and
-    capitalised or a linking word between."""
-    if any(k in taken for k in range(start, end)):
-        return False
-    if all(table.lower[k] in NOT_WIDENING for k in range(start, end)):
-        return False
-    inner = all(table.text[k][:1].isupper() or table.lower[k] in WIDEN_LINKS
-                for k in range(start, end))
-    return inner and table.text[start][:1].isupper()
-
-
-def widen_to_known(span: Span, gazetteer: gaz.Gazetteer, table: TokenTable,
-                   taken: set[int]) -> Span:
-    """The longest gazetteer name that contains ``span`` and at most ``WIDEN_MAX`` more
-    tokens on either side; ``span`` itself when there is none."""
-    n = len(table.text)
-    before, after = span.start - 1, span.end
-    if not ((before >= 0 and (table.text[before][:1].isupper()
-                              or table.lower[before] in WIDEN_LINKS))
-            or (after < n and table.text[after][:1].isupper())):
-        return span  # the common case, lower-case words around: nothing to try
-    if all(table.lower[k] in NOT_WIDENING for k in range(span.start, span.end)):
-        return span  # "City of" cut from "the City of Richmond's" names nothing to widen
-    # "'s" cannot open a name, "Democratic People's" can: each side checked once
-    starts = [span.start] + [span.start - left for left in range(1, WIDEN_MAX + 1)
-                             if span.start - left >= 0
-                             and _widens(table, span.start - left, span.start, taken)]
-    ends = [span.end] + [span.end + right for right in range(1, WIDEN_MAX + 1)
-                         if span.end + right <= n
-                         and table.text[span.end + right - 1][:1].isupper()
-                         and _widens(table, span.end, span.end + right, taken)]
-    best = None
-    for start in starts:
-        for end in ends:
-            if (start, end) != (span.start, span.end) \
-                    and _known_whole(gazetteer, table, start, end) \
-                    and (best is None or end - start > best[1] - best[0]):
-                best = (start, end)
-    return span.doc[best[0] : best[1]] if best else span
-
-
-def _known_whole(gazetteer: gaz.Gazetteer, table: TokenTable, start: int, end: int) -> bool:
-    """A gazetteer name; one that opens or closes with a word that adds no name ("City of
-    Richmond", "Dublin City") only as some place's own name ("Gun Barrel City"), not as
-    an alias: those are Richmond and Dublin, whichever namesake the alias belongs to."""
-    key = normalise(joined(table, start, end))
-    if key not in gazetteer.names:
-        return False
-    if "-" in table.lower[start:end]:  # "KwaZulu-Natal", not "Sub-Saharan Africa"
-        return any(e.feature in HYPHENATED_FEATURES for e in gazetteer.lookup(key))
-    if table.lower[start] not in NOT_WIDENING and table.lower[end - 1] not in NOT_WIDENING:
-        return True
-    return any(normalise(e.name) == key for e in gazetteer.lookup(key))
-
-
 # sources whose mentions are places by the model's or the gazetteer's own evidence (not
 # demonyms, typed guesses or acronyms)
 REPEAT_SOURCES = {"GPE", "LOC"}
@@ -242,7 +175,8 @@ def state_abbreviations(doc: Doc, table: TokenTable, taken: set[int]) -> Iterabl
     """ "S.C.", "D.C.", "(D-Tenn.)", "Greer, Tenn.": a newspaper's dotted state
     abbreviation. One with a single dot must follow a comma, dash or bracket, since "Mass."
     and "Miss." are also words."""
-    for i, word in enumerate(table.text):
+    for i in table.cased:
+        word = table.text[i]
         if i in taken or "." not in word or not word[:1].isupper() or len(word) < 3:
             continue
         key = normalise(word)
@@ -262,7 +196,7 @@ def party_hometowns(doc: Doc, table: TokenTable, taken: set[int],
     """ "Tom Bakk, DFL-Cook," and "(R-Ocilla)": after a bracket or comma, a party letter
     and a dash, the longest capitalised run naming a US place."""
     n = len(table.text)
-    for dash in [k for k, word in enumerate(table.text) if word in DASHES]:
+    for dash in [k for k in table.cased if table.text[k] in DASHES]:
         i = dash - 1
         if i < 1 or dash + 1 >= n or table.text[i] not in PARTIES \
                 or table.text[i - 1] not in {",", "("}:
@@ -294,113 +228,6 @@ def based_in(doc: Doc, table: TokenTable, taken: set[int],
                 found = start
         if found is not None:
             yield doc[found : i + 1]
-
-
-MAX_ACRONYM = 6
-
-
-def defined_acronyms(mentions: list, table: TokenTable) -> dict[str, str]:
-    """ "Kessen Province (KP)": an all-caps word in brackets right after a place's name,
-    starting with the name's first letter, stands for that name in the whole text."""
-    text, n = table.text, len(table.text)
-    found: dict[str, str] = {}
-    for mention in mentions:
-        end = mention.span.end
-        if mention.role == "demonym" or len(mention.span) < 2 or end + 2 >= n:
-            continue
-        if text[end] != "(" or text[end + 2] != ")":
-            continue
-        abbrev = text[end + 1]
-        if 2 <= len(abbrev) <= MAX_ACRONYM and abbrev.isalpha() and abbrev.isupper() \
-                and abbrev[0] == mention.text[:1]:
-            found.setdefault(abbrev, mention.text)
-    return found
-
-
-def acronym_uses(doc: Doc, acronyms: dict[str, str], table: TokenTable,
-                 taken: set[int]) -> Iterable[tuple[Span, str]]:
-    """Each use of a defined acronym not already part of a mention, with its long form."""
-    if not acronyms:
-        return
-    for i, word in enumerate(table.text):
-        if i not in taken and word in acronyms:
-            yield doc[i : i + 1], acronyms[word]
-
-
-REGION_CODE_MIN_POPULATION = 100_000  # a town this big places the text in its country
-
-
-def _countries_named(mentions: list, gazetteer: gaz.Gazetteer) -> set[str]:
-    named = set()
-    for mention in mentions:
-        if mention.role == "demonym":
-            place = gazetteer.demonym(mention.text)
-            named.add(place.country if place is not None else None)
-            continue
-        named.update(e.country for e in gazetteer.lookup(mention.text)
-                     if e.feature in {"country", "admin1"}
-                     or e.population >= REGION_CODE_MIN_POPULATION)
-    return named
-
-
-def region_codes(doc: Doc, table: TokenTable, taken: set[int], gazetteer: gaz.Gazetteer,
-                 mentions: list) -> Iterable[tuple[Span, str]]:
-    """ "NSW and Queensland extended their bans": a capitalised ISO 3166-2 region code
-    that only one region has, in a text whose other names lie in that region's country
-    (so "ACT" in an American story is no Australian territory). Yields the span and the
-    region's name."""
-    found = [(i, gazetteer.codes[word]) for i, word in enumerate(table.text)
-             if i not in taken and word in gazetteer.codes]
-    short = [i for i, word in enumerate(table.text)
-             if len(word) == 2 and word.isalpha() and word.isupper() and i not in taken
-             and not doc[i].is_stop and word not in NOT_CODES and not _in_capitals(table, i)]
-    if not found and not short:
-        return
-    named = _countries_named(mentions, gazetteer)
-    for i, entry in found:
-        if entry.country in named:
-            yield doc[i : i + 1], entry.name
-    if short:
-        yield from _short_codes(doc, table, short, gazetteer, mentions)
-
-
-# two capitals that are words or initials more often than a region: "OK", "LA" (Los
-# Angeles), "PR" (public relations), "MD" (a doctor), "CO" (a company)
-NOT_CODES = {"OK", "TV", "ID", "AM", "PM", "CO", "MD", "PR", "OH", "HI", "ME", "OR", "IN",
-             "LA", "UK", "US", "DC", "GM", "CEO", "PC", "MP", "UN", "EU", "AI", "VP", "DJ"}
-
-
-def _short_codes(doc: Doc, table: TokenTable, positions: list[int], gazetteer: gaz.Gazetteer,
-                 mentions: list) -> Iterable[tuple[Span, str]]:
-    """ "BC" in a story that names Canada or British Columbia: a two-letter region code
-    ("BC", "WA", "SA" each belong to several countries) read in the one named country."""
-    names = {normalise(m.text) for m in mentions if m.role != "demonym"}
-    countries = {e.country for key in names for e in gazetteer.lookup(key)
-                 if e.feature == "country" and normalise(e.name) == key}
-    countries |= {p.country for m in mentions if m.role == "demonym"
-                  for p in [gazetteer.demonym(m.text)] if p is not None}
-    entries = [gazetteer.lookup(key) for key in names]
-    for i in positions:
-        code = table.text[i]
-        regions = {e.name for c in countries for e in [gazetteer.codes.get(f"{code}/{c}")] if e}
-        # the region named in full, or the region of towns two of the text's names could be
-        holding: Counter = Counter()
-        for found in entries:
-            owners = {gazetteer.codes.get(f"{code}/{e.country}") for e in found}
-            owners = {r for r in owners if r is not None}
-            holding.update({r.name for r in owners
-                            for e in found if e.admin1 == r.name and e.feature != "country"})
-        regions |= {name for name, count in holding.items() if count >= 2}
-        regions |= {e.name for found in entries for e in found if e.feature == "admin1"
-                    and gazetteer.codes.get(f"{code}/{e.country}") == e}
-        if len(regions) == 1:
-            yield doc[i : i + 1], regions.pop()
-
-
-def _in_capitals(table: TokenTable, i: int) -> bool:
-    """A word in an all-capitals headline or dateline: "ON THE RECORD"."""
-    near = [table.text[k] for k in (i - 1, i + 1) if 0 <= k < len(table.text)]
-    return any(len(w) > 1 and w.isalpha() and w.isupper() for w in near)
 
 
 def _is_country(span: Span, gazetteer: gaz.Gazetteer) -> bool:

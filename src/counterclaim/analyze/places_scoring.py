@@ -18,7 +18,7 @@ from typing import NamedTuple, Optional
 from counterclaim.analyze import gazetteer as gaz
 from counterclaim.analyze.gazetteer import GazEntry, normalise
 from counterclaim.analyze.geodata import CITY_ABBREVIATIONS, GENERIC_STEMS, US_STATE_ABBREVIATIONS
-from counterclaim.analyze.toponyms import COMPASS_WORDS, TYPE_WORDS
+from counterclaim.analyze.toponym_runs import COMPASS_WORDS, TYPE_WORDS
 
 FEATURE_PRIOR = {"country": 6.0, "admin1": 3.0, "region": 3.0, "natural": 3.0, "city": 1.0,
                  "admin2": -0.5, "locality": 0.0}

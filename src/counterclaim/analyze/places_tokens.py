@@ -46,6 +46,11 @@ class TokenTable(NamedTuple):
     lower: list[str]
     tag: list[str]
     name: list[bool]  # is_name_token
+    # indices of the tokens not all in lower case (capitalised words, capitals, digits,
+    # punctuation): the only ones a test for a capital or a mark can pass, so the
+    # recognisers' scans walk these instead of every token
+    cased: list[int] = []
+    lowercase: frozenset[str] = frozenset()  # the words written all in lower case
 
 
 _TABLE_ATTRS = [ORTH, TAG, IS_STOP, SPACY]
@@ -64,7 +69,9 @@ def token_table(doc: Doc) -> TokenTable:
     name = [word[:1].isupper() and tag_ in NAME_TAGS and low not in NOT_PLACES
             and (not stop or word.isupper())  # "US" is not the stop word "us"
             for word, tag_, low, stop in zip(text, tag, lower, stops)]
-    return TokenTable(text, ws, lower, tag, name)
+    lowercase = {word for word in text if word.islower()}
+    cased = [i for i, word in enumerate(text) if word not in lowercase]
+    return TokenTable(text, ws, lower, tag, name, cased, frozenset(lowercase))
 
 
 def joined(table: TokenTable, start: int, end: int) -> str:

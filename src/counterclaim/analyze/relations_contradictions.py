@@ -39,7 +39,7 @@ def _contrast(facts: ClaimFacts) -> _Contrast:
     lemmas = facts.lemmas
     return _Contrast(
         facts, facts.sentence.start,
-        frozenset(k for k, weight in lemmas.items() if weight >= 1.0 and k not in GENERIC),
+        frozenset([k for k, weight in lemmas.items() if weight >= 1.0]) - GENERIC,
         bool(facts.states & FIRST_PERSON),
         tuple((facts.states & one, facts.states & other) for one, other in OPPOSITE_STATES))
 
@@ -50,13 +50,15 @@ def find_contradictions(facts: list[ClaimFacts], stances: dict[int, Stance],
     eligible = [_contrast(f) for f in facts if f.claim.mode != "outlet" or f.claim.status in (
         "reported", "alleged", "purported", "hedged")]
     claim_words: dict[int, set[str]] = {}
+    # the linked pairs as ordered tuples: a frozenset built per pair of claims cost more
+    pairs = {(min(p), max(p)) for p in linked if len(p) == 2}
     for i, ca in enumerate(eligible):
         a = ca.facts
         for cb in eligible[i + 1:]:
             b = cb.facts
-            if ca.sentence_start == cb.sentence_start or frozenset((a.index, b.index)) in linked:
+            if ca.sentence_start == cb.sentence_start or (a.party is not None and a.party == b.party):
                 continue
-            if a.party is not None and a.party == b.party:
+            if (min(a.index, b.index), max(a.index, b.index)) in pairs:
                 continue
             evidence = _incompatible(ca, cb, a.index in stances or b.index in stances, claim_words)
             if evidence:

@@ -110,8 +110,10 @@ def _entity_at(entities: dict, start: int, end: int):
 def _tolls(indices: list[int], words: DocWords) -> dict[str, frozenset[int]]:
     """Casualty figures: numbers in a claim that speaks of deaths or of injuries (not dates,
     times or ordinals)."""
-    lemmas = {words.lemma[i] for i in indices} | {words.lower[i] for i in indices}
     numbers = frozenset(n for i in indices if (n := words.number[i]) is not None)
+    if not numbers:  # most claims give no figure: skip their words
+        return {}
+    lemmas = {words.lemma[i] for i in indices} | {words.lower[i] for i in indices}
     tolls = {}
     if numbers and lemmas & DEATH_WORDS:
         tolls["death"] = numbers

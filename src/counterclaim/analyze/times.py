@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from counterclaim.analyze import timegrammar as grammar
 from counterclaim.analyze import timeresolve
-from counterclaim.analyze.spans import expand_span, text_of
+from counterclaim.analyze.spans import expand_bounds, expand_span, sentence_of, text_of
 
 
 class TimeExpression(NamedTuple):
@@ -200,23 +200,27 @@ _SPEECH = re.compile(
 )
 
 
-def date_for_sentence(sent_span: Span, times: list[TimeExpression], anchor: date | None):
+def date_for_sentence(sent_span: Span, times: list[TimeExpression], anchor: date | None,
+                      parsed: bool | None = None):
     """When a claim in this sentence was made: a day the sentence names for the saying
-    ("On Sunday night, the group said ..."), else the anchor. ISO string or None."""
+    ("On Sunday night, the group said ..."), else the anchor. ISO string or None.
+    ``parsed``: ``doc.has_annotation("DEP")`` when the caller knows it (a scan of the doc)."""
     start, end = sent_span.start_char, sent_span.end_char
     text = text_of(sent_span.doc)
     for time in times:
         if not (start <= time.start and time.end <= end) or time.grain != "day":
             continue
-        if _names_saying(sent_span, time, text):
+        if parsed is None:
+            parsed = sent_span.doc.has_annotation("DEP")
+        if _names_saying(sent_span, time, text, parsed):
             return time.value
     return anchor.isoformat() if anchor else None
 
 
-def _names_saying(sent_span: Span, time: TimeExpression, text: str) -> bool:
+def _names_saying(sent_span: Span, time: TimeExpression, text: str, parsed: bool) -> bool:
     """Whether the time says when the sentence's speech verb happened."""
     span = expand_span(sent_span.doc, time.start, time.end)
-    if span is not None and sent_span.doc.has_annotation("DEP"):
+    if span is not None and parsed:
         head = span.root.head
         if head.dep_ == "prep":
             head = head.head
@@ -274,11 +278,30 @@ class TimeFinder:
         if article is not None and article.dateline is not None and anchor is not None:
             if article.dateline.date is None and article.dateline.date_text:
                 article.dateline.date = anchor.isoformat()
-        for claim in doc._.cc_claims or []:
-            sentence = expand_span(doc, claim.span[0], claim.span[1])
-            if sentence is not None:
-                claim.date = date_for_sentence(sentence.sent, times, anchor)
+        self._date_claims(doc, times, anchor)
         return doc
+
+    @staticmethod
+    def _date_claims(doc: Doc, times: list[TimeExpression], anchor: date | None) -> None:
+        """Each claim's date, worked out once per sentence."""
+        claims = doc._.cc_claims or []
+        if not claims:
+            return
+        parsed = doc.has_annotation("DEP")
+        hooked = "sents" in doc.user_hooks or "sent" in doc.user_span_hooks
+        dates: dict[tuple[int, int], str | None] = {}
+        for claim in claims:
+            bounds = expand_bounds(doc, claim.span[0], claim.span[1])
+            if bounds is None:
+                continue
+            if hooked or bounds[0] >= len(doc):
+                sentence = Span(doc, *bounds).sent
+            else:  # Span.sent is the first token's sentence, found by rescanning the doc
+                sentence = sentence_of(doc[bounds[0]])
+            key = (sentence.start, sentence.end)
+            if key not in dates:
+                dates[key] = date_for_sentence(sentence, times, anchor, parsed)
+            claim.date = dates[key]
 
     @staticmethod
     def _anchor(doc: Doc) -> date | None:
