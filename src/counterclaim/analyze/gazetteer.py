@@ -18,7 +18,7 @@ from typing import NamedTuple, Optional
 
 from unidecode import unidecode
 
-INDEX_VERSION = 25
+INDEX_VERSION = 26  # 26: built in the same order whatever the hash seed
 
 
 class GazEntry(NamedTuple):

@@ -74,7 +74,8 @@ class _Builder:
     def add(self, entry: GazEntry, names: set[str]) -> int:
         index = len(self.entries)
         self.entries.append(entry)
-        for name in {normalise(n) for n in names if n and _latin(n)}:
+        # sorted: set order follows the hash seed, and the index must not (same build everywhere)
+        for name in sorted({normalise(n) for n in names if n and _latin(n)}):
             # a kind of place is no place's name: Iceland's "Island", a town "Coast"
             if len(name) >= 2 and name not in GENERIC_STEMS:
                 self.names[name].append(index)
@@ -280,16 +281,16 @@ def _regions(builder: _Builder) -> None:
                         {name, *aliases})
     groups: dict[tuple[str, str], set[GazEntry]] = defaultdict(set)
     compass = tuple(word.lower() for word in COMPASS)
-    for key, ids in builder.names.items():
+    for key, ids in sorted(builder.names.items()):
         if not key.startswith(compass):
             continue
         for entry in (builder.entries[i] for i in ids):
             if entry.feature == "admin1" and entry.lat is not None:
                 groups[(entry.country, key.split(" ", 1)[1].title())].add(entry)
-    for (country, stem), parts in groups.items():
+    for (country, stem), parts in sorted(groups.items(), key=lambda g: (g[0][0] or "", g[0][1])):
         generic = stem.lower() in GENERIC_STEMS or len(stem) < 4
         if len(parts) >= 2 and not generic and normalise(stem) not in builder.names:
-            lat, lon = midpoint([(p.lat, p.lon, 0) for p in parts])
+            lat, lon = midpoint(sorted((p.lat, p.lon, 0) for p in parts))
             builder.add(GazEntry(stem, lat, lon, country, None, "region",
                                  sum(p.population for p in parts), None), {stem})
 
