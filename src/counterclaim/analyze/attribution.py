@@ -44,6 +44,7 @@ from .cue_parse import (CONTENT_DEPS, EXPLETIVES, WORDS_KEY, cue_span, doc_words
                         source_head, source_span, speech_tag_after)
 from .attribution_bounds import without_trailing_aside
 from .attribution_boundary import load_boundary_model, refine_contents
+from .attribution_cue_extent import extended_cues
 from .attribution_filter import Candidate, load_filter, select
 from .attribution_parts import settle_spans
 from .attribution_learned import (argument_test, learned_attributions, second_stage_attributions,
@@ -80,6 +81,7 @@ def find_attributions(doc: Doc, *, refine: bool = True) -> list[Attribution]:
         found = refine_contents(doc, found, quotes, load_boundary_model())
     # Interrupted contents in pieces, no source inside its own content (attribution_parts).
     found = settle_spans(doc, found, quotes)
+    found = extended_cues(doc, found)
     return sorted(found, key=lambda a: a.content[0])
 
 
