@@ -25,7 +25,7 @@ from .spans import CharSpan, doc_tree
 _CONTENT_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what", "as"})
 # Verbs whose object or ``to`` phrase names the listener, not part of the predicate.
 _TELLING = frozenset({"tell", "say", "inform", "assure", "remind", "warn", "brief", "write",
-                      "explain", "announce", "declare", "describe", "confirm", "boast"})
+                      "explain", "announce", "declare", "describe", "confirm", "boast", "ask"})
 _SUBJECTS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "csubj", "expl"))
 _OBJECTS = frozenset(get_string_id(d) for d in ("dobj", "dative", "iobj"))
 _TIME_DEPS = frozenset(get_string_id(d) for d in ("npadvmod", "tmod"))
@@ -46,7 +46,9 @@ def _extended(doc: Doc, a: Attribution) -> Attribution:
     if a.cue is None or a.cue_token is None:
         return a
     start = (a.parts[0] if a.parts else a.content)[0]
-    if start >= a.cue[1]:
+    # The source between cue and content ("According to X, ...") is no part of the cue.
+    source_between = a.source is not None and a.cue[1] <= a.source[0] < start
+    if start >= a.cue[1] and not source_between:
         a = a._replace(cue=(a.cue[0], _gap_end(doc, a.cue_token, a.cue[1], start)))
     a = a._replace(cue=(_host_start(doc, a.cue_token, a.cue[0], a), a.cue[1]))
     return a
