@@ -25,7 +25,7 @@ from .spans import CharSpan, doc_tree
 _CONTENT_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what", "as"})
 # Verbs whose object or ``to`` phrase names the listener, not part of the predicate.
 _TELLING = frozenset({"tell", "say", "inform", "assure", "remind", "warn", "brief", "write",
-                      "explain", "announce", "declare", "describe", "confirm", "boast", "ask"})
+                      "explain", "announce", "declare", "describe", "confirm", "boast", "ask", "add", "whisper", "joke", "tweet", "note"})
 _SUBJECTS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "csubj", "expl"))
 _OBJECTS = frozenset(get_string_id(d) for d in ("dobj", "dative", "iobj"))
 _TIME_DEPS = frozenset(get_string_id(d) for d in ("npadvmod", "tmod"))
@@ -33,7 +33,11 @@ _TIME_ENTS = frozenset({"DATE", "TIME"})
 _XCOMP, _PCOMP, _ACL, _PREP, _DOBJ = (get_string_id(d) for d in ("xcomp", "pcomp", "acl", "prep", "dobj"))
 _VERBS = frozenset({"VERB", "AUX"})
 # A longer run between cue and content is rarely one predicate (chosen on train).
-_MAX_GAP = 8
+_MAX_GAP = 5
+# Nor does a longer way up to a host verb ("injected a new element into the race by questioning").
+_MAX_HOST_WORDS = 3
+# After a verb of telling, the topic ("said of X") or listener ("whispered to him") is not the cue.
+_TELLING_PREPS = frozenset({"to", "of", "about", "at"})
 
 
 def extended_cues(doc: Doc, found: list[Attribution]) -> list[Attribution]:
@@ -78,7 +82,9 @@ def _host_start(doc: Doc, head: int, cue_start: int, a: Attribution) -> int:
         return cue_start
     if a.content[0] < tree.ends[head] and a.content[1] > tree.starts[host]:
         return cue_start
-    return min(cue_start, cue_span(doc[host])[0])
+    start = cue_span(doc[host])[0]
+    words = bisect_left(tree.starts, cue_start) - bisect_left(tree.starts, start)
+    return start if 0 < words <= _MAX_HOST_WORDS else cue_start
 
 
 def _gap_end(doc: Doc, head: int, cue_end: int, content_start: int) -> int:
@@ -107,7 +113,7 @@ def _predicate_words(doc: Doc, head: int, gap: list[int]) -> bool:
             return False
         if token.ent_type_ in _TIME_ENTS or deps[i] in _TIME_DEPS:
             return False
-        if telling and heads[i] == head and (deps[i] in _OBJECTS or token.lower_ == "to"):
+        if telling and heads[i] == head and (deps[i] in _OBJECTS or token.lower_ in _TELLING_PREPS):
             return False
     return True
 
