@@ -26,7 +26,7 @@ _CONTENT_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what", "as
 # Verbs whose object or ``to`` phrase names the listener, not part of the predicate.
 _TELLING = frozenset({"tell", "say", "inform", "assure", "remind", "warn", "brief", "write",
                       "explain", "announce", "declare", "describe", "confirm", "boast", "ask", "add", "whisper", "joke", "tweet", "note"})
-_SUBJECTS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "csubj", "expl"))
+_SUBJECTS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "csubj", "expl", "agent"))
 _OBJECTS = frozenset(get_string_id(d) for d in ("dobj", "dative", "iobj"))
 _TIME_DEPS = frozenset(get_string_id(d) for d in ("npadvmod", "tmod"))
 _TIME_ENTS = frozenset({"DATE", "TIME"})
