@@ -28,7 +28,9 @@ PolNeAR never nests attributions, so of two candidates where one's cue lies insi
 other's content only one is kept: the learned judge (:mod:`attribution_filter`) keeps the
 likelier, or, without it, the outermost wins. Indirect contents and sources then stay on
 their cue's line, past any wire dateline, and lose a trailing aside of the outlet; a
-content leaves out when and where the source spoke (:mod:`attribution_bounds`). Only the
+content leaves out when and where the source spoke (:mod:`attribution_bounds`); a cue then
+reaches over its verb's own words up to the content and up to the verb it is the infinitive
+or gerund of (``showed no sign of``, ``went on to say``; :mod:`attribution_cue_extent`). Only the
 words that govern something to their right are scored by the cue model: scoring was most
 of attribution's cost.
 """
