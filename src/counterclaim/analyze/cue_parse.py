@@ -67,7 +67,8 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
     subject = next((c for c in children[verb.i] if deps[c] in _SUBJECT_IDS), None)
     if subject is not None:  # the first one decides
         child = doc[subject]
-        if child.lower_ in EXPLETIVES and (child.lower_ == "there" or _has_clause(verb)) and not _says_itself(child, verb):
+        if (child.lower_ in EXPLETIVES and (child.lower_ == "there" or _has_clause(verb))
+                and not _says_itself(child, verb)):
             return None, True
         if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             return child, False  # "who": sources.resolve_source follows it back
