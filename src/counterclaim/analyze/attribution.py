@@ -68,9 +68,10 @@ __all__ = [
 ]
 
 
-def find_attributions(doc: Doc, *, refine: bool = True) -> list[Attribution]:
+def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True) -> list[Attribution]:
     """The article's attributions; ``refine=False`` leaves out the learned boundary model
-    (its training reads the rules' own spans)."""
+    (its training reads the rules' own spans, with ``whole_cues=False``: the cues as the
+    model sees them, before they reach over to their contents)."""
     quotes = find_quotes(text_of(doc))
     judge = load_filter()
     candidates = candidate_attributions(doc, quotes)
@@ -83,7 +84,8 @@ def find_attributions(doc: Doc, *, refine: bool = True) -> list[Attribution]:
         found = refine_contents(doc, found, quotes, load_boundary_model())
     # Interrupted contents in pieces, no source inside its own content (attribution_parts).
     found = settle_spans(doc, found, quotes)
-    found = extended_cues(doc, found)
+    if whole_cues:
+        found = extended_cues(doc, found)
     return sorted(found, key=lambda a: a.content[0])
 
 
