@@ -32,19 +32,3 @@ def test_lemma_stays_the_speech_verb(analyze_text):
     (claim,) = [c for c in report.claims if c.mode != "outlet"]
     assert claim.cue.lemma == "say" and claim.source.text == "The FHF"
 
-
-def test_it_speaking_is_a_source_not_an_expletive(analyze_text):
-    report = analyze_text("The Ostrian defence ministry published its findings on Monday. "
-                          "It said that FHF fighters had shelled the market in Kessen.")
-    said = next(c for c in report.claims if c.cue and c.cue.lemma == "say")
-    assert said.source.text == "It" and said.source.kind != "anonymous"
-    assert "shelled the market" in said.text
-
-
-@pytest.mark.parametrize("text", [
-    "It was reported that dozens of families had fled Vorna.",
-    "It seems that the truce around Dalmar is holding.",
-])
-def test_expletive_it_is_no_source(analyze_text, text):
-    report = analyze_text(text)
-    assert all(c.source.text != "It" for c in report.claims)

@@ -67,8 +67,7 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
     subject = next((c for c in children[verb.i] if deps[c] in _SUBJECT_IDS), None)
     if subject is not None:  # the first one decides
         child = doc[subject]
-        if (child.lower_ in EXPLETIVES and (child.lower_ == "there" or _has_clause(verb))
-                and not _says_itself(child, verb)):
+        if child.lower_ in EXPLETIVES and (child.lower_ == "there" or _has_clause(verb)):
             return None, True
         if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             return child, False  # "who": sources.resolve_source follows it back
@@ -131,20 +130,6 @@ def _through_channel_noun(subject: Token) -> Token:
             if child.dep_ == "poss":
                 return child
     return subject
-
-
-# Verbs an expletive "it" opens a clause with ("it seems that", "it is clear that").
-_EXPLETIVE_VERBS = frozenset("be seem appear look sound turn remain become happen matter help follow "
-                             "mean make stand go".split())
-
-
-def _says_itself(subject: Token, verb: Token) -> bool:
-    """"It said that ...", "it adds that ...": an active subject "it" of a speech verb is
-    the organisation or document speaking, not an expletive (those open a passive or a
-    copula: "it was reported that", "it seems that")."""
-    return (subject.lower_ == "it" and subject.dep_ == "nsubj" and verb.pos_ == "VERB"
-            and verb.lemma_ not in _EXPLETIVE_VERBS
-            and not any(c.dep_ in ("auxpass", "acomp", "attr") for c in verb.children))
 
 
 def _has_clause(verb: Token) -> bool:
