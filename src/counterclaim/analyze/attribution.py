@@ -28,7 +28,9 @@ PolNeAR never nests attributions, so of two candidates where one's cue lies insi
 other's content only one is kept: the learned judge (:mod:`attribution_filter`) keeps the
 likelier, or, without it, the outermost wins. Indirect contents and sources then stay on
 their cue's line, past any wire dateline, and lose a trailing aside of the outlet; a
-content leaves out when and where the source spoke (:mod:`attribution_bounds`). Only the
+content leaves out when and where the source spoke (:mod:`attribution_bounds`); a cue then
+reaches over its verb's own words up to the content and up to the verb it is the infinitive
+or gerund of (``showed no sign of``, ``went on to say``; :mod:`attribution_cue_extent`). Only the
 words that govern something to their right are scored by the cue model: scoring was most
 of attribution's cost.
 """
@@ -44,6 +46,7 @@ from .cue_parse import (CONTENT_DEPS, EXPLETIVES, WORDS_KEY, cue_span, doc_words
                         source_head, source_span, speech_tag_after)
 from .attribution_bounds import without_trailing_aside
 from .attribution_boundary import load_boundary_model, refine_contents
+from .attribution_cue_extent import extended_cues
 from .attribution_filter import Candidate, load_filter, select
 from .attribution_parts import settle_spans
 from .attribution_learned import (argument_test, learned_attributions, second_stage_attributions,
@@ -65,9 +68,10 @@ __all__ = [
 ]
 
 
-def find_attributions(doc: Doc, *, refine: bool = True) -> list[Attribution]:
+def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True) -> list[Attribution]:
     """The article's attributions; ``refine=False`` leaves out the learned boundary model
-    (its training reads the rules' own spans)."""
+    (its training reads the rules' own spans, with ``whole_cues=False``: the cues as the
+    model sees them, before they reach over to their contents)."""
     quotes = find_quotes(text_of(doc))
     judge = load_filter()
     candidates = candidate_attributions(doc, quotes)
@@ -80,6 +84,8 @@ def find_attributions(doc: Doc, *, refine: bool = True) -> list[Attribution]:
         found = refine_contents(doc, found, quotes, load_boundary_model())
     # Interrupted contents in pieces, no source inside its own content (attribution_parts).
     found = settle_spans(doc, found, quotes)
+    if whole_cues:
+        found = extended_cues(doc, found)
     return sorted(found, key=lambda a: a.content[0])
 
 

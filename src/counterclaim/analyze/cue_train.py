@@ -351,7 +351,7 @@ def boundary_groups(parsed) -> list[BoundaryGroup]:
         golds = [(index.exact_key(g.content)[0], index.tokens(g.content)) for g in gold
                  if len(g.content) == 1 and index.exact_key(g.content)]
         words = words_of(doc)
-        for a in filter(refinable, find_attributions(doc, refine=False)):
+        for a in filter(refinable, find_attributions(doc, refine=False, whole_cues=False)):
             mapped = offsets.span(*a.content)
             target = _closest_gold(index.tokens((mapped,)), golds) if mapped else None
             if target is None:

@@ -1,0 +1,132 @@
+"""How far a cue reaches: the words between the cue verb and its content.
+
+PolNeAR's cues cover the whole predicate that introduces a content, not just its verb:
+``showed no sign of``, ``took issue with``, ``went on to say``, ``issued a statement
+saying``. The rules find the verb (with its auxiliaries and
+particles, :func:`cue_parse.cue_span`); this step, run once on the kept attributions, lets
+the cue take in the verb's own dependents that stand between it and a content to its
+right, and a governing verb it is the infinitive of (``went on to say``). Words that are
+not part of the predicate stay out: a subject, a comma, when the source spoke
+(``said on Tuesday``) and whom it told (``told reporters``), and the source
+(``According to X, ...``). Tried on PolNeAR train and left out (annotators split about
+evenly): a channel after a cue whose content lies before it (``..." X said in a
+statement``), and adverbs or dates between source and cue (``X last week said``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+from .attribution_types import Attribution
+from .cue_parse import cue_span
+from .spans import CharSpan, doc_tree
+
+# Words that may end the gap without joining the cue: the content's own opening.
+_CONTENT_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what", "as"})
+# Verbs whose object or to/of/about/at phrase names the listener or topic, not the predicate.
+_TELLING = frozenset({"tell", "say", "inform", "assure", "remind", "warn", "brief", "write",
+                      "explain", "announce", "declare", "describe", "confirm", "boast", "ask",
+                      "add", "whisper", "joke", "tweet", "note"})
+_SUBJECTS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "csubj", "expl", "agent"))
+_OBJECTS = frozenset(get_string_id(d) for d in ("dobj", "dative", "iobj"))
+_TIME_DEPS = frozenset(get_string_id(d) for d in ("npadvmod", "tmod"))
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+_XCOMP, _PCOMP, _ACL, _PREP, _DOBJ = (get_string_id(d) for d in ("xcomp", "pcomp", "acl", "prep", "dobj"))
+_VERBS = frozenset({"VERB", "AUX"})
+# A longer run between cue and content is rarely one predicate (chosen on train).
+_MAX_GAP = 5
+# Nor does a longer way up to a host verb ("injected a new element into the race by questioning").
+_MAX_HOST_WORDS = 3
+# After a verb of telling, the topic ("said of X") or listener ("whispered to him") is not the cue.
+_TELLING_PREPS = frozenset({"to", "of", "about", "at"})
+
+
+def extended_cues(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """The attributions with each cue reaching up to its content (see the module notes)."""
+    return [_extended(doc, a) for a in found]
+
+
+def _extended(doc: Doc, a: Attribution) -> Attribution:
+    """One attribution's cue, reaching right to its content and left to its host verb."""
+    if a.cue is None or a.cue_token is None:
+        return a
+    start = (a.parts[0] if a.parts else a.content)[0]
+    # The source between cue and content ("According to X, ...") is no part of the cue.
+    source_between = a.source is not None and a.cue[1] <= a.source[0] < start
+    if start >= a.cue[1] and not source_between:
+        a = a._replace(cue=(a.cue[0], _gap_end(doc, a.cue_token, a.cue[1], start)))
+    a = a._replace(cue=(_host_start(doc, a.cue_token, a.cue[0], a), a.cue[1]))
+    return a
+
+
+def _host_start(doc: Doc, head: int, cue_start: int, a: Attribution) -> int:
+    """The start of the verb the cue is the infinitive or gerund of: ``went on to say``,
+    ``erred in saying``, ``issued a statement saying``."""
+    tree = doc_tree(doc)
+    heads, deps = tree.heads, tree.deps
+    i, host = head, None
+    for _ in range(3):
+        up = heads[i]
+        if deps[i] == _XCOMP and doc[up].pos_ in _VERBS:
+            i = up
+        elif deps[i] == _PCOMP and deps[up] == _PREP and doc[heads[up]].pos_ in _VERBS:
+            i = heads[up]
+        elif deps[i] == _ACL and deps[up] == _DOBJ and doc[heads[up]].pos_ in _VERBS:
+            i = heads[up]
+        else:
+            break
+        host = i
+    if host is None or host > head:
+        return cue_start
+    # Neither the source nor the content may lie between the host and the cue.
+    if a.source is not None and tree.starts[host] < a.source[1] <= cue_start:
+        return cue_start
+    if a.content[0] < tree.ends[head] and a.content[1] > tree.starts[host]:
+        return cue_start
+    start = cue_span(doc[host])[0]
+    words = bisect_left(tree.starts, cue_start) - bisect_left(tree.starts, start)
+    return start if 0 < words <= _MAX_HOST_WORDS else cue_start
+
+
+def _gap_end(doc: Doc, head: int, cue_end: int, content_start: int) -> int:
+    """Where the cue ends once it takes in the head's dependents before the content."""
+    tree = doc_tree(doc)
+    first = bisect_left(tree.starts, cue_end)
+    last = bisect_left(tree.starts, content_start)  # the content's first token
+    gap = list(range(first, last))
+    while gap and (doc[gap[-1]].is_punct or doc[gap[-1]].is_space
+                   or doc[gap[-1]].lower_ in _CONTENT_OPENERS):
+        gap.pop()
+    if not gap or len(gap) > _MAX_GAP or not _predicate_words(doc, head, gap):
+        return cue_end
+    return tree.ends[gap[-1]]
+
+
+def _predicate_words(doc: Doc, head: int, gap: list[int]) -> bool:
+    """True when every gap word hangs from the cue verb and none is a subject, comma, time
+    or (after a verb of telling) the listener: PolNeAR leaves those out of the cue."""
+    tree = doc_tree(doc)
+    heads, deps = tree.heads, tree.deps
+    telling = doc[head].lemma_ in _TELLING
+    for i in gap:
+        token = doc[i]
+        if token.is_punct or deps[i] in _SUBJECTS or not _descends(heads, i, head):
+            return False
+        if token.ent_type_ in _TIME_ENTS or deps[i] in _TIME_DEPS:
+            return False
+        if telling and heads[i] == head and (deps[i] in _OBJECTS or token.lower_ in _TELLING_PREPS):
+            return False
+    return True
+
+
+def _descends(heads: list[int], i: int, ancestor: int) -> bool:
+    for _ in range(64):
+        if i == ancestor:
+            return True
+        if heads[i] == i:
+            return False
+        i = heads[i]
+    return False
