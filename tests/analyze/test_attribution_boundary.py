@@ -52,7 +52,7 @@ def parse():
 @pytest.fixture()
 def accused(parse):
     doc = parse(ACCUSED)
-    return doc, at.find_attributions(doc, refine=False)
+    return doc, at.find_attributions(doc, refine=False, whole_cues=False)
 
 
 def test_best_candidate_moves_only_past_the_margin():
@@ -90,7 +90,7 @@ def test_an_unsure_ranker_leaves_the_rule_span(accused):
 
 def test_the_content_never_reaches_over_its_cue(parse):
     doc = parse("Rebels had left Vorna by Sunday, the army said in Kessen.")
-    found = at.find_attributions(doc, refine=False)
+    found = at.find_attributions(doc, refine=False, whole_cues=False)
     (a,) = found
     # a ranker that would love to end the content on the cue's own sentence end
     model = BoundaryModel(NEUTRAL, _ranker({"w=kessen|right": 9.0, "w=said|right": 9.0}))
@@ -100,7 +100,7 @@ def test_the_content_never_reaches_over_its_cue(parse):
 
 def test_split_quotes_are_left_to_their_marks(parse):
     doc = parse("\u201cThey took a few streets,\u201d Osei said, \u201cand now they call it a city.\u201d")
-    found = at.find_attributions(doc, refine=False)
+    found = at.find_attributions(doc, refine=False, whole_cues=False)
     assert found and not any(refinable(a) for a in found if a.parts)
 
 
@@ -115,7 +115,7 @@ def test_shipped_model_keeps_contents_in_their_sentence_and_off_their_cue(parse,
     if model is None:
         pytest.skip("boundary model not trained")
     doc = parse(text)
-    found = at.find_attributions(doc, refine=False)
+    found = at.find_attributions(doc, refine=False, whole_cues=False)
     for before, after in zip(found, refine_contents(doc, found, find_quotes(text_of(doc)), model)):
         assert after.content[1] > after.content[0]
         assert before.sentence[0] <= after.content[0] and after.content[1] <= before.sentence[1]

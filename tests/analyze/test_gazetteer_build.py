@@ -1,6 +1,5 @@
 """The gazetteer index is the same on every machine: its build must not follow the hash seed."""
 
-import hashlib
 import os
 import subprocess
 import sys

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.attrs import POS
 from spacy.pipeline import AttributeRuler, Lemmatizer
 
 from counterclaim.analyze.nlp import _load_spacy, default_model_name, load_nlp
@@ -70,6 +71,33 @@ def test_a_rule_added_to_the_stock_ruler_is_honoured():
     assert doc[2].pos_ == "PROPN" and doc[2].lemma_ == "Dalmar-town"
 
 
+def test_multi_token_rules_with_negative_indices_and_overrides_match_the_stock_ruler():
+    texts = ["Osei said Kessen talks were a trap, and the FHF said Kessen talks had failed.",
+             "Kessen talks. Talks in Kessen."]
+    nlp_rules = [
+        ([[{"LOWER": "kessen"}, {"LOWER": "talks"}]], {"POS": "X"}, -1),  # last token
+        ([[{"LOWER": "talks"}]], {"POS": "NOUN", "LEMMA": "talk-round"}, 0),  # later: wins
+        ([[{"LOWER": "kessen"}, {"LOWER": "talks"}]], {"LEMMA": "Kessen-place"}, -2),
+    ]
+    stock, tables = spacy.load(default_model_name()), spacy.load(default_model_name())
+    for nlp in (stock, tables):
+        for patterns, attrs, index in nlp_rules:
+            nlp.get_pipe("attribute_ruler").add(patterns, attrs, index=index)
+    assert "attribute_ruler" in swap_in_tables(tables)
+    for expected, got in zip(stock.pipe(texts), tables.pipe(texts)):
+        assert got.to_json() == expected.to_json()
+    assert [t.lemma_ for t in tables(texts[1])][:2] == ["Kessen-place", "talk-round"]
+
+
+def test_an_overwriting_lemmatizer_is_followed():
+    stock, tables = spacy.load(default_model_name()), spacy.load(default_model_name())
+    for nlp in (stock, tables):
+        nlp.get_pipe("lemmatizer").overwrite = True  # the ruler's lemmas ("was" -> be) too
+    swap_in_tables(tables)
+    text = "The convoys were shelled and the bridge was gone."
+    assert tables(text).to_json() == stock(text).to_json()
+
+
 def test_a_ruler_using_other_attributes_keeps_the_stock_component():
     nlp = spacy.load(default_model_name())
     nlp.get_pipe("attribute_ruler").add([[{"SHAPE": "dddd"}]], {"POS": "NUM"})
@@ -81,9 +109,11 @@ def test_a_ruler_using_other_attributes_keeps_the_stock_component():
 def test_a_stand_in_that_disagrees_on_the_probe_is_refused():
     nlp = spacy.load(default_model_name())
     stand_in = TableAttributeRuler(nlp.get_pipe("attribute_ruler"))
-    # Corrupt one tag-map rule (the first one testing a single TAG: whitespace or a period).
-    number, tests, attrs = stand_in.single[1]
-    stand_in.single[1] = (number, tests, {**attrs, 74: nlp.vocab.strings.add("SYM")})
+    # Corrupt the tag-map rule for "." (the probe ends sentences with periods).
+    at = next(i for i, rule in enumerate(nlp.get_pipe("attribute_ruler").patterns)
+              if rule["patterns"] == [[{"TAG": "."}]])
+    number, tests, attrs = stand_in.single[at]
+    stand_in.single[at] = (number, tests, {**attrs, POS: nlp.vocab.strings.add("SYM")})
     assert not _same_annotations(nlp, "attribute_ruler", stand_in, [PROBE_TEXT])
 
 

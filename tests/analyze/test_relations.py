@@ -44,6 +44,15 @@ def test_denial_of_a_denial_points_at_the_denial(analyze_text):
     assert first is not None and second is not None, report.relations
 
 
+def test_a_denial_whose_cue_reaches_back_to_its_host_verb_still_denies(analyze_text):
+    report = analyze_text(
+        "The army said on Monday that rebels had shelled the market in Dalmar. The FHF erred "
+        "in denying that its fighters had shelled the market.")
+    denial = claim_with(report, "its fighters had shelled")
+    assert denial.cue.text == "erred in denying" and denial.cue.lemma == "deny"
+    assert relation(report, "denies", "erred in denying", "rebels had shelled") is not None
+
+
 def test_confirmation_supports_the_earlier_claim(analyze_text):
     report = analyze_text(
         "Student leaders said 40 protesters had been detained in Sarn. The public defender "

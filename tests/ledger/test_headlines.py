@@ -134,3 +134,22 @@ def test_migration_adds_the_field_to_an_older_ledger(db_url):
         reopened.add(army_headline())
         assert {f for f, _ in stored_claims(reopened, army_headline().article.id).values()} \
             == {"text", "title"}
+
+
+def _claim(claim_id: str, field: str, source: str):
+    from counterclaim.model import Claim, Source
+
+    return Claim(id=claim_id, text="talks a trap", span=(0, 12), field=field,
+                 source=Source(text=source, kind="named"), mode="indirect", status="attributed")
+
+
+def test_a_short_headline_in_its_party_body_claim_cluster_echoes_it():
+    from counterclaim.ledger.headlines import echoes_by_cluster
+
+    claims = [_claim("c1", "text", "FHF"), _claim("c2", "text", "army"),
+              _claim("h1", "title", "FHF"), _claim("h2", "title", "Vorna council")]
+    assigned = {"c1": ("k1", False), "c2": ("k2", False), "h1": ("k1", False),
+                "h2": ("k2", False)}
+    found = echoes_by_cluster(claims, assigned, {}, lambda c: c.source.text)
+    assert found == {"h1": "c1"}  # the council's headline is another party: it stands
+    assert echoes_by_cluster(claims, assigned, {"h1": "c1"}, lambda c: c.source.text) == {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -77,8 +78,6 @@ def analyze_articles(articles: Iterable[model.Article], *, nlp: Language | None 
 
 
 def _chunks(articles: Iterable[model.Article], size: int) -> Iterator[list[model.Article]]:
-    import itertools
-
     iterator = iter(articles)
     return iter(lambda: list(itertools.islice(iterator, size)), [])
 

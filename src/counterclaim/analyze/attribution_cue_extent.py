@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from .attribution_types import Attribution
 from .cue_parse import cue_span
-from .spans import CharSpan, doc_tree
+from .spans import doc_tree
 
 # Words that may end the gap without joining the cue: the content's own opening.
 _CONTENT_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what", "as"})

@@ -15,17 +15,21 @@ ids ``h1``, ``h2``... and their source entity is the body's entity of the same n
 
 from __future__ import annotations
 
+import logging
+from datetime import date
 from typing import Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import model
+from ..errors import CounterclaimError
 from .cues import SPEECH_VERBS
 from .spans import forget_caches
 
 # A title longer than this is not a headline (HTML metadata can carry anything): skip it.
 MAX_HEADLINE_CHARS = 400
+log = logging.getLogger(__name__)
 HEADLINE_PARTS = ("cc_claims", "cc_loaded")
 
 
@@ -54,13 +58,30 @@ def make_title_doc(nlp: Language, article: model.Article) -> Doc | None:
     if not title or not title.strip() or len(title) > MAX_HEADLINE_CHARS:
         return None
     doc = nlp.make_doc(title)
-    doc._.cc_article = model.Article(id=article.id, text=title)
+    # The article's own metadata, with the title as its text: no dateline, no hashtags yet.
+    doc._.cc_article = article.model_copy(
+        update={"text": title, "title": None, "dateline": None, "hashtags": []})
     return doc
 
 
 def parse_titles(nlp: Language, articles: Sequence[model.Article]) -> list[Doc | None]:
     """Each article's title Doc, parsed in one batch by the spaCy components and annotated by
-    the headline parts; None for an article without a title (or a pipeline without claims)."""
+    the headline parts; None for an article without a title (or a pipeline without claims).
+
+    A headline is extra: if its analysis fails, the batch is retried title by title and a
+    failing title is skipped with a warning, so the body's analysis still stands."""
+    try:
+        return _parse_titles(nlp, articles)
+    except CounterclaimError:
+        raise  # a time limit or refused input concerns the whole article
+    except Exception as error:  # noqa: BLE001 - see the docstring
+        if len(articles) > 1:
+            return [parse_titles(nlp, [article])[0] for article in articles]
+        log.warning("headline of %s not analysed: %s", articles[0].id, error)
+        return [None]
+
+
+def _parse_titles(nlp: Language, articles: Sequence[model.Article]) -> list[Doc | None]:
     parts = headline_parts(nlp)
     docs = [make_title_doc(nlp, a) if parts else None for a in articles]
     present = [d for d in docs if d is not None]
@@ -90,7 +111,7 @@ def headline_claims(title_doc: Doc | None, body_doc: Doc) -> list[model.Claim]:
         return []
     names = {e.id: e for e in title_doc._.cc_entities or []}
     anchor = body_doc._.cc_anchor
-    day = anchor.isoformat() if hasattr(anchor, "isoformat") else None
+    day = anchor.isoformat() if isinstance(anchor, date) else None
     body_entities = body_doc._.cc_entities or []
     found = []
     for number, claim in enumerate(claims, 1):
@@ -134,9 +155,7 @@ def body_entity_id(entity: model.Entity | None, source_text: str | None,
     """The id of the body's entity the headline's source names, if any: the title Doc's entity
     by name or alias, else the source words without a role ("FHF camp", "Osei aides") as the
     name, an alias, the acronym ("FHF": Free Highlands Front) or a person's surname ("Osei")."""
-    wanted = set()
-    if entity is not None:
-        wanted = {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
+    wanted = _names(entity) if entity is not None else set()
     if source_text:
         wanted.add(_without_roles(source_text))
     wanted.discard("")
@@ -176,7 +195,9 @@ def _short_names(entity: model.Entity) -> set[str]:
 
 def add_headline_claims(report: model.Report, title_doc: Doc | None, body_doc: Doc) -> model.Report:
     """The report with the headline's claims after the body's."""
-    claims = headline_claims(title_doc, body_doc)
-    if claims:
-        report.claims = [*report.claims, *claims]
+    if title_doc is None:
+        return report
+    report.claims = [*report.claims, *headline_claims(title_doc, body_doc)]
+    in_title = title_doc._.cc_article.hashtags  # cc_loaded read them off the title
+    report.article.hashtags = list(dict.fromkeys([*report.article.hashtags, *in_title]))
     return report

@@ -49,8 +49,8 @@ class TokenTable(NamedTuple):
     # indices of the tokens not all in lower case (capitalised words, capitals, digits,
     # punctuation): the only ones a test for a capital or a mark can pass, so the
     # recognisers' scans walk these instead of every token
-    cased: list[int] = []
-    lowercase: frozenset[str] = frozenset()  # the words written all in lower case
+    cased: list[int]
+    lowercase: frozenset[str]  # the words written all in lower case
 
 
 _TABLE_ATTRS = [ORTH, TAG, IS_STOP, SPACY]

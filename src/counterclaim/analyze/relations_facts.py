@@ -40,7 +40,7 @@ def claim_facts(doc: Doc, words: DocWords | None = None) -> list[ClaimFacts]:
     words = words or doc_words(doc)
     facts = []
     for index, claim in enumerate(doc._.cc_claims or []):
-        cue = _token_at(doc, claim.cue.span) if claim.cue else None
+        cue = _cue_token(doc, claim.cue) if claim.cue else None
         anchor = cue if cue is not None else _token_at(doc, claim.span)
         if anchor is None:
             continue
@@ -51,6 +51,16 @@ def claim_facts(doc: Doc, words: DocWords | None = None) -> list[ClaimFacts]:
                                 _content_lemmas_at(tokens, words), _tolls(tokens, words),
                                 _states(tokens, words)))
     return facts
+
+
+def _cue_token(doc: Doc, cue: model.Cue) -> Token | None:
+    """The cue's own word: a cue span may reach back to the verb it hangs from ("went on to
+    deny", "issued a statement denying"), whose root is that host, not the speech verb."""
+    found = expand_span(doc, cue.span[0], cue.span[1])
+    if found is None or not len(found):
+        return None
+    named = [t for t in found if t.lemma_ == cue.lemma]
+    return named[-1] if named else found.root
 
 
 def _token_at(doc: Doc, span: tuple[int, int]) -> Token | None:

@@ -27,7 +27,7 @@ PLACE_PREPS = {"in", "at", "near", "from", "to", "outside", "into", "across", "a
 BIG_TOWN = 50_000  # a capitalised name with no other evidence must be at least this big
 SMALL_TOWN = 500  # ... or this big with a preposition of place before it
 MODIFIER_TOWN = 5_000  # ... or this big modifying a noun ("Roselle police")
-BIG_CITY = 100_000  # a lone "PERSON" this big, not named in full anywhere, is the city
+PERSON_NAMED_CITY = 100_000  # a lone "PERSON" this big, not named in full anywhere, is the city
 EMBEDDED_TOWN = 10_000  # a town opening an organisation's name: "Dublin Historical Society"
 BIG_REGION = 200_000  # a first-level region's name is evidence enough above this size
 
@@ -135,14 +135,14 @@ def accept_run(run: Span, ent: Optional[Span], ev: Evidence, refused: set[str]) 
             leads = first is not None and run.start == first.start
             after_of = run.start > ent.start and run.doc[run.start - 1].lower_ == "of"
             if ev.strong or (leads and ev.population >= EMBEDDED_TOWN) or (
-                    after_of and ev.population >= BIG_TOWN) or ev.population >= BIG_CITY:
+                    after_of and ev.population >= BIG_TOWN) or ev.population >= PERSON_NAMED_CITY:
                 return "embedded"  # and "Metro Vancouver", "Real Madrid" anywhere
             return None
     if ent is not None and ent.label_ == "PERSON":
         if role_of(run) == "metonym" and not ev.strong:
             return None  # "Flores said": a person
         clue = ev.prep or _between_commas(run) or _modifies_noun(run)
-        if ev.strong or (clue and ev.population >= SMALL_TOWN) or ev.population >= BIG_CITY:
+        if ev.strong or (clue and ev.population >= SMALL_TOWN) or ev.population >= PERSON_NAMED_CITY:
             return role_of(run)
         return None
     if ev.strong or (ev.prep and ev.population >= SMALL_TOWN) or ev.population >= BIG_TOWN:

@@ -37,11 +37,14 @@ def title_anchors(report: Report, claim: Claim, links: dict[str, str]) -> list[s
 
 
 def _occurrences(text: str, names: list[str]) -> list[int]:
+    """Where the names occur as words. Case is ignored ("ARMY SAYS ...") except for short
+    names and acronyms, which as lower-case words are other words ("US" / "us")."""
     found = []
-    for name in names:
-        if name.strip():
-            pattern = rf"(?<!\w){re.escape(name.strip())}(?!\w)"
-            found += [m.start() for m in re.finditer(pattern, text, re.IGNORECASE)]
+    for name in (n.strip() for n in names):
+        if name:
+            flags = 0 if len(name) <= 4 or name.isupper() else re.IGNORECASE
+            pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
+            found += [m.start() for m in re.finditer(pattern, text, flags)]
     return found
 
 
@@ -61,4 +64,21 @@ def echoes(claims: list[Claim], facts: dict[str, matching.ClaimFacts],
         best = max(scored, default=None)
         if best is not None and best[0] >= matching.THRESHOLD:
             found[claim.id] = best[1]
+    return found
+
+
+def echoes_by_cluster(claims: list[Claim], assigned: dict[str, tuple[str, bool]],
+                      known: dict[str, str], party_of: Callable[[Claim], str]) -> dict[str, str]:
+    """Headline claims that ended up in a cluster holding a body claim of the same article and
+    party without being compared by terms (too short for that: "FHF: talks a trap"): they
+    echo that claim too. Another party's headline in the cluster stands on its own."""
+    body_in = {}
+    for claim in claims:
+        if claim.field != "title":
+            body_in.setdefault((assigned[claim.id][0], party_of(claim)), claim.id)
+    found = {}
+    for claim in claims:
+        key = (assigned[claim.id][0], party_of(claim))
+        if claim.field == "title" and claim.id not in known and key in body_in:
+            found[claim.id] = body_in[key]
     return found

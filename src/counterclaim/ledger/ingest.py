@@ -243,6 +243,8 @@ def _assign_clusters(conn: Connection, ctx: ClaimContext, facts: dict[str, match
             key_rows += matching.key_rows(f, assigned[claim.id][0])
     insert_rows(conn, clusters, new_rows)
     matching.store_keys(conn, key_rows)
+    ctx.echoes.update(headlines.echoes_by_cluster(ctx.report.claims, assigned, ctx.echoes,
+                                                  lambda c: ctx.party(c)["party"]))
     return assigned
 
 
@@ -297,7 +299,7 @@ def _relation_members(ctx: ClaimContext, cluster_of: dict[str, str],
         rows.append({"article_id": ctx.aid, "from_claim": ctx.gid(rel.from_),
                      "to_claim": ctx.gid(rel.to), "type": rel.type, "evidence": rel.evidence})
         source = by_id[rel.from_]
-        members.append({**_party(source, ctx.links, ctx.report.article.outlet, ctx.names),
+        members.append({**ctx.party(source),
                         "cluster_id": cluster_of[rel.to], "story_id": ctx.story_id,
                         "role": RELATION_ROLE[rel.type], "claim_id": ctx.gid(rel.from_),
                         "article_id": ctx.aid, "outlet": ctx.report.article.outlet,
