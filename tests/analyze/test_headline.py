@@ -111,3 +111,21 @@ def test_headline_source_links_by_name_acronym_or_surname():
     assert body_entity_id(None, "Osei aides", body) == "e2"
     assert body_entity_id(None, "Poll", body) is None
     assert body_entity_id(None, "Kessen council", body) is None
+
+
+@pytest.mark.parametrize("title, may", [
+    ("Rebels shell Dalmar as Kessen talks stall", False),
+    ("Ostrians fleeing Highlands fighting reach the border", False),
+    ("Vorna Council Says Army Shelled Dalmar", True),
+    ("ARMY SAYS DALMAR CAPTURED", True),
+    ("Osei told parliament the operation is over", True),  # irregular form
+    ("Ministry admitted strike on Kessen market", True),  # doubled consonant
+    ("FHF camp: Kessen talks are a trap", True),
+    ("Army 'regrets' Kessen deaths", True),
+])
+def test_titles_without_quote_colon_or_speech_verb_are_not_parsed(nlp, title, may):
+    from counterclaim.analyze.headline import may_hold_a_claim, parse_titles
+
+    assert may_hold_a_claim(nlp, title) is may
+    [doc] = parse_titles(nlp, [article(title).model_copy(update={"title": title})])
+    assert (doc is not None) is may

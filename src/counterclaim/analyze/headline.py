@@ -16,6 +16,7 @@ ids ``h1``, ``h2``... and their source entity is the body's entity of the same n
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 from typing import Iterable, Sequence
 
@@ -53,15 +54,64 @@ def spacy_components(nlp: Language) -> list:
 
 def make_title_doc(nlp: Language, article: model.Article) -> Doc | None:
     """A tokenized Doc of the title, carrying a stand-in article whose text is the title;
-    None when there is no title to read."""
+    None when there is no title to read, or none that could hold a headline claim."""
     title = article.title
     if not title or not title.strip() or len(title) > MAX_HEADLINE_CHARS:
+        return None
+    if not may_hold_a_claim(nlp, title):
         return None
     doc = nlp.make_doc(title)
     # The article's own metadata, with the title as its text: no dateline, no hashtags yet.
     doc._.cc_article = article.model_copy(
         update={"text": title, "title": None, "dateline": None, "hashtags": []})
     return doc
+
+
+# A headline claim needs a quote, a "Speaker: ..." colon or a speech verb (_says_something).
+_CLAIM_MARKS = re.compile("[:\"\u201c\u201d\u2018\u2019']")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def may_hold_a_claim(nlp: Language, title: str) -> bool:
+    """Whether a title can yield a claim ``_says_something`` keeps, read off the raw words
+    so that most outlet headlines ("Rebels shell Dalmar") skip parsing: a quote or colon,
+    or a word some inflection rule of the pipeline's lemmatizer (or its list of irregular
+    forms) takes to a speech verb. It may let through titles that then give no claim; it
+    must not turn away one that would."""
+    if _CLAIM_MARKS.search(title):
+        return True
+    forms = _speech_forms(nlp)
+    return forms is None or any(w.lower() in forms or _rule_lemmas(w.lower()) & SPEECH_VERBS
+                                for w in _WORD.findall(title))
+
+
+def _speech_forms(nlp: Language) -> frozenset[str] | None:
+    """Speech verbs and their irregular forms ("said", "told"); None without a lemmatizer
+    whose tables say what the irregular forms are (then every title is parsed)."""
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None) \
+        if "lemmatizer" in nlp.pipe_names else None
+    if lookups is None or not lookups.has_table("lemma_exc"):
+        return None
+    cached = _FORMS.get(id(lookups))
+    if cached is None:
+        exceptions = lookups.get_table("lemma_exc")
+        irregular = {form for pos in ("verb", "noun") for form, lemmas in
+                     exceptions.get(pos, {}).items() if SPEECH_VERBS.intersection(lemmas)}
+        cached = _FORMS[id(lookups)] = frozenset(SPEECH_VERBS | irregular)
+    return cached
+
+
+_FORMS: dict[int, frozenset[str]] = {}
+# English inflection endings, as spaCy's rule lemmatizer strips them for verbs and nouns.
+_ENDINGS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""),
+            ("ing", "e"), ("ing", ""))
+
+
+def _rule_lemmas(word: str) -> set[str]:
+    found = {word[:-len(end)] + base for end, base in _ENDINGS if word.endswith(end)}
+    # a doubled consonant before -ed/-ing: "admitted", "committing"
+    found |= {stem[:-1] for stem in found if len(stem) > 2 and stem[-1] == stem[-2]}
+    return found
 
 
 def parse_titles(nlp: Language, articles: Sequence[model.Article]) -> list[Doc | None]:
