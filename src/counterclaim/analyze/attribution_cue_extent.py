@@ -62,13 +62,18 @@ def _extended(doc: Doc, a: Attribution) -> Attribution:
     return a
 
 
+# How many verbs up the cue may climb: "decided to issue a statement saying" is three.
+_MAX_HOST_STEPS = 3
+
+
 def _host_start(doc: Doc, head: int, cue_start: int, a: Attribution) -> int:
     """The start of the verb the cue is the infinitive or gerund of: ``went on to say``,
-    ``erred in saying``, ``issued a statement saying``."""
+    ``erred in saying``, ``issued a statement saying``. Climbing from verb to host, the
+    farthest host that passes the checks wins; a nearer one stays when a farther fails."""
     tree = doc_tree(doc)
     heads, deps = tree.heads, tree.deps
-    i, host = head, None
-    for _ in range(3):
+    i, best = head, cue_start
+    for _ in range(_MAX_HOST_STEPS):
         up = heads[i]
         if deps[i] == _XCOMP and doc[up].pos_ in _VERBS:
             i = up
@@ -78,17 +83,25 @@ def _host_start(doc: Doc, head: int, cue_start: int, a: Attribution) -> int:
             i = heads[up]
         else:
             break
-        host = i
-    if host is None or host > head:
-        return cue_start
+        start = _host_span_start(doc, tree, i, head, cue_start, a)
+        if start is not None:
+            best = start
+    return best
+
+
+def _host_span_start(doc: Doc, tree, host: int, head: int, cue_start: int,
+                     a: Attribution) -> int | None:
+    """Where the cue starts if it reaches back to ``host``; None when it may not."""
+    if host > head:
+        return None
     # Neither the source nor the content may lie between the host and the cue.
     if a.source is not None and tree.starts[host] < a.source[1] <= cue_start:
-        return cue_start
+        return None
     if a.content[0] < tree.ends[head] and a.content[1] > tree.starts[host]:
-        return cue_start
+        return None
     start = cue_span(doc[host])[0]
     words = bisect_left(tree.starts, cue_start) - bisect_left(tree.starts, start)
-    return start if 0 < words <= _MAX_HOST_WORDS else cue_start
+    return start if 0 < words <= _MAX_HOST_WORDS else None
 
 
 def _gap_end(doc: Doc, head: int, cue_end: int, content_start: int) -> int:
