@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from counterclaim.analyze.relations_targets import owner_matches as _owner_matches
 from counterclaim.analyze.relations_words import overlap
 
@@ -44,13 +46,18 @@ def test_denial_of_a_denial_points_at_the_denial(analyze_text):
     assert first is not None and second is not None, report.relations
 
 
-def test_a_denial_whose_cue_reaches_back_to_its_host_verb_still_denies(analyze_text):
+@pytest.mark.parametrize("denial", [
+    "The FHF erred in denying that its fighters had shelled the market.",
+    "The FHF went on to deny that its fighters had shelled the market.",
+    "The FHF issued a statement denying that its fighters had shelled the market.",
+])
+def test_a_denial_whose_cue_reaches_back_to_its_host_verb_still_denies(analyze_text, denial):
     report = analyze_text(
-        "The army said on Monday that rebels had shelled the market in Dalmar. The FHF erred "
-        "in denying that its fighters had shelled the market.")
-    denial = claim_with(report, "its fighters had shelled")
-    assert denial.cue.text == "erred in denying" and denial.cue.lemma == "deny"
-    assert relation(report, "denies", "erred in denying", "rebels had shelled") is not None
+        f"The army said on Monday that rebels had shelled the market in Dalmar. {denial}")
+    found = claim_with(report, "its fighters had shelled")
+    cue = denial[denial.index("FHF") + 4:denial.index(" that")]
+    assert found.cue.text == cue and found.cue.lemma == "deny"
+    assert relation(report, "denies", cue, "rebels had shelled") is not None
 
 
 def test_confirmation_supports_the_earlier_claim(analyze_text):

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from .attribution_types import Attribution
 from .cue_parse import cue_span
+from .cues import SPEECH_VERBS
 from .spans import doc_tree
 
 # Words that may end the gap without joining the cue: the content's own opening.
@@ -59,7 +60,23 @@ def _extended(doc: Doc, a: Attribution) -> Attribution:
     if start >= a.cue[1] and not source_between:
         a = a._replace(cue=(a.cue[0], _gap_end(doc, a.cue_token, a.cue[1], start)))
     a = a._replace(cue=(_host_start(doc, a.cue_token, a.cue[0], a), a.cue[1]))
-    return a
+    return _speech_verb_as_head(doc, a)
+
+
+def _speech_verb_as_head(doc: Doc, a: Attribution) -> Attribution:
+    """When the cue was found at a host verb and now reaches the speech verb it governs
+    ("went on to deny", "issued a statement denying"), that verb names the cue: its lemma is
+    what statuses, relations and the ledger read ("deny", not "go" or "issue")."""
+    if a.cue_lemma in SPEECH_VERBS:
+        return a
+    tree = doc_tree(doc)
+    inside = range(bisect_left(tree.starts, a.cue[0]), bisect_left(tree.starts, a.cue[1]))
+    speech = [i for i in inside if i > a.cue_token and doc[i].pos_ in _VERBS
+              and doc[i].lemma_.lower() in SPEECH_VERBS
+              and _descends(tree.heads, i, a.cue_token)]
+    if not speech:
+        return a
+    return a._replace(cue_token=speech[-1], cue_lemma=doc[speech[-1]].lemma_.lower())
 
 
 # How many verbs up the cue may climb: "decided to issue a statement saying" is three.
