@@ -54,30 +54,59 @@ def run_speed(data: Path | None = None, *, articles: int = 200, processes: int =
 
     With ``words``, ``articles`` distinct articles of about that many words are first built
     from ``data`` (default: examples/) the way ``bench scale`` builds its corpus."""
-    from ..analyze import analyze_articles
-    from ..analyze.nlp import default_model_name, load_base, load_nlp
+    from ..analyze.nlp import default_model_name
 
     name = model_name or default_model_name()
-    if words:
-        import tempfile
-
-        from .bench_scale import make_corpus
-
-        with tempfile.TemporaryDirectory(prefix="cc-bench-") as corpus:
-            make_corpus(Path(corpus), articles, data=data, words=words)
-            items = load_articles(Path(corpus), articles)
-    else:
-        items = load_articles(data, articles)
+    items = _bench_articles(data, articles, words)
     # counterclaim reads each article's headline as well as its body (headline claims), so
     # the spaCy and textacy rows parse the same: the title, when there is one, then the body.
     texts = [text for a in items for text in ((a.title,) if a.title else ()) + (a.text,)]
+    runners = _runners(name, items, texts, processes, batch_size, compare)
+    wall = {row: float("inf") for row in runners}
+    cpu = dict(wall)
+    for _ in range(max(1, repeat)):
+        for row, runner in runners.items():
+            seconds, used = _timed(runner)
+            wall[row], cpu[row] = min(wall[row], seconds), min(cpu[row], used)
     total_words = sum(len(t.split()) for t in texts)
-    bare = spacy.load(name)
-    full = load_nlp(name)
-    # Warm both pipelines so first-call costs (lazy tables, imports) do not land in one row.
+    n = len(items)
+    result = {
+        "model": name, "articles": n, "mean_words": round(total_words / n, 1), "processes": processes,
+        "repeat": repeat,
+        "python": platform.python_version(), "spacy": spacy.__version__,
+        "rows": {k: {"seconds": round(v, 2), "articles_per_s": round(n / v, 2),
+                     "words_per_s": round(total_words / v)} for k, v in wall.items()},
+    }
+    result.update(_ratios(wall, "ratio_full_vs"))
+    if processes == 1:  # worker processes' CPU time is not this process's
+        for key, value in cpu.items():
+            result["rows"][key]["cpu_seconds"] = round(value, 2)
+        result.update(_ratios(cpu, "cpu_ratio_full_vs"))
+    return result
+
+
+def _bench_articles(data: Path | None, articles: int, words: int | None) -> list[Article]:
+    if not words:
+        return load_articles(data, articles)
+    import tempfile
+
+    from .bench_scale import make_corpus
+
+    with tempfile.TemporaryDirectory(prefix="cc-bench-") as corpus:
+        make_corpus(Path(corpus), articles, data=data, words=words)
+        return load_articles(Path(corpus), articles)
+
+
+def _runners(name: str, items: list[Article], texts: list[str], processes: int,
+             batch_size: int, compare: tuple[str, ...]) -> dict:
+    """Row name -> a call that runs that pipeline over the texts once, each warmed first so
+    that first-call costs (lazy tables, imports) do not land in one row."""
+    from ..analyze import analyze_articles
+    from ..analyze.nlp import load_base, load_nlp
+
+    bare, full = spacy.load(name), load_nlp(name)
     list(bare.pipe(texts[:4]))
     list(analyze_articles(items[:4], nlp=full))
-
     runners = {
         "spacy": lambda: list(bare.pipe(texts, batch_size=batch_size, n_process=processes)),
         "counterclaim": lambda: list(
@@ -85,7 +114,8 @@ def run_speed(data: Path | None = None, *, articles: int = 200, processes: int =
     }
     if processes == 1:
         # spaCy as counterclaim runs it (same annotations, stand-ins for two stock
-        # components): full / this row is what the analysis itself adds over parsing.
+        # components): full / this row is what the analysis itself adds over parsing. Only on
+        # one process, where its CPU time is this process's like the other rows'.
         base = load_base(name)
         list(base.pipe(texts[:4]))
         runners["spacy_tables"] = lambda: list(base.pipe(texts, batch_size=batch_size))
@@ -100,33 +130,16 @@ def run_speed(data: Path | None = None, *, articles: int = 200, processes: int =
                     pass  # textacy refuses texts with an odd number of quote marks
 
         runners["textacy"] = run_textacy
-    rows = {name: float("inf") for name in runners}
-    cpu = {name: float("inf") for name in runners}
-    for _ in range(max(1, repeat)):
-        for row, runner in runners.items():
-            wall, used = _timed(runner)
-            rows[row], cpu[row] = min(rows[row], wall), min(cpu[row], used)
-    n = len(items)
-    result = {
-        "model": name, "articles": n, "mean_words": round(total_words / n, 1), "processes": processes,
-        "repeat": repeat,
-        "python": platform.python_version(), "spacy": spacy.__version__,
-        "rows": {k: {"seconds": round(v, 2), "articles_per_s": round(n / v, 2),
-                     "words_per_s": round(total_words / v)} for k, v in rows.items()},
-    }
-    result["ratio_full_vs_spacy"] = round(rows["spacy"] / rows["counterclaim"], 3)
-    if "spacy_tables" in rows:
-        result["ratio_full_vs_own_parse"] = round(rows["spacy_tables"] / rows["counterclaim"], 3)
-    if "textacy" in rows:
-        result["ratio_full_vs_textacy"] = round(rows["textacy"] / rows["counterclaim"], 3)
-    if processes == 1:  # worker processes' CPU time is not this process's
-        for key, value in cpu.items():
-            result["rows"][key]["cpu_seconds"] = round(value, 2)
-        result["cpu_ratio_full_vs_spacy"] = round(cpu["spacy"] / cpu["counterclaim"], 3)
-        result["cpu_ratio_full_vs_own_parse"] = round(cpu["spacy_tables"] / cpu["counterclaim"], 3)
-        if "textacy" in cpu:
-            result["cpu_ratio_full_vs_textacy"] = round(cpu["textacy"] / cpu["counterclaim"], 3)
-    return result
+    return runners
+
+
+# The ratio keys of each row compared with the full analysis (speed: row time / full time).
+_RATIO_NAMES = {"spacy": "spacy", "spacy_tables": "own_parse", "textacy": "textacy"}
+
+
+def _ratios(seconds: dict[str, float], prefix: str) -> dict[str, float]:
+    return {f"{prefix}_{label}": round(seconds[row] / seconds["counterclaim"], 3)
+            for row, label in _RATIO_NAMES.items() if row in seconds}
 
 
 def print_speed(result: dict) -> None:
