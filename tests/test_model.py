@@ -42,7 +42,8 @@ def test_every_sample_validates_and_spans_index_the_text(path, nlp):
     document = json.loads(report.to_json())
     jsonschema.Draft202012Validator(model.json_schema()).validate(document)
     assert report.claims, "every sample article has claims"
-    for claim in report.claims:
+    assert all(c.field == "title" for c in report.headline_claims)
+    for claim in report.all_claims():
         # A headline claim's spans index into the title, every other span into the text.
         text = report.article.title if claim.field == "title" else report.article.text
         start, end = claim.span

@@ -187,10 +187,19 @@ class Report(_Model):
     article: Article
     entities: list[Entity] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    headline_claims: list[Claim] = Field(
+        default_factory=list,
+        description="Claims read in the article's title (field \"title\"): their spans index "
+        "into article.title, not article.text.",
+    )
     relations: list[Relation] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     times: list[Time] = Field(default_factory=list)
+
+    def all_claims(self) -> list[Claim]:
+        """The body's claims, then the headline's."""
+        return [*self.claims, *self.headline_claims]
 
     def to_json(self, indent: int | None = None) -> str:
         return self.model_dump_json(by_alias=True, indent=indent)

@@ -38,7 +38,7 @@ def _header(report: Report) -> Text:
         head.append("\n" + " · ".join(bits), style="dim")
     if a.hashtags:
         head.append("\n" + " ".join(a.hashtags), style="dim")
-    head.append(f"\narticle {a.id} · {len(report.claims)} claims · {len(report.entities)} entities"
+    head.append(f"\narticle {a.id} · {len(report.all_claims())} claims · {len(report.entities)} entities"
                 f" · {len(report.relations)} relations", style="dim")
     return head
 
@@ -59,7 +59,7 @@ def print_report(report: Report, out: Console | None = None) -> None:
     table.add_column("cue / channel", ratio=1)
     table.add_column("mode", no_wrap=True)
     table.add_column("claim", ratio=5)
-    for claim in report.claims:
+    for claim in report.all_claims():
         source = claim.source
         who = "(outlet)" if source.kind == "outlet" else (source.text or f"({source.kind})")
         if source.entity and names.get(source.entity) and names[source.entity] not in who:

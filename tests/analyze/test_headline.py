@@ -20,7 +20,8 @@ def article(title: str | None):
 
 
 def headline_claims(report):
-    return [c for c in report.claims if c.field == "title"]
+    assert all(c.field == "text" for c in report.claims)
+    return report.headline_claims
 
 
 def assert_indexes_the_title(report, claim):
@@ -81,8 +82,7 @@ def test_body_analysis_is_the_same_with_or_without_a_title(nlp):
     titled = analyze_article(article("FHF camp: Kessen talks are a trap"), nlp=nlp)
     untitled = analyze_article(article(None), nlp=nlp)
     assert untitled.article.title is None and headline_claims(untitled) == []
-    body = [c for c in titled.claims if c.field == "text"]
-    assert [c.model_dump() for c in body] == [c.model_dump() for c in untitled.claims]
+    assert [c.model_dump() for c in titled.claims] == [c.model_dump() for c in untitled.claims]
     assert (titled.entities, titled.places, titled.events) == \
         (untitled.entities, untitled.places, untitled.events)
 

@@ -114,7 +114,7 @@ def test_headline_claims_map_to_where_the_title_stands(raw_title):
                      status="attributed", source=Source(text="FHF camp", span=at(title, "FHF camp"),
                                                         kind="named"),
                      cue=Cue(text=":", lemma=":", span=at(title, ":")))
-    report = Report(article=Article(id="x", title=title, text=body), claims=[headline])
+    report = Report(article=Article(id="x", title=title, text=body), headline_claims=[headline])
     [found] = report_attributions(report, raw)
     assert words(raw, found.content) == "Kessen talks are a trap"
     assert words(raw, found.source).split() == ["FHF", "camp"]

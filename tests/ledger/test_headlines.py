@@ -20,7 +20,7 @@ def with_headline(title: str, speaker: str, content: str, entity: str | None, ki
     """A report whose title ``speaker: content`` is a headline claim of ``entity``."""
     report = build(BODY, title=title)
     at = title.index(content)
-    report.claims.append(Claim(
+    report.headline_claims.append(Claim(
         id="h1", field="title", text=content, span=(at, at + len(content)),
         source=Source(text=speaker, span=(0, len(speaker)), entity=entity, kind=kind),
         cue=Cue(text=":", lemma=":", span=(len(speaker), len(speaker) + 1)),
@@ -55,8 +55,8 @@ def test_headline_claim_is_stored_and_returned_with_its_field(ledger):
     assert stored["h1"][0] == "title" and stored["c1"][0] == "text"
     listed = {row.id.split(":")[1]: row.field for row in ledger.claims(article_id=report.article.id)}
     assert listed["h1"] == "title" and listed["c1"] == "text"
-    [again] = [c for c in ledger.article(report.article.id).claims if c.id == "h1"]
-    assert again.field == "title" and again.span == report.claims[-1].span
+    [again] = [c for c in ledger.article(report.article.id).headline_claims if c.id == "h1"]
+    assert again.field == "title" and again.span == report.headline_claims[-1].span
 
 
 def test_headline_restating_a_body_claim_does_not_count_twice(ledger):

@@ -250,9 +250,8 @@ def all_spans(report: Report) -> list[tuple[str, tuple[int, int]]]:
     spans = []
     if report.article.dateline:
         spans.append(("dateline", report.article.dateline.span))
-    for claim in report.claims:
-        if claim.field == "title":  # a headline claim's spans index into the title
-            continue
+    for claim in report.claims:  # headline claims (report.headline_claims) index the title
+        assert claim.field == "text"
         spans += [("claim", claim.span), *(("part", p) for p in claim.parts)]
         spans += [("loaded", t.span) for t in claim.loaded_terms]
         if claim.cue:
@@ -291,7 +290,7 @@ def test_every_span_indexes_into_the_text_and_claims_are_consistent(analyze_text
     for time in report.times:
         assert body[time.span[0]:time.span[1]] == time.text
 
-    claims = [c for c in report.claims if c.field == "text"]  # headline claims: own tests
+    claims = report.claims  # headline claims have their own tests
     ids = [claim.id for claim in claims]
     assert ids == [f"c{n}" for n in range(1, len(ids) + 1)]
     assert [c.span[0] for c in claims] == sorted(c.span[0] for c in claims)

@@ -55,7 +55,7 @@ def ostria_report(article_id: str = "feedc0de00000001", day: str = "2026-03-02")
                status="attributed", date=day)
     article = Article(id=article_id, title=title, text=text,
                       published=day, outlet="Ostgrad Times")
-    return Report(article=article, entities=[army, fhf], claims=[c1, c2, h1],
+    return Report(article=article, entities=[army, fhf], claims=[c1, c2], headline_claims=[h1],
                   relations=[Relation(type="denies", from_="c2", to="c1",
                                       evidence="denied")],
                   events=[event], places=[dalmar])

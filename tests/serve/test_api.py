@@ -128,7 +128,8 @@ def test_claims_say_which_field_their_span_indexes(client):
     fields = {row["id"].split(":")[1]: row["field"] for row in rows}
     assert fields == {"c1": "text", "c2": "text", "h1": "title"}
     body = client.get("/api/articles/feedc0de00000001").json()
-    [headline] = [c for c in body["claims"] if c["field"] == "title"]
+    assert all(c["field"] == "text" for c in body["claims"])
+    [headline] = body["headline_claims"]
     start, end = headline["span"]
     assert body["article"]["title"][start:end] == headline["text"]
 

@@ -44,8 +44,7 @@ def test_relations_are_read_both_ways_and_colours_follow_sources():
 
 def test_headline_claims_are_cut_from_the_title_not_the_body():
     report = ostria_report()
-    body = [c for c in report.claims if c.field == "text"]
-    headline = [c for c in report.claims if c.field == "title"]
+    body, headline = report.claims, report.headline_claims
     assert headline, "the builder has a headline claim"
     in_title = {p.text: p for p in pieces(report.article.title, headline)}
     assert in_title["Dalmar captured"].claim == "h1"

@@ -9,8 +9,10 @@ nothing to add to a dozen words; the claim's date is the body's anchor (the date
 published date), as for a body claim whose sentence names no day of saying.
 
 A headline in the outlet's own voice ("Rebels shell Dalmar") is not a claim and adds
-nothing. Headline claims have ``field="title"`` (their spans index into ``Article.title``),
-ids ``h1``, ``h2``... and their source entity is the body's entity of the same name, if any.
+nothing. Headline claims go to ``Report.headline_claims``, not ``claims``: their spans index
+into ``Article.title`` (``field="title"``), and a reader of ``claims`` must be able to trust
+that every span there indexes the body. Ids ``h1``, ``h2``...; the source entity is the body's
+entity of the same name, if any.
 """
 
 from __future__ import annotations
@@ -244,10 +246,10 @@ def _short_names(entity: model.Entity) -> set[str]:
 
 
 def add_headline_claims(report: model.Report, title_doc: Doc | None, body_doc: Doc) -> model.Report:
-    """The report with the headline's claims after the body's."""
+    """The report with the headline's claims in ``headline_claims``."""
     if title_doc is None:
         return report
-    report.claims = [*report.claims, *headline_claims(title_doc, body_doc)]
+    report.headline_claims = headline_claims(title_doc, body_doc)
     in_title = title_doc._.cc_article.hashtags  # cc_loaded read them off the title
     report.article.hashtags = list(dict.fromkeys([*report.article.hashtags, *in_title]))
     return report

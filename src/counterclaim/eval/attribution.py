@@ -90,7 +90,7 @@ def report_attributions(report, raw: str) -> list[Attribution]:
     headline claim's offsets (``field`` "title") index into the title, mapped from where the
     title stands in the raw text."""
     maps = {"text": OffsetMap(report.article.text, raw)}
-    if report.article.title and any(c.field == "title" for c in report.claims):
+    if report.article.title and report.headline_claims:
         maps["title"] = title_offsets(report.article.title, raw)
 
     def fragments(offsets, span) -> Fragments:
@@ -98,7 +98,7 @@ def report_attributions(report, raw: str) -> list[Attribution]:
         return (mapped,) if mapped else ()
 
     found = []
-    for claim in report.claims:
+    for claim in report.all_claims():
         if claim.mode == "outlet":
             continue
         offsets = maps[claim.field]

@@ -123,10 +123,10 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def match_claims(gold: list[GoldClaim], report: Report) -> list[int | None]:
-    """For each gold claim, the index of its predicted claim in ``report.claims`` (or None)."""
+    """For each gold claim, the index of its predicted claim in ``report.all_claims()`` (or None)."""
     text = report.article.text
     located = [_locate(text, g.contains) for g in gold]
-    claims = report.claims
+    claims = report.all_claims()
     sentences = sentence_bounds(text)
 
     def sentence_of(span: tuple[int, int]) -> tuple[int, int]:
@@ -172,7 +172,7 @@ class ArticleScore(NamedTuple):
 
 def score_article(gold: GoldArticle, report: Report) -> ArticleScore:
     matched = match_claims(gold.claims, report)
-    claims = report.claims
+    claims = report.all_claims()
     statuses, negations, misses = [], [], []
     found_hedges = predicted_hedges = gold_hedges = 0
     for g, index in zip(gold.claims, matched):
@@ -206,7 +206,7 @@ def speech_acts(report: Report) -> dict[str, str]:
     """Claim id -> act id: the sentence of the claim's cue (or start) and its source."""
     sentences = sentence_bounds(report.article.text)
     acts = {}
-    for claim in report.claims:
+    for claim in report.all_claims():
         anchor = claim.cue.span[0] if claim.cue else claim.span[0]
         number = next((n for n, (s, e) in enumerate(sentences) if s <= anchor < e), anchor)
         if claim.field == "title":  # its offsets are in the title, a sentence of its own
@@ -219,7 +219,7 @@ def speech_acts(report: Report) -> dict[str, str]:
 
 def _score_relations(gold: GoldArticle, report: Report, matched: list[int | None]):
     acts = speech_acts(report)
-    ids = {g.contains: (acts[report.claims[i].id] if i is not None else None)
+    ids = {g.contains: (acts[report.all_claims()[i].id] if i is not None else None)
            for g, i in zip(gold.claims, matched)}
     gold_keys = {}
     for r in gold.relations:
@@ -233,7 +233,7 @@ def _score_relations(gold: GoldArticle, report: Report, matched: list[int | None
                "gold": r.type, "predicted": MISSING}
               for key, r in gold_keys.items() if key not in hits]
     texts = {}
-    for claim in report.claims:
+    for claim in report.all_claims():
         texts.setdefault(acts[claim.id], claim.text)
     misses += [{"article": gold.name, "relation": f"{key[0]}: {texts.get(key[1], '')[:50]!r} -> "
                 f"{texts.get(key[2], '')[:50]!r}", "gold": "none", "predicted": key[0]}

@@ -216,14 +216,14 @@ class ClaimContext:
 def _assign_clusters(conn: Connection, ctx: ClaimContext, facts: dict[str, matching.ClaimFacts]):
     """claim id → (cluster id, joined an existing cluster?), creating new clusters. A headline
     claim that restates a body claim of its party goes to that claim's cluster."""
-    ctx.echoes = headlines.echoes(ctx.report.claims, facts, lambda c: ctx.party(c)["party"])
-    matchable = [f for c in ctx.report.claims if c.id not in ctx.echoes
+    ctx.echoes = headlines.echoes(ctx.report.all_claims(), facts, lambda c: ctx.party(c)["party"])
+    matchable = [f for c in ctx.report.all_claims() if c.id not in ctx.echoes
                  and matching.is_matchable(c, (f := facts[c.id]).terms)]
     joined = matching.match_clusters(conn, matchable)
     assigned, fresh, new_rows, key_rows = {}, [], [], []
     matchable_ids = {f.claim_id for f in matchable}
     # Body claims first (a stable sort): a headline claim may take a body claim's cluster.
-    for claim in sorted(ctx.report.claims, key=lambda c: c.field == "title"):
+    for claim in sorted(ctx.report.all_claims(), key=lambda c: c.field == "title"):
         f = facts[claim.id]
         if claim.id in ctx.echoes:
             assigned[claim.id] = assigned[ctx.echoes[claim.id]]
@@ -243,7 +243,7 @@ def _assign_clusters(conn: Connection, ctx: ClaimContext, facts: dict[str, match
             key_rows += matching.key_rows(f, assigned[claim.id][0])
     insert_rows(conn, clusters, new_rows)
     matching.store_keys(conn, key_rows)
-    ctx.echoes.update(headlines.echoes_by_cluster(ctx.report.claims, assigned, ctx.echoes,
+    ctx.echoes.update(headlines.echoes_by_cluster(ctx.report.all_claims(), assigned, ctx.echoes,
                                                   lambda c: ctx.party(c)["party"]))
     return assigned
 
@@ -252,10 +252,10 @@ def _store_claims(conn: Connection, ctx: ClaimContext, batch: Batch) -> None:
     """Claims, their tags, clusters and memberships; marks the clusters touched."""
     report, outlet = ctx.report, ctx.report.article.outlet
     facts = {c.id: matching.facts_of(ctx.gid(c.id), c, _anchors(report, c, ctx.links),
-                                     day_of(c.date) or ctx.day) for c in report.claims}
+                                     day_of(c.date) or ctx.day) for c in report.all_claims()}
     assigned = _assign_clusters(conn, ctx, facts)
     claim_rows, tag_rows, member_rows, cluster_tag_pairs = [], [], [], set()
-    for claim in report.claims:
+    for claim in report.all_claims():
         f, (cluster_id, joined) = facts[claim.id], assigned[claim.id]
         party = ctx.party(claim)
         claim_rows.append({
@@ -291,7 +291,7 @@ def _store_claims(conn: Connection, ctx: ClaimContext, batch: Batch) -> None:
 def _relation_members(ctx: ClaimContext, cluster_of: dict[str, str],
                       facts: dict[str, matching.ClaimFacts], batch: Batch) -> list[dict]:
     """Store relations; a claim that denies another stands against the other's cluster."""
-    by_id = {c.id: c for c in ctx.report.claims}
+    by_id = {c.id: c for c in ctx.report.all_claims()}
     rows, members = [], []
     for rel in ctx.report.relations:
         if rel.from_ not in by_id or rel.to not in by_id:

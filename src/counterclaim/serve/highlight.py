@@ -68,7 +68,7 @@ def claim_views(report: Report) -> list[ClaimView]:
     first) and its relations."""
     colours: dict[str, int] = {}
     views = []
-    for claim in sorted(report.claims, key=lambda c: (c.field != "title", tuple(c.span))):
+    for claim in sorted(report.all_claims(), key=lambda c: (c.field != "title", tuple(c.span))):
         colour = colours.setdefault(source_key(claim), len(colours) % N_COLOURS)
         related = {"denies": [], "denied_by": [], "supports": [], "supported_by": []}
         for rel in report.relations:

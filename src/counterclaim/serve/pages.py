@@ -89,15 +89,14 @@ def article_page(request: Request, ledger: LedgerDep,
     views = claim_views(report)
     colour = {v.claim.id: v.colour for v in views}
     entities = {e.id: e.name for e in report.entities}
-    body = [c for c in report.claims if c.field != "title"]
-    headline = [c for c in report.claims if c.field == "title"]
+    body, headline = report.claims, report.headline_claims
     title = report.article.title
     return render(request, "article.html", report=report, article=report.article,
                   pieces=pieces(report.article.text, body), views=views,
                   title_pieces=pieces(title, headline) if title and headline else None,
                   colour=colour, entities=entities,
-                  claim_text={c.id: c.text for c in report.claims},
-                  views_status={c.id: c.status for c in report.claims})
+                  claim_text={c.id: c.text for c in report.all_claims()},
+                  views_status={c.id: c.status for c in report.all_claims()})
 
 
 @router.get("/claims")
