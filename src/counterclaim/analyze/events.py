@@ -115,7 +115,7 @@ def _number_tokens(doc: Doc) -> list[Token]:
     _, lowers = et.doc_lemmas(doc)
     like_num = set(doc.to_array(LIKE_NUM).nonzero()[0].tolist())
     return [doc[i] for i, lower in enumerate(lowers)
-            if i in like_num or (lower.replace(",", "") if "," in lower else lower) in NUMBER_WORDS]
+            if i in like_num or lower.replace(",", "") in NUMBER_WORDS]
 
 
 def _antecedent(event: EventMatch, trigger: Trigger, earlier: list[EventMatch]) -> EventMatch | None:

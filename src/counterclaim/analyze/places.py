@@ -126,14 +126,11 @@ def _container_texts(mentions: list[Mention]) -> list[Optional[str]]:
 
 
 def _resolve_all(mentions: list[Mention], gazetteer: gaz.Gazetteer, ctx: Context,
-                 owned: frozenset = frozenset(), kinds: Optional[dict] = None,
-                 container_texts: Optional[list[Optional[str]]] = None):
+                 owned: frozenset, kinds: dict, container_texts: list[Optional[str]]):
     """Resolve each mention once per (name, container), as one sense per discourse.
     ``owned``: starts of the mentions an unknown place owns (``_owned_by_unknown``);
     ``kinds``: the kind of place each listed name is (``places_lists.list_kinds``);
-    ``container_texts``: ``_container_texts(mentions)`` when the caller has them."""
-    if container_texts is None:
-        container_texts = _container_texts(mentions)
+    ``container_texts``: ``_container_texts(mentions)``, read once for all three passes."""
     containers: dict[str, Optional[GazEntry]] = {}  # one resolution per text in this context
     chosen: dict[tuple, tuple] = {}
     kinds = kinds or {}
@@ -293,12 +290,12 @@ def find_places(doc: Doc, dateline_place: Optional[str] = None) -> list[PlaceMat
     support = _support(mentions, gazetteer)
     owned = _owned_by_unknown(mentions, gazetteer)
     kinds = list_kinds(mentions, gazetteer)
-    texts = _container_texts(mentions)
-    resolved = _resolve_all(mentions, gazetteer,
-                            Context({}, dateline, focus, {}, support=support), owned, kinds, texts)
+    container_texts = _container_texts(mentions)
+    resolved = _resolve_all(mentions, gazetteer, Context({}, dateline, focus, {}, support=support),
+                            owned, kinds, container_texts)
     for _round in range(2):
-        resolved = _resolve_all(mentions, gazetteer, _context_from(resolved, dateline, focus, support),
-                                owned, kinds, texts)
+        context = _context_from(resolved, dateline, focus, support)
+        resolved = _resolve_all(mentions, gazetteer, context, owned, kinds, container_texts)
     resolved = _drop_unsupported(resolved, _context_from(resolved, dateline, focus, support))
     people = {t.text for e in ents if e.label_ == "PERSON" for t in e}
     resolved = [item for item in resolved if not _is_noise(item[0], item[1] or item[3], people)]

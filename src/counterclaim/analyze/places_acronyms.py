@@ -71,9 +71,9 @@ def region_codes(doc: Doc, table: TokenTable, taken: set[int], gazetteer: gaz.Ga
     text = table.text  # codes are in capitals: only the cased tokens can be one
     found = [(i, gazetteer.codes[text[i]]) for i in table.cased
              if i not in taken and text[i] in gazetteer.codes]
-    short = [i for i in table.cased for word in (text[i],)
-             if len(word) == 2 and word.isalpha() and word.isupper() and i not in taken
-             and not doc[i].is_stop and word not in NOT_CODES and not _in_capitals(table, i)]
+    short = [i for i in table.cased
+             if len(text[i]) == 2 and text[i].isalpha() and text[i].isupper() and i not in taken
+             and not doc[i].is_stop and text[i] not in NOT_CODES and not _in_capitals(table, i)]
     if not found and not short:
         return
     named = _countries_named(mentions, gazetteer)

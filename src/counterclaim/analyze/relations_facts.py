@@ -125,9 +125,9 @@ def _tolls(indices: list[int], words: DocWords) -> dict[str, frozenset[int]]:
         return {}
     lemmas = {words.lemma[i] for i in indices} | {words.lower[i] for i in indices}
     tolls = {}
-    if numbers and lemmas & DEATH_WORDS:
+    if lemmas & DEATH_WORDS:
         tolls["death"] = numbers
-    elif numbers and lemmas & INJURY_WORDS:
+    elif lemmas & INJURY_WORDS:
         tolls["injury"] = numbers
     return tolls
 

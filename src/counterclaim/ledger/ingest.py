@@ -204,7 +204,6 @@ class ClaimContext:
         self.names = {entity.id: entity.name for entity in report.entities}
         self.day, self.stance_fn = day, stance_fn
         self.aid = report.article.id
-        self.echoes: dict[str, str] = {}  # headline claim id -> body claim it restates
 
     def party(self, claim: Claim) -> dict:
         return _party(claim, self.links, self.report.article.outlet, self.names)
@@ -214,10 +213,14 @@ class ClaimContext:
 
 
 def _assign_clusters(conn: Connection, ctx: ClaimContext, facts: dict[str, matching.ClaimFacts]):
-    """claim id → (cluster id, joined an existing cluster?), creating new clusters. A headline
-    claim that restates a body claim of its party goes to that claim's cluster."""
-    ctx.echoes = headlines.echoes(ctx.report.all_claims(), facts, lambda c: ctx.party(c)["party"])
-    matchable = [f for c in ctx.report.all_claims() if c.id not in ctx.echoes
+    """(claim id → (cluster id, joined an existing cluster?), echoes: headline claim id → the
+    body claim it restates), creating new clusters. A headline claim that restates a body
+    claim of its party goes to that claim's cluster."""
+    def party_of(claim: Claim) -> str:
+        return ctx.party(claim)["party"]
+
+    echoes = headlines.echoes(ctx.report.all_claims(), facts, party_of)
+    matchable = [f for c in ctx.report.all_claims() if c.id not in echoes
                  and matching.is_matchable(c, (f := facts[c.id]).terms)]
     joined = matching.match_clusters(conn, matchable)
     assigned, fresh, new_rows, key_rows = {}, [], [], []
@@ -225,8 +228,8 @@ def _assign_clusters(conn: Connection, ctx: ClaimContext, facts: dict[str, match
     # Body claims first (a stable sort): a headline claim may take a body claim's cluster.
     for claim in sorted(ctx.report.all_claims(), key=lambda c: c.field == "title"):
         f = facts[claim.id]
-        if claim.id in ctx.echoes:
-            assigned[claim.id] = assigned[ctx.echoes[claim.id]]
+        if claim.id in echoes:
+            assigned[claim.id] = assigned[echoes[claim.id]]
         elif f.claim_id in joined:
             assigned[claim.id] = (joined[f.claim_id][0], True)
         else:
@@ -243,9 +246,8 @@ def _assign_clusters(conn: Connection, ctx: ClaimContext, facts: dict[str, match
             key_rows += matching.key_rows(f, assigned[claim.id][0])
     insert_rows(conn, clusters, new_rows)
     matching.store_keys(conn, key_rows)
-    ctx.echoes.update(headlines.echoes_by_cluster(ctx.report.all_claims(), assigned, ctx.echoes,
-                                                  lambda c: ctx.party(c)["party"]))
-    return assigned
+    echoes.update(headlines.echoes_by_cluster(ctx.report.all_claims(), assigned, echoes, party_of))
+    return assigned, echoes
 
 
 def _store_claims(conn: Connection, ctx: ClaimContext, batch: Batch) -> None:
@@ -253,7 +255,7 @@ def _store_claims(conn: Connection, ctx: ClaimContext, batch: Batch) -> None:
     report, outlet = ctx.report, ctx.report.article.outlet
     facts = {c.id: matching.facts_of(ctx.gid(c.id), c, _anchors(report, c, ctx.links),
                                      day_of(c.date) or ctx.day) for c in report.all_claims()}
-    assigned = _assign_clusters(conn, ctx, facts)
+    assigned, echoes = _assign_clusters(conn, ctx, facts)
     claim_rows, tag_rows, member_rows, cluster_tag_pairs = [], [], [], set()
     for claim in report.all_claims():
         f, (cluster_id, joined) = facts[claim.id], assigned[claim.id]
@@ -267,7 +269,7 @@ def _store_claims(conn: Connection, ctx: ClaimContext, batch: Batch) -> None:
             "channel": claim.channel, "mode": claim.mode, "status": claim.status,
             "negated": claim.negated, "day": f.day, "cluster_id": cluster_id,
             "lead": ctx.status != "syndicated"})
-        if claim.id in ctx.echoes:
+        if claim.id in echoes:
             # Its party already stands on the cluster through the body claim, and its tags
             # would count the proposition twice at the places it names.
             continue

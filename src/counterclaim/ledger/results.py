@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel, Field
 
@@ -45,7 +45,8 @@ class ClaimRow(BaseModel):
     id: str
     article_id: str
     text: str
-    field: str = Field("text", description="'title' for a headline claim, else 'text'.")
+    field: Literal["text", "title"] = Field(
+        "text", description="'title' for a headline claim, else 'text'.")
     source: Optional[str] = None
     source_entity_id: Optional[str] = None
     source_kind: str
