@@ -65,6 +65,22 @@ def test_char_span_of_subtree_is_the_trimmed_contiguous_block(doc):
     assert not TEXT[start:end][0].isspace()
 
 
+def test_char_span_of_subtree_edges_path_is_the_block_of_the_subtree(doc):
+    from counterclaim.analyze.spans import _block, trim
+
+    tree = doc_tree(doc)
+    assert sum(tree.flat) > len(doc) // 2
+    for token in doc:
+        # No exclusion, each child excluded, and every child but the nearest excluded.
+        children = list(tree.children[token.i])
+        for exclude in [frozenset(), *(frozenset([c]) for c in children),
+                        frozenset(children[1:]) | frozenset(c for c in tree.children[children[0]])
+                        if children else frozenset(), frozenset({token.i})]:
+            lo, hi = _block(subtree_indices(doc, token.i, exclude), token.i)
+            expected = trim(TEXT, tree.starts[lo], tree.ends[hi])
+            assert char_span_of_subtree(token, exclude) == expected, (token.i, sorted(exclude))
+
+
 def test_token_at_reads_offsets_and_forget_drops_the_tree(doc):
     kessen = TEXT.index("Kessen")
     assert token_at(doc, kessen + 2).text == "Kessen"

@@ -90,8 +90,26 @@ def _block(indices: set[int] | list[int], anchor: int) -> tuple[int, int]:
 def char_span_of_subtree(token: Token, exclude: frozenset[int] = frozenset()) -> CharSpan:
     doc: Doc = token.doc
     tree = doc_tree(doc)
-    lo, hi = _block(subtree_indices(doc, token.i, exclude), token.i)
+    root = token.i
+    if tree.flat[root]:
+        lo, hi = _flat_block(tree, root, exclude)
+    else:
+        lo, hi = _block(subtree_indices(doc, root, exclude), root)
     return trim(text_of(doc), tree.starts[lo], tree.ends[hi])
+
+
+def _flat_block(tree: DocTree, root: int, exclude: frozenset[int] | set[int]) -> tuple[int, int]:
+    """``_block(subtree_indices(...), root)`` for a flat subtree, from its edges alone: it is
+    the run between them, and each excluded subtree in it a run too, which cuts the block
+    short on its side of the root (this runs for every content, source and clause)."""
+    lo, hi = tree.left_edges[root], tree.right_edges[root]
+    for i in exclude:
+        if lo <= i <= hi and i != root:
+            if i < root:
+                lo = max(lo, tree.right_edges[i] + 1)
+            else:
+                hi = min(hi, tree.left_edges[i] - 1)
+    return lo, hi
 
 
 def overlaps(a: CharSpan, b: CharSpan) -> bool:
