@@ -173,6 +173,10 @@ def test_tree_tables_score_exactly_as_lightgbm():
     matrix = csr_matrix((np.ones(len(flat), dtype=np.float32), np.array(flat, dtype=np.int32), indptr),
                         shape=(len(rows), 40))
     assert np.array_equal(tables.scores(rows), booster.predict(matrix, num_threads=1))
+    for k in range(0, 300, 60):  # a lone row and a pair are summed their own ways
+        for rows_k in (rows[k:k + 1], rows[k:k + 2]):
+            expected = booster.predict(matrix[k:k + len(rows_k)], num_threads=1)
+            assert np.array_equal(tables.scores(rows_k), expected)
     assert tables.scores([]).shape == (0,)
 
 

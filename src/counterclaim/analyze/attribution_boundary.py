@@ -194,7 +194,7 @@ def words_of(doc: Doc) -> Words:
         return Words([], [], [], [], [0], [0], [0], [], [], [])
     table = doc.to_array([POS, DEP, IS_PUNCT, IS_SPACE])
     pos, dep = (_names(doc, table[:, k]) for k in range(2))
-    verbs = numpy.isin(table[:, 0], [doc.vocab.strings["VERB"], doc.vocab.strings["AUX"]])
+    verbs = (table[:, 0] == doc.vocab.strings["VERB"]) | (table[:, 0] == doc.vocab.strings["AUX"])
     word = (table[:, 2] == 0) & (table[:, 3] == 0)
     return Words(doc_words(doc).lowers, pos, dep, word.tolist(), _prefix(table[:, 2]), _prefix(verbs), _prefix(word),
                  tree.heads, tree.lefts, tree.rights)

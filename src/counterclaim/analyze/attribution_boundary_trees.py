@@ -48,7 +48,11 @@ class TreeTables(NamedTuple):
                                weights=self.pair_bit[at], minlength=trees * count)
         index = index.astype(numpy.int64).reshape(trees, count)
         values = self.values[self.leaves[index + self.offsets] + self.value_offsets]
-        # LightGBM adds tree by tree from 0.0; accumulate adds in that order too.
+        # LightGBM adds tree by tree from 0.0. Summing down the columns adds row after row, in
+        # that order too (numpy sums pairwise only along the axis adjacent in memory, which a
+        # lone column is: accumulate adds it in order), ~8x faster than accumulate.
+        if count > 1:
+            return values.sum(axis=0)
         return numpy.add.accumulate(values, axis=0)[-1] if count else numpy.zeros(0)
 
 
