@@ -38,6 +38,7 @@ of attribution's cost.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc
 
@@ -108,19 +109,31 @@ def candidate_attributions(doc: Doc, quotes: list[Quote], cue_model: CueModel | 
         model = cue_model or load_cue_model()
         scored, scores = _scored_words(doc, quotes, model)
         doubtful = recall_candidates(scored, model)
-        for start, end in sentence_bounds(doc):
+        bounds = sentence_bounds(doc)
+        # Each sentence's rules see its own words' scores, not the article's to sift again.
+        for (start, end), sent_scores, sent_doubtful in zip(bounds, _by_sentence(scores, bounds),
+                                                             _by_sentence(doubtful, bounds)):
             sent = doc[start:end]
             for name, finder in FINDERS.items():
-                candidates += [Candidate(a, name, scored.get(a.cue_token)) for a in finder(sent, quotes, scores)
+                candidates += [Candidate(a, name, scored.get(a.cue_token)) for a in finder(sent, quotes, sent_scores)
                                if a.content[1] > a.content[0]]  # a parse can cross its own order
-            if doubtful:
+            if sent_doubtful:
                 candidates += [Candidate(a, "recall", scored[a.cue_token])
-                               for a in second_stage_attributions(sent, quotes, doubtful, model.threshold)
+                               for a in second_stage_attributions(sent, quotes, sent_doubtful, model.threshold)
                                if a.content[1] > a.content[0]]
     finally:
         if owned:
             doc.user_data.pop(WORDS_KEY, None)
     return candidates
+
+
+def _by_sentence(scores: dict[int, float], bounds: list[tuple[int, int]]) -> list[dict[int, float]]:
+    """The scores of each sentence's words (``bounds``: the sentences in order, covering the doc)."""
+    found: list[dict[int, float]] = [{} for _ in bounds]
+    starts = [start for start, _ in bounds]
+    for i, score in scores.items():
+        found[bisect_right(starts, i) - 1][i] = score
+    return found
 
 
 def _scored_words(doc: Doc, quotes: list[Quote], model: CueModel | None):
