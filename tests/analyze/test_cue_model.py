@@ -66,6 +66,19 @@ def test_judge_keeps_the_likelier_of_two_nested_candidates(parse):
         assert kept == [favoured]
 
 
+def test_judge_reads_every_candidates_nesting_as_the_pairwise_test_does(parse):
+    from counterclaim.analyze.attribution import candidate_attributions
+    from counterclaim.analyze.attribution_filter import _all_nestings, _nesting
+
+    doc = parse("The ministry said the rebels claimed that the bridge, which the army says it "
+                "holds, was destroyed. \"We saw it fall,\" a witness told reporters, adding that "
+                "residents believe the town will be next.")
+    candidates = candidate_attributions(doc, find_quotes(doc.text))
+    nestings = _all_nestings(candidates)
+    assert nestings == [_nesting(c.attribution, candidates) for c in candidates]
+    assert any(nested for nested, _ in nestings) and any(holds for _, holds in nestings)
+
+
 def test_judge_labels_a_candidate_by_its_gold_match(parse):
     from counterclaim.analyze.cue_train import _judged_candidates
 

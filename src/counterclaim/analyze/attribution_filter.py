@@ -52,11 +52,13 @@ def _cue_probe(a: Attribution):
     return a.cue or a.content
 
 
-def candidate_features(doc: Doc, candidate: Candidate, others: list[Candidate]) -> list[str]:
+def candidate_features(doc: Doc, candidate: Candidate, others: list[Candidate],
+                       nesting: tuple[list[str], int] | None = None) -> list[str]:
+    """``nesting``: the candidate's ``_nesting`` among the others, when already known."""
     a, finder, score = candidate
     cue = doc[a.cue_token] if a.cue_token is not None else None
     lemma = a.cue_lemma or ""
-    nested_in, holds = _nesting(a, others)
+    nested_in, holds = nesting if nesting is not None else _nesting(a, others)
     words = len(text_of(doc)[a.content[0]:a.content[1]].split())
     feats = [f"f={finder}", f"m={a.mode}", f"fm={finder}|{a.mode}", f"l={lemma}", f"fl={finder}|{lemma}",
              f"src={a.source is not None}", f"fsrc={finder}|{a.source is not None}",
@@ -131,6 +133,24 @@ def _nesting(a: Attribution, others: list[Candidate]) -> tuple[list[str], int]:
     return nested_in, holds
 
 
+def _all_nestings(candidates: list[Candidate]) -> list[tuple[list[str], int]]:
+    """``_nesting`` of every candidate among all of them, their spans unpacked once (this
+    compares every pair: ~2x faster than reading each pair's attributes again)."""
+    boxes = [(a.content, *a.content, *(a.cue or a.content), finder) for a, finder, _ in candidates]
+    found = []
+    for content, start, end, probe_start, probe_end, _ in boxes:
+        nested_in, holds = [], 0
+        for o_content, o_start, o_end, o_probe_start, o_probe_end, o_finder in boxes:
+            if o_content == content:
+                continue
+            if o_start <= probe_start and probe_end <= o_end:
+                nested_in.append(o_finder)
+            if start <= o_probe_start and o_probe_end <= end:
+                holds += 1
+        found.append((nested_in, holds))
+    return found
+
+
 def _side(a: Attribution) -> str:
     if a.cue is None:
         return "none"
@@ -143,8 +163,9 @@ def select(doc: Doc, candidates: list[Candidate], model: CueModel) -> list[Attri
     """The candidates the judge keeps, most probable first, none nesting in another.
     (The cue model's score is left out of the features: on the training articles it is
     scored in-sample and would be trusted too much.)"""
-    judged = sorted(((model.score(candidate_features(doc, c, candidates)), n, c)
-                     for n, c in enumerate(candidates)), key=lambda x: (-x[0], x[1]))
+    nestings = _all_nestings(candidates)
+    judged = sorted(((model.score(candidate_features(doc, c, candidates, nesting)), n, c)
+                     for n, (c, nesting) in enumerate(zip(candidates, nestings))), key=lambda x: (-x[0], x[1]))
     kept: list[Attribution] = []
     cues_taken: set[int] = set()
     recall_bar = model.recall_threshold if model.recall_threshold is not None else 2.0
