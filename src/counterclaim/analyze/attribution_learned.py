@@ -161,11 +161,16 @@ def _learned_cue_fits(token: Token, clausal: bool) -> bool:
     the video" are events the outlet reports, "it appears to have been caused" a hedge,
     "protests are planned" a plan nobody is quoted on."""
     lemma = token.lemma_.lower()
-    if lemma in cues.HEDGE_VERBS or any(c.dep_ == "neg" for c in token.children):
+    tree = doc_tree(token.doc)  # the children's labels from index lists: no Token per child
+    labels = [tree.deps[c] for c in tree.children[token.i]]
+    if lemma in cues.HEDGE_VERBS or _NEG in labels:
         return False
-    if any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children):
+    if _NSUBJPASS in labels and _AGENT not in labels:
         return False
     return clausal or lemma not in cues.EVENT_VERBS | cues.NO_OBJECT_CONTENT_VERBS
+
+
+_NEG, _NSUBJPASS, _AGENT = (get_string_id(d) for d in ("neg", "nsubjpass", "agent"))
 
 
 def argument_content(token: Token) -> tuple[CharSpan, Token | None, bool] | None:

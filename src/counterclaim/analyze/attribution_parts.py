@@ -33,7 +33,7 @@ from .attribution_sources import source_outside_content
 from .attribution_types import Attribution
 from .cue_parse import source_span
 from .quotes import Quote
-from .spans import CharSpan, doc_tree, overlaps, text_of, token_at, trim
+from .spans import CharSpan, doc_tree, overlaps, subtree_order, text_of, token_at, trim
 
 MAX_TAG_CHARS = 250  # the speech tag between a quote and its continuation
 # What may lie between the left piece and the source or cue: commas, dashes, space.
@@ -162,12 +162,12 @@ def _left_of_clause(doc: Doc, a: Attribution, interruption: int) -> CharSpan | N
     for ("a decision they say allowed ...")."""
     tree = doc_tree(doc)
     cue, clause = doc[a.cue_token], doc[_content_root(doc, a)]
-    before = [t.i for t in clause.subtree if tree.starts[t.i] < interruption]
+    before = [i for i in subtree_order(doc, clause.i) if tree.starts[i] < interruption]
     if clause.is_ancestor(cue):
         # "The convoy, according to X, was ...": the cue hangs inside the content's clause.
         # A cue parsed as the clause's parataxis ("Voters, Osei said, need ...") may have
         # taken the clause's first words as its own dependents; they stay in the content.
-        inside_cue = {t.i for t in cue.subtree if tree.starts[t.i] >= interruption or cue.dep_ != "parataxis"}
+        inside_cue = {i for i in subtree_order(doc, cue.i) if tree.starts[i] >= interruption or cue.dep_ != "parataxis"}
         words = [i for i in before if i not in inside_cue]
         if all(doc[i].is_punct for i in words):  # only the tag's opening comma
             words = _noun_before_tag(doc, cue, clause, interruption)

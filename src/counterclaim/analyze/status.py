@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from . import cues
@@ -158,14 +159,18 @@ def _agentless_passive(verb: Token | None) -> Token | None:
     """``is expected to``, ``is thought to``: a passive cue with nobody named as its agent."""
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
-    children = list(verb.children)
-    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
+    tree = doc_tree(verb.doc)  # the children's labels from index lists: no Token per child
+    labels = [tree.deps[c] for c in tree.children[verb.i]]
+    if _AUXPASS not in labels and _NSUBJPASS not in labels:
         return None
-    if any(c.dep_ == "agent" for c in children):
+    if _AGENT in labels:
         return None
     if verb.dep_ == "ROOT" and _lemma(verb) not in HEARSAY_ROOTS:
         return None  # "The curfew was announced": the outlet asserts that it was
     return verb
+
+
+_AUXPASS, _NSUBJPASS, _AGENT = (get_string_id(d) for d in ("auxpass", "nsubjpass", "agent"))
 
 
 def _root(sentence: Span | None) -> Token | None:
@@ -217,13 +222,21 @@ def _cue_clause(cue: Token, content: tuple[int, int],
     starts, ends = tree.starts, tree.ends
     for i in subtree_order(doc, cue.i):  # index lists: Token.subtree is slow on long clauses
         idx = starts[i]
-        if quotes and any(start <= idx < end for start, end in quotes):
+        if quotes and _inside_any(idx, quotes):
             continue
         word = text[idx:ends[i]]
         words.append(word)
         if not first <= idx < last:
             framing.append(word)
     return " ".join(words), " ".join(framing)
+
+
+def _inside_any(offset: int, spans: list[tuple[int, int]]) -> bool:
+    # A loop, not any() over a generator: this runs for every word of every cue's clause.
+    for start, end in spans:
+        if start <= offset < end:
+            return True
+    return False
 
 
 def find_hedges(text: str, context: str = "") -> list[str]:
