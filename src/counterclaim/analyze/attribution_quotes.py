@@ -124,7 +124,7 @@ def _cue_for_quote(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
         return min(candidates, key=lambda c: c[0])[1]
     # "He said:" closing the previous sentence introduces the quote.
     previous = sentence_of(doc[first_sent.start - 1]) if first_sent.start > 0 else None
-    if previous is not None and previous.text.rstrip().endswith(":"):
+    if previous is not None and text_of(doc)[previous.start_char:previous.end_char].rstrip().endswith(":"):
         for tok in reversed(list(previous)):
             if _introduces_quote(tok) and not in_any_quote(tok, quotes):
                 return tok

@@ -218,4 +218,8 @@ _TAIL_DEP_IDS = {deps: frozenset(get_string_id(d) for d in deps) for deps in (OB
 
 def in_any_quote(tok: Token, quotes: list[Quote]) -> bool:
     """A word inside a quote is the speaker's, never the outlet's cue."""
-    return any(q.start <= tok.idx < q.end for q in quotes)
+    idx = tok.idx  # read once, and a loop rather than any(): this runs for every cue word
+    for q in quotes:
+        if q.start <= idx < q.end:
+            return True
+    return False

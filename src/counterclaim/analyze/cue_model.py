@@ -18,6 +18,7 @@ import gzip
 import json
 import math
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -47,7 +48,8 @@ class CueModel(NamedTuple):
     recall_threshold: float | None = None
 
     def score(self, features: list[str]) -> float:
-        total = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        # map() rather than a generator: the same sum in the same order, at less cost per feature.
+        total = self.bias + sum(map(self.weights.get, features, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
 
