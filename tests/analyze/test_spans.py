@@ -104,6 +104,17 @@ def test_noun_chunks_match_spacy(doc):
     forget_caches(doc)
 
 
+def test_noun_chunks_match_spacy_where_arcs_cross(nlp):
+    from counterclaim.analyze.spans import _CHUNKS_KEY, noun_chunk_at
+
+    with nlp.select_pipes(disable=["counterclaim"]):
+        crossed = nlp("The town has been swollen by families fleeing the fighting in Dalmar, "
+                      "which the army says it captured on Monday.")
+    assert not all(doc_tree(crossed).flat)  # "which" is the object of "captured"
+    noun_chunk_at(crossed, 0)
+    assert crossed.user_data[_CHUNKS_KEY] == {c.start: (c.end, c.root.i) for c in crossed.noun_chunks}
+
+
 def test_expand_span_is_spacys_expanding_char_span(doc):
     # Every offset pair over the text's edges, its spaces, its line break and past its end.
     offsets = range(-2, len(TEXT) + 3)

@@ -97,9 +97,10 @@ def _around(doc: Doc, content: CharSpan, cue: CharSpan, source: CharSpan | None)
 
 
 def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i:
-        token, depth = token.head, depth + 1
+    heads = doc_tree(token.doc).heads  # the head chain on the index list: no Token per step
+    i, depth = token.i, 0
+    while heads[i] != i:
+        i, depth = heads[i], depth + 1
     return depth
 
 

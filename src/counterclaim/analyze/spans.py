@@ -207,9 +207,9 @@ def noun_chunk_at(doc: Doc, start: int) -> tuple[int, int] | None:
     doc's chunks are found once (``Span.noun_chunks`` walks the whole doc on every call)."""
     chunks = doc.user_data.get(_CHUNKS_KEY)
     if chunks is None:
-        # Fast path on projective parses, where spaCy's left edges are the subtrees' extents.
+        # Fast path on the doc's arrays, wherever its heads form trees.
         if doc.vocab.get_noun_chunks is _english_noun_chunks and doc.has_annotation("DEP") \
-                and all(doc_tree(doc).flat):
+                and _heads_form_trees(doc_tree(doc)):
             heads = doc_tree(doc).heads
             chunks = {start: (end, _span_root(heads, start, end))
                       for start, end in _noun_chunk_bounds(doc)}
@@ -232,7 +232,9 @@ def _noun_chunk_bounds(doc: Doc) -> list[tuple[int, int]]:
     tree = doc_tree(doc)
     heads, deps = tree.heads, tree.deps
     pos = doc.to_array(POS).tolist()
-    left_edge = tree.left_edges
+    # On a projective parse spaCy's left edges are the subtrees' extents; where arcs cross
+    # they can differ, and spaCy's own are read, for the nominal words alone.
+    left_edge = tree.left_edges if all(tree.flat) else _SpacyLeftEdges(doc)
     bounds: list[tuple[int, int]] = []
     prev_end = -1
     for i, word_pos in enumerate(pos):
@@ -250,6 +252,21 @@ def _noun_chunk_bounds(doc: Doc) -> list[tuple[int, int]]:
         prev_end = i
         bounds.append((left_edge[i], i + 1))
     return bounds
+
+
+def _heads_form_trees(tree: DocTree) -> bool:
+    """No cycle among the heads: a leaf's subtree is always flat, a cycle makes none flat."""
+    return not tree.flat or any(tree.flat)
+
+
+class _SpacyLeftEdges:
+    """``Token.left_edge.i`` by index, read from spaCy when asked (each look builds Tokens)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+
+    def __getitem__(self, i: int) -> int:
+        return self.doc[i].left_edge.i
 
 
 def _span_root(heads: list[int], start: int, end: int) -> int:
