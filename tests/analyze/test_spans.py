@@ -47,6 +47,17 @@ def test_subtrees_match_spacy_in_spacys_order(doc):
         assert subtree_indices(doc, token.i) == sorted(t.i for t in token.subtree)
 
 
+def test_children_labelled_are_spacys_children_with_those_labels(doc):
+    from spacy.strings import get_string_id
+
+    from counterclaim.analyze.spans import children_labelled
+
+    labels = frozenset(get_string_id(d) for d in ("prep", "ccomp", "nsubj"))
+    assert any(children_labelled(token, labels) for token in doc)
+    for token in doc:
+        assert [c.i for c in children_labelled(token, labels)] == [c.i for c in token.children if c.dep in labels]
+
+
 def test_excluded_subtrees_are_left_out(doc):
     root = next(t for t in doc if t.dep_ == "ROOT" and t.lemma_ == "say")
     clause = next(c for c in root.children if c.dep_ == "ccomp")

@@ -20,7 +20,7 @@ from .attribution_types import Attribution, content_mode
 from .attribution_verbs import extend_right
 from .cue_parse import CONTENT_DEPS, cue_span, doc_words, source_head, source_span
 from .quotes import Quote
-from .spans import CharSpan, char_span_of_subtree, doc_tree, text_of, trim
+from .spans import CharSpan, char_span_of_subtree, children_labelled, doc_tree, text_of, trim
 
 
 def learned_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float]):
@@ -171,20 +171,23 @@ def _learned_cue_fits(token: Token, clausal: bool) -> bool:
 
 
 _NEG, _NSUBJPASS, _AGENT = (get_string_id(d) for d in ("neg", "nsubjpass", "agent"))
+_CONTENT_OR_ACL_IDS = frozenset(get_string_id(d) for d in (*CONTENT_DEPS, "acl", "ccomp"))
+_DOBJ_IDS = frozenset({get_string_id("dobj")})
+_PREP_IDS = frozenset({_PREP})
 
 
 def argument_content(token: Token) -> tuple[CharSpan, Token | None, bool] | None:
     """What a cue word governs: (span, the preposition joining it, whether it is a clause)."""
-    for child in token.children:
+    for child in children_labelled(token, _CONTENT_OR_ACL_IDS):
         if child.dep_ in CONTENT_DEPS or (token.pos_ != "VERB" and child.dep_ in ("acl", "ccomp")):
             if child.i > token.i:
                 start, end = char_span_of_subtree(child)
                 return (object_before(token, child, start), end), None, True
-    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    obj = next((c for c in children_labelled(token, _DOBJ_IDS) if c.dep_ == "dobj" and c.i > token.i), None)
     if obj is not None and obj.lower_ not in ("it", "this", "that", "so"):
         last = extend_right(token, obj.right_edge)
         return trim(text_of(token.doc), obj.left_edge.idx, last.idx + len(last.text)), None, False
-    for child in token.children:
+    for child in children_labelled(token, _PREP_IDS):
         if child.dep_ == "prep" and child.i > token.i and child.lower_ in cues.CONTENT_PREPOSITIONS:
             pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:

@@ -19,9 +19,12 @@ from .attribution_bounds import circumstance, object_before
 from .attribution_types import Attribution, content_mode
 from .cue_parse import EXPLETIVES, cue_span, doc_words, is_cue_verb, source_head, source_span
 from .quotes import Quote
-from .spans import CharSpan, char_span_of_subtree, contains, doc_tree, subtree_tokens, text_of, token_span, trim
+from .spans import (CharSpan, char_span_of_subtree, children_labelled, contains, doc_tree, subtree_tokens, text_of,
+                    token_span, trim)
 
 _PREP = get_string_id("prep")
+_PREP_IDS = frozenset({_PREP})
+_CLAUSE_IDS = frozenset(get_string_id(d) for d in ("ccomp", "csubj", "xcomp"))
 
 
 def verb_attributions(sent: Span, quotes: list[Quote], scores: dict[int, float]):
@@ -108,7 +111,7 @@ def verb_content(verb: Token, sent: Span) -> CharSpan | None:
     """What a lexicon cue verb says, by the first of its frames that fits, or None."""
     doc = sent.doc
     lemma = verb.lemma_.lower()
-    for child in verb.children:
+    for child in children_labelled(verb, _CLAUSE_IDS):
         if child.dep_ in ("ccomp", "csubj") or (child.dep_ == "xcomp" and lemma not in cues.NO_XCOMP_VERBS):
             start, end = char_span_of_subtree(child)
             start = object_before(verb, child, start)
@@ -123,7 +126,7 @@ def verb_content(verb: Token, sent: Span) -> CharSpan | None:
             last = comp.right_edge
             return trim(text_of(doc), obj.left_edge.idx, last.idx + len(last.text))
     # "is calling for more flexibility", "pointed to the deficit"
-    for child in verb.children:
+    for child in children_labelled(verb, _PREP_IDS):
         if child.dep_ == "prep" and child.lower_ in ("for", "to", "on") and lemma in ("call", "point", "appeal", "press", "push"):
             pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:

@@ -112,6 +112,15 @@ def _flat_block(tree: DocTree, root: int, exclude: frozenset[int] | set[int]) ->
     return lo, hi
 
 
+def children_labelled(token: Token, labels: frozenset[int]) -> list[Token]:
+    """``token.children`` whose dependency label (string id) is one of ``labels``, in the same
+    order, read from the doc's index lists: a Token only for those (the rules test most
+    words' children for a few labels)."""
+    doc, tree = token.doc, doc_tree(token.doc)
+    deps = tree.deps
+    return [doc[c] for c in tree.children[token.i] if deps[c] in labels]
+
+
 def overlaps(a: CharSpan, b: CharSpan) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
