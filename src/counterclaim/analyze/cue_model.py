@@ -28,7 +28,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from . import cues
-from .spans import doc_tree
+from .spans import doc_tree, expand_bounds
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "attribution" / "cue_model.json.gz"
 MODEL_FORMAT = 1
@@ -120,9 +120,9 @@ def quoted_tokens(doc: Doc, quotes) -> set[int]:
     """Indices of the tokens inside quotation marks."""
     inside: set[int] = set()
     for quote in quotes:
-        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        if span is not None:
-            inside.update(range(span.start, span.end))
+        bounds = expand_bounds(doc, quote.start, quote.end)  # doc.char_span's, without Tokens
+        if bounds is not None:
+            inside.update(range(*bounds))
     return inside
 
 

@@ -83,7 +83,7 @@ class EntityIndex:
     def _find(self, name: str, etype: str) -> EntityRecord | None:
         key = name.lower()
         for record in self.records:
-            if key == record.name.lower() or record.aliases and key in {a.lower() for a in record.aliases}:
+            if key == record.name.lower() or any(key == alias.lower() for alias in record.aliases):
                 return record
             if etype == "person" == record.type and _surname_match(name, record.name):
                 return record
@@ -153,7 +153,10 @@ def _clean_name(ent: Span) -> str:
     while tokens and tokens[-1].tag_ == "POS":
         tokens = tokens[:-1]
     text = " ".join(t.text for t in tokens) if tokens else ent.text
-    return re.sub(r"\s+([.,'])", r"\1", text).strip()
+    return _SPACE_BEFORE_MARK.sub(r"\1", text).strip()
+
+
+_SPACE_BEFORE_MARK = re.compile(r"\s+([.,'])")
 
 
 def _nominal_name(head: Token) -> str:
@@ -191,7 +194,8 @@ def build_index(doc: Doc) -> EntityIndex:
     """Named entities of the doc, merged by name, surname and acronym."""
     index = EntityIndex(doc)
     for ent in doc.ents:
-        if ent.label_ in ENTITY_TYPES and ent.text.strip() and not ent.text.islower():
+        text = text_of(doc)[ent.start_char:ent.end_char]  # ent.text, without joining its Tokens
+        if ent.label_ in ENTITY_TYPES and text.strip() and not text.islower():
             index.add_named(ent)
     # "Free Highlands Front (FHF)" declares an acronym even where the model misses it.
     for match in ACRONYM_IN_PARENS.finditer(text_of(doc)):

@@ -12,7 +12,7 @@ from . import cues
 from .attribution import Attribution
 from .cue_parse import doc_words, source_name_span, source_span
 from .entities import EntityIndex, EntityRecord, entity_span_for, gender_hint
-from .spans import CharSpan, char_span_of_subtree, doc_tree, subtree_order, text_of
+from .spans import CharSpan, char_span_of_subtree, doc_tree, expand_span, subtree_order, text_of
 
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "i", "you"}
 
@@ -95,7 +95,7 @@ def _add_roles(doc: Doc, attribution: Attribution, entity: EntityRecord, index: 
     """Role words and ranks around a named source become the entity's roles; an organisation
     named in the same phrase becomes its affiliation ("army spokesperson Karim Sadeq")."""
     start, end = attribution.source
-    tokens = [t for t in doc.char_span(start, end, alignment_mode="expand") or []]
+    tokens = [t for t in expand_span(doc, start, end) or []]
     for tok in tokens:
         lemma = tok.lower_.rstrip(".")
         if tok.ent_type_ == "PERSON" and lemma not in cues.RANKS:
