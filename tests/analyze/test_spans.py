@@ -92,6 +92,19 @@ def test_char_span_of_subtree_edges_path_is_the_block_of_the_subtree(doc):
             assert char_span_of_subtree(token, exclude) == expected, (token.i, sorted(exclude))
 
 
+def test_make_doc_remembers_the_text_spacy_would_join(nlp):
+    from counterclaim import model
+    from counterclaim.analyze import make_doc
+    from counterclaim.analyze.spans import text_of
+
+    article = model.Article(id="a1", text="  " + TEXT + " \t\n\n  “Odd”  spacing\u00a0here ")
+    doc = make_doc(nlp, article)
+    assert text_of(doc) is article.text
+    assert doc.text == article.text
+    forget_caches(doc)
+    assert text_of(doc) == article.text  # rebuilt by spaCy once forgotten
+
+
 def test_token_at_reads_offsets_and_forget_drops_the_tree(doc):
     kessen = TEXT.index("Kessen")
     assert token_at(doc, kessen + 2).text == "Kessen"

@@ -14,6 +14,7 @@ from .headline import add_headline_claims, parse_titles
 from .limits import max_seconds, time_limit
 from .nlp import load_nlp
 from .report import to_report
+from .spans import remember_text
 
 
 # Longer texts are refused, not analyzed: spaCy's parser needs about 1 GB per 100,000 words
@@ -39,6 +40,7 @@ def make_doc(nlp: Language, article: model.Article) -> Doc:
                          location=article.url or article.title or article.id)
     doc = nlp.make_doc(article.text)
     doc._.cc_article = article
+    remember_text(doc, article.text)
     if article.dateline is not None:
         end = article.dateline.span[1]
         after = doc.char_span(end, len(article.text), alignment_mode="expand")

@@ -166,6 +166,12 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep the text a doc was tokenized from as its ``text_of``: spaCy's tokenizer keeps
+    every character, so it is ``doc.text``, which spaCy would rebuild from every Token."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def sentence_of(token: Token) -> Span:
     """``token.sent`` without its cost: spaCy rescans the doc on every ``.sent`` access."""
     doc = token.doc
