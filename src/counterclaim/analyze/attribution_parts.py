@@ -29,7 +29,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .attribution_raising import as_raising_frame
-from .attribution_sources import source_outside_content
+from .attribution_sources import source_outside_content, stimulus_subject
 from .attribution_types import Attribution
 from .cue_parse import source_span
 from .quotes import Quote
@@ -48,7 +48,9 @@ def settle_spans(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> lis
     own content (:mod:`attribution_sources`)."""
     found = continued_quotes(doc, found, quotes)
     found = unshared_paragraphs(doc, found)
-    return [source_outside_content(doc, with_left_piece(doc, as_raising_frame(doc, a))) for a in found]
+    found = [stimulus_subject(doc, a) for a in found]
+    found = [with_left_piece(doc, with_relative_pronoun(doc, as_raising_frame(doc, a))) for a in found]
+    return [source_outside_content(doc, without_connective_piece(doc, a)) for a in found]
 
 
 # --- a quote continued after its tag -------------------------------------------------------
@@ -114,6 +116,40 @@ def unshared_paragraphs(doc: Doc, found: list[Attribution]) -> list[Attribution]
 # --- a clause the source and cue interrupt ---------------------------------------------------
 
 
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+
+
+def with_relative_pronoun(doc: Doc, a: Attribution) -> Attribution:
+    """"the drawdown, which they say left a vacuum", "what I thought was a basket": a cue
+    clause opened by a relative pronoun that stands for its content's subject or object gives
+    that pronoun to the content as its first piece (PolNeAR: "which || left a vacuum"). A
+    parse that made the pronoun the cue's subject gave it as the source; the cue's other
+    subject ("they") speaks instead, or nobody."""
+    if a.parts or a.mode == "direct" or a.cue_token is None or a.cue is None or a.content[0] < a.cue[1]:
+        return a
+    cue = doc[a.cue_token]
+    pronoun = doc[cue.left_edge.i]
+    if pronoun.tag_ not in _RELATIVE_TAGS or pronoun.head.i != cue.i or pronoun.idx >= a.content[0]:
+        return a
+    piece = (pronoun.idx, pronoun.idx + len(pronoun.text))
+    if pronoun.dep_ in ("nsubj", "nsubjpass"):
+        speaker = next((c for c in cue.children if c.dep_ == "nsubj" and c.i > pronoun.i), None)
+        if speaker is None:  # "voters who said ...": the pronoun is who speaks
+            return a
+        a = a._replace(source=source_span(speaker), source_token=speaker.i)
+    elif pronoun.lower_ == "that" or not _lacks_subject(doc, a):
+        return a  # "what they say about X", "the deal that X signed": the pronoun is the cue's own
+    return a._replace(parts=(piece, a.content), content=(piece[0], a.content[1]))
+
+
+def _lacks_subject(doc: Doc, a: Attribution) -> bool:
+    """A content clause with no subject of its own ("what I thought || was a basket")."""
+    root = doc[_content_root(doc, a)]
+    return root.pos_ in ("VERB", "AUX") and root.dep_ in ("ccomp", "xcomp") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
+
+
+
 def with_left_piece(doc: Doc, a: Attribution) -> Attribution:
     """An indirect content after its cue gains the words of its own clause that stand
     before the source and cue."""
@@ -130,6 +166,19 @@ def with_left_piece(doc: Doc, a: Attribution) -> Attribution:
     if not _JOINER.fullmatch(text, left[1], interruption):
         return a
     return a._replace(parts=(left, a.content), content=(left[0], a.content[1]))
+
+
+def without_connective_piece(doc: Doc, a: Attribution) -> Attribution:
+    """"But, Osei said, the convoy ...", "because, according to X, ...": a conjunction or
+    subordinator alone before the tag joins the sentence to the one before, and PolNeAR
+    leaves it out of the content (train, half a: 8 of 10 such pieces)."""
+    if len(a.parts) < 2 or a.mode == "direct":
+        return a
+    span = doc.char_span(*a.parts[0], alignment_mode="expand")
+    if span is None or not all(t.dep_ in ("cc", "mark") or t.is_punct for t in span):
+        return a
+    rest = a.parts[1:]
+    return a._replace(parts=rest if len(rest) > 1 else (), content=(rest[0][0], a.content[1]))
 
 
 def _nearer_subject(doc: Doc, a: Attribution) -> Attribution:
