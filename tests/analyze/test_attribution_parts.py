@@ -190,3 +190,12 @@ def test_where_a_quote_was_said_is_not_its_content(analyze_text):
     (claim,) = _attributed(report)
     assert _pieces(report, claim) == ["This is a choice between holding the pass and retreating"]
     assert claim.cue.text == "said"
+
+
+def test_reaction_drawn_from_a_giver_has_the_giver_as_source(analyze_text):
+    report = analyze_text("The ministry's plan to close the Kessen crossing has drawn sharp criticism "
+                          "from aid groups.")
+    claim = next(c for c in _attributed(report) if c.cue and "drawn" in c.cue.text)
+    assert _pieces(report, claim) == ["The ministry's plan to close the Kessen crossing"]
+    assert claim.source.text == "aid groups"
+    assert claim.cue.text.endswith("criticism")

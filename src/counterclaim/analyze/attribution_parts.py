@@ -29,7 +29,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .attribution_raising import as_raising_frame
-from .attribution_sources import source_outside_content, stimulus_subject
+from .attribution_sources import received_reaction, source_outside_content, stimulus_subject
 from .attribution_types import Attribution
 from .cue_parse import source_span
 from .quotes import Quote
@@ -48,7 +48,7 @@ def settle_spans(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> lis
     own content (:mod:`attribution_sources`)."""
     found = continued_quotes(doc, found, quotes)
     found = unshared_paragraphs(doc, found)
-    found = [stimulus_subject(doc, a) for a in found]
+    found = [received_reaction(doc, stimulus_subject(doc, a)) for a in found]
     found = [with_left_piece(doc, with_relative_pronoun(doc, as_raising_frame(doc, a))) for a in found]
     return [source_outside_content(doc, without_connective_piece(doc, a)) for a in found]
 
