@@ -199,3 +199,14 @@ def test_reaction_drawn_from_a_giver_has_the_giver_as_source(analyze_text):
     assert _pieces(report, claim) == ["The ministry's plan to close the Kessen crossing"]
     assert claim.source.text == "aid groups"
     assert claim.cue.text.endswith("criticism")
+
+
+@pytest.mark.parametrize("text, quote", [
+    ('Osei had posted "We are not retreating, we are regrouping!" on the FHF\'s page.',
+     "We are not retreating, we are regrouping!"),
+    ('Osei tweeted "Thank you Kessen! #FreeHighlands" after the vote.', "Thank you Kessen! #FreeHighlands"),
+])
+def test_content_opening_a_quote_after_its_cue_is_the_whole_quote(analyze_text, text, quote):
+    report = analyze_text(text)
+    (claim,) = _attributed(report)
+    assert _pieces(report, claim) == [quote.rstrip("!")]

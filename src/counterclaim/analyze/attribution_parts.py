@@ -46,7 +46,7 @@ _NOMINAL_OR_ADP = _NOMINAL | {"ADP"}
 def settle_spans(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> list[Attribution]:
     """The kept attributions with interrupted contents in pieces, and no source inside its
     own content (:mod:`attribution_sources`)."""
-    found = continued_quotes(doc, found, quotes)
+    found = whole_quotes(doc, continued_quotes(doc, found, quotes), quotes)
     found = unshared_paragraphs(doc, found)
     found = [received_reaction(doc, stimulus_subject(doc, a)) for a in found]
     found = [with_left_piece(doc, with_relative_pronoun(doc, as_raising_frame(doc, a))) for a in found]
@@ -89,6 +89,33 @@ def _continuation(text: str, a: Attribution, quotes: list[Quote], taken: list[Ch
     if any(overlaps(piece, other) for other in taken):
         return None
     return piece if piece[1] > piece[0] else None
+
+
+_LEAD_IN = re.compile(r"[\s:,]*")
+
+
+def whole_quotes(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> list[Attribution]:
+    """A content that opens a quote right after its cue (``predicted: "X. Y."``, ``was asked
+    "If A, would B?"``) is the whole quote, not the first clause or sentence the parse gave."""
+    text = text_of(doc)
+    result = []
+    for n, a in enumerate(found):
+        quote = _opened_quote(text, a, quotes)
+        if quote is not None:
+            whole = trim(text, quote.start, quote.end)
+            if not any(m != n and overlaps(whole, piece) for m, b in enumerate(found) for piece in (b.parts or (b.content,))):
+                a = a._replace(content=whole, mode="direct")
+        result.append(a)
+    return result
+
+
+def _opened_quote(text: str, a: Attribution, quotes: list[Quote]) -> Quote | None:
+    if a.parts or a.cue is None or a.content[0] < a.cue[1]:
+        return None
+    quote = next((q for q in quotes if q.start <= a.content[0] < q.end), None)
+    if quote is None or a.content[1] >= quote.end or trim(text, quote.start, quote.end)[0] != a.content[0]:
+        return None
+    return quote if _LEAD_IN.fullmatch(text, a.cue[1], quote.start - 1) else None
 
 
 def unshared_paragraphs(doc: Doc, found: list[Attribution]) -> list[Attribution]:
