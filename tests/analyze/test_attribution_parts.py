@@ -150,3 +150,63 @@ def test_kept_raising_cue_with_its_subject_as_source_becomes_the_frame(nlp):
     doc = nlp("The FHF said it would leave Kessen.")
     said = kept._replace(cue=(8, 12), cue_lemma="say", cue_token=2, content=(13, len(doc.text) - 1))
     assert as_raising_frame(doc, said) == said
+
+
+# --- session 7: relative pronouns, connectives, reaction verbs, occasions -------------------
+
+
+def test_relative_pronoun_parsed_as_the_cue_subject_opens_the_content(analyze_text):
+    report = analyze_text("The army lifted the blockade of Dalmar, which rebels say left the city "
+                          "without water for a month.")
+    claim = _claim_by_cue(report, "say")
+    assert _pieces(report, claim) == ["which", "left the city without water for a month"]
+    assert claim.source.text == "rebels"
+
+
+def test_relative_pronoun_that_speaks_stays_the_source(analyze_text):
+    report = analyze_text("The refugees in Kessen, who fear the winter more than the army, want the "
+                          "pass reopened.")
+    claim = _claim_by_cue(report, "fear")
+    assert claim.source.text == "who"
+    assert "who" not in _pieces(report, claim)
+
+
+def test_conjunction_before_a_parenthetical_tag_is_left_out(analyze_text):
+    report = analyze_text("But, Osei said, the convoy never reached Vorna.")
+    claim = _claim_by_cue(report, "said")
+    assert _pieces(report, claim) == ["the convoy never reached Vorna"]
+
+
+def test_reaction_verb_object_is_the_source_and_subject_the_content(analyze_text):
+    report = analyze_text("The FHF's demand for a ceasefire infuriated army commanders in Dalmar.")
+    claim = _claim_by_cue(report, "infuriated")
+    assert _pieces(report, claim) == ["The FHF's demand for a ceasefire"]
+    assert claim.source.text.startswith("army commanders")
+
+
+def test_where_a_quote_was_said_is_not_its_content(analyze_text):
+    report = analyze_text('"This is a choice between holding the pass and retreating," she said at a '
+                          'security conference in Vorna.')
+    (claim,) = _attributed(report)
+    assert _pieces(report, claim) == ["This is a choice between holding the pass and retreating"]
+    assert claim.cue.text == "said"
+
+
+def test_reaction_drawn_from_a_giver_has_the_giver_as_source(analyze_text):
+    report = analyze_text("The ministry's plan to close the Kessen crossing has drawn sharp criticism "
+                          "from aid groups.")
+    claim = next(c for c in _attributed(report) if c.cue and "drawn" in c.cue.text)
+    assert _pieces(report, claim) == ["The ministry's plan to close the Kessen crossing"]
+    assert claim.source.text == "aid groups"
+    assert claim.cue.text.endswith("criticism")
+
+
+@pytest.mark.parametrize("text, quote", [
+    ('Osei had posted "We are not retreating, we are regrouping!" on the FHF\'s page.',
+     "We are not retreating, we are regrouping!"),
+    ('Osei tweeted "Thank you Kessen! #FreeHighlands" after the vote.', "Thank you Kessen! #FreeHighlands"),
+])
+def test_content_opening_a_quote_after_its_cue_is_the_whole_quote(analyze_text, text, quote):
+    report = analyze_text(text)
+    (claim,) = _attributed(report)
+    assert _pieces(report, claim) == [quote.rstrip("!")]

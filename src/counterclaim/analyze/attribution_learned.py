@@ -14,7 +14,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from . import cues
-from .attribution_bounds import object_before
+from .attribution_bounds import circumstance, object_before
 from .attribution_nominal import nominal_source
 from .attribution_types import Attribution, content_mode
 from .attribution_verbs import extend_right
@@ -188,13 +188,23 @@ def argument_content(token: Token) -> tuple[CharSpan, Token | None, bool] | None
         last = extend_right(token, obj.right_edge)
         return trim(text_of(token.doc), obj.left_edge.idx, last.idx + len(last.text)), None, False
     for child in children_labelled(token, _PREP_IDS):
-        if child.dep_ == "prep" and child.i > token.i and child.lower_ in cues.CONTENT_PREPOSITIONS:
+        if child.dep_ == "prep" and child.i > token.i and child.lower_ in cues.CONTENT_PREPOSITIONS \
+                and not _occasion(child):
             pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 last = extend_right(token, pobj.right_edge)
                 span = trim(text_of(token.doc), pobj.left_edge.idx, last.idx + len(last.text))
                 return span, child, pobj.dep_ == "pcomp"
     return None
+
+
+def _occasion(prep: Token) -> bool:
+    """"said at a rally", "posted on Facebook", "discussed for weeks": when and where the
+    source spoke, not what it said ("asked about his speeches" is content)."""
+    if not circumstance(prep):
+        return False
+    return prep.lower_ in ("at", "in", "on", "during") or any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _learned_source(token: Token) -> Token | None:

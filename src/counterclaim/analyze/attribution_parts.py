@@ -29,7 +29,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .attribution_raising import as_raising_frame
-from .attribution_sources import source_outside_content
+from .attribution_sources import received_reaction, source_outside_content, stimulus_subject
 from .attribution_types import Attribution
 from .cue_parse import source_span
 from .quotes import Quote
@@ -46,9 +46,11 @@ _NOMINAL_OR_ADP = _NOMINAL | {"ADP"}
 def settle_spans(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> list[Attribution]:
     """The kept attributions with interrupted contents in pieces, and no source inside its
     own content (:mod:`attribution_sources`)."""
-    found = continued_quotes(doc, found, quotes)
+    found = whole_quotes(doc, continued_quotes(doc, found, quotes), quotes)
     found = unshared_paragraphs(doc, found)
-    return [source_outside_content(doc, with_left_piece(doc, as_raising_frame(doc, a))) for a in found]
+    found = [received_reaction(doc, stimulus_subject(doc, a)) for a in found]
+    found = [with_left_piece(doc, with_relative_pronoun(doc, as_raising_frame(doc, a))) for a in found]
+    return [source_outside_content(doc, without_connective_piece(doc, a)) for a in found]
 
 
 # --- a quote continued after its tag -------------------------------------------------------
@@ -89,6 +91,33 @@ def _continuation(text: str, a: Attribution, quotes: list[Quote], taken: list[Ch
     return piece if piece[1] > piece[0] else None
 
 
+_LEAD_IN = re.compile(r"[\s:,]*")
+
+
+def whole_quotes(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> list[Attribution]:
+    """A content that opens a quote right after its cue (``predicted: "X. Y."``, ``was asked
+    "If A, would B?"``) is the whole quote, not the first clause or sentence the parse gave."""
+    text = text_of(doc)
+    result = []
+    for n, a in enumerate(found):
+        quote = _opened_quote(text, a, quotes)
+        if quote is not None:
+            whole = trim(text, quote.start, quote.end)
+            if not any(m != n and overlaps(whole, piece) for m, b in enumerate(found) for piece in (b.parts or (b.content,))):
+                a = a._replace(content=whole, mode="direct")
+        result.append(a)
+    return result
+
+
+def _opened_quote(text: str, a: Attribution, quotes: list[Quote]) -> Quote | None:
+    if a.parts or a.cue is None or a.content[0] < a.cue[1]:
+        return None
+    quote = next((q for q in quotes if q.start <= a.content[0] < q.end), None)
+    if quote is None or a.content[1] >= quote.end or trim(text, quote.start, quote.end)[0] != a.content[0]:
+        return None
+    return quote if _LEAD_IN.fullmatch(text, a.cue[1], quote.start - 1) else None
+
+
 def unshared_paragraphs(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """A one-piece content that runs over a paragraph break into another attribution's
     content keeps only the paragraph of its cue (the parse joined two paragraphs' quotes)."""
@@ -114,6 +143,40 @@ def unshared_paragraphs(doc: Doc, found: list[Attribution]) -> list[Attribution]
 # --- a clause the source and cue interrupt ---------------------------------------------------
 
 
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+
+
+def with_relative_pronoun(doc: Doc, a: Attribution) -> Attribution:
+    """"the drawdown, which they say left a vacuum", "what I thought was a basket": a cue
+    clause opened by a relative pronoun that stands for its content's subject or object gives
+    that pronoun to the content as its first piece (PolNeAR: "which || left a vacuum"). A
+    parse that made the pronoun the cue's subject gave it as the source; the cue's other
+    subject ("they") speaks instead, or nobody."""
+    if a.parts or a.mode == "direct" or a.cue_token is None or a.cue is None or a.content[0] < a.cue[1]:
+        return a
+    cue = doc[a.cue_token]
+    pronoun = doc[cue.left_edge.i]
+    if pronoun.tag_ not in _RELATIVE_TAGS or pronoun.head.i != cue.i or pronoun.idx >= a.content[0]:
+        return a
+    piece = (pronoun.idx, pronoun.idx + len(pronoun.text))
+    if pronoun.dep_ in ("nsubj", "nsubjpass"):
+        speaker = next((c for c in cue.children if c.dep_ == "nsubj" and c.i > pronoun.i), None)
+        if speaker is None:  # "voters who said ...": the pronoun is who speaks
+            return a
+        a = a._replace(source=source_span(speaker), source_token=speaker.i)
+    elif pronoun.lower_ == "that" or not _lacks_subject(doc, a):
+        return a  # "what they say about X", "the deal that X signed": the pronoun is the cue's own
+    return a._replace(parts=(piece, a.content), content=(piece[0], a.content[1]))
+
+
+def _lacks_subject(doc: Doc, a: Attribution) -> bool:
+    """A content clause with no subject of its own ("what I thought || was a basket")."""
+    root = doc[_content_root(doc, a)]
+    return root.pos_ in ("VERB", "AUX") and root.dep_ in ("ccomp", "xcomp") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
+
+
+
 def with_left_piece(doc: Doc, a: Attribution) -> Attribution:
     """An indirect content after its cue gains the words of its own clause that stand
     before the source and cue."""
@@ -130,6 +193,19 @@ def with_left_piece(doc: Doc, a: Attribution) -> Attribution:
     if not _JOINER.fullmatch(text, left[1], interruption):
         return a
     return a._replace(parts=(left, a.content), content=(left[0], a.content[1]))
+
+
+def without_connective_piece(doc: Doc, a: Attribution) -> Attribution:
+    """"But, Osei said, the convoy ...", "because, according to X, ...": a conjunction or
+    subordinator alone before the tag joins the sentence to the one before, and PolNeAR
+    leaves it out of the content (train, half a: 8 of 10 such pieces)."""
+    if len(a.parts) < 2 or a.mode == "direct":
+        return a
+    span = doc.char_span(*a.parts[0], alignment_mode="expand")
+    if span is None or not all(t.dep_ in ("cc", "mark") or t.is_punct for t in span):
+        return a
+    rest = a.parts[1:]
+    return a._replace(parts=rest if len(rest) > 1 else (), content=(rest[0][0], a.content[1]))
 
 
 def _nearer_subject(doc: Doc, a: Attribution) -> Attribution:
