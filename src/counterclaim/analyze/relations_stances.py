@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .relations_facts import ClaimFacts
 from .relations_words import DocWords, content_lemmas, doc_words, text_words
-from .spans import expand_span
+from .spans import expand_bounds, expand_span
 
 # Verbs that deny or back their object or clause: "rejected the allegation", "confirmed that".
 DENYING_VERBS = frozenset("deny refute rebut dispute contest disavow reject dismiss contradict "
@@ -65,8 +65,8 @@ def find_stance(facts: ClaimFacts, cue_tokens: set[int], words: DocWords | None 
 def _lie_word(facts: ClaimFacts, words: DocWords) -> Token | None:
     """"a lie", "propaganda", "fabricated": but not "people lying on the ground"."""
     doc = facts.sentence.doc
-    span = expand_span(doc, *facts.claim.span)
-    for i in range(span.start, span.end) if span is not None else ():
+    bounds = expand_bounds(doc, *facts.claim.span)  # the indices alone: no Span built
+    for i in range(*bounds) if bounds is not None else ():
         lemma = words.lemma[i]
         if lemma in LIE_WORDS and not (lemma == "lie" and doc[i].pos_ == "VERB"):
             return doc[i]

@@ -105,8 +105,11 @@ def overlap(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(min(weight, b[lemma]) for lemma, weight in a.items() if lemma in b)
 
 
+_LETTERS = re.compile(r"[a-z]+")
+
+
 def text_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower().replace("'s", "")) if len(w) > 2}
+    return {w for w in _LETTERS.findall(text.lower().replace("'s", "")) if len(w) > 2}
 
 
 def _number_in(lower: str) -> int | None:
