@@ -223,6 +223,15 @@ def _context_from(resolved, dateline: Optional[GazEntry], focus: frozenset,
     return Context(by_name, dateline, focus, {}, frozenset(unknown), support, embedded)
 
 
+def _same_context(a: Context, b: Context) -> bool:
+    """Whether two contexts say the same (their memos aside): the same names, in the same
+    order, resolved to the same entries (by identity: support is keyed by ``id``)."""
+    return (list(a.resolved) == list(b.resolved)
+            and all(entry is b.resolved[name] for name, entry in a.resolved.items())
+            and a.unknown == b.unknown and a.embedded == b.embedded
+            and a.dateline is b.dateline and a.focus == b.focus and a.support is b.support)
+
+
 def _drop_unsupported(resolved: list[tuple], ctx: Context) -> list[tuple]:
     """The passes resolve each name against the others' previous resolutions, so two
     namesakes abroad can keep vouching for each other after one has moved home; a small
@@ -293,10 +302,17 @@ def find_places(doc: Doc, dateline_place: Optional[str] = None) -> list[PlaceMat
     container_texts = _container_texts(mentions)
     resolved = _resolve_all(mentions, gazetteer, Context({}, dateline, focus, {}, support=support),
                             owned, kinds, container_texts)
+    previous = None
     for _round in range(2):
         context = _context_from(resolved, dateline, focus, support)
+        if previous is not None and _same_context(context, previous):
+            break  # the pass would resolve as the last one did, against the same context
         resolved = _resolve_all(mentions, gazetteer, context, owned, kinds, container_texts)
-    resolved = _drop_unsupported(resolved, _context_from(resolved, dateline, focus, support))
+        previous = context
+    final = _context_from(resolved, dateline, focus, support)
+    if previous is not None and _same_context(final, previous):
+        final = previous  # the same, with what its memo already worked out
+    resolved = _drop_unsupported(resolved, final)
     people = {t.text for e in ents if e.label_ == "PERSON" for t in e}
     resolved = [item for item in resolved if not _is_noise(item[0], item[1] or item[3], people)]
     return [_to_match(*item) for item in anchor_facilities(resolved)]
