@@ -144,5 +144,5 @@ def _tolls(indices: list[int], words: DocWords) -> dict[str, frozenset[int]]:
 def _states(indices: list[int], words: DocWords) -> frozenset[str]:
     """The claim's words, for opposite-state tests; none for a hypothetical ("taking Dalmar
     would break the insurgency") or a prediction, which state nothing yet."""
-    return frozenset(words.lemma[i] for i in indices if not words.modal[i]) | frozenset(
-        words.lower[i] for i in indices)
+    lemma, lower, modal = words.lemma, words.lower, words.modal
+    return frozenset([lemma[i] for i in indices if not modal[i]] + [lower[i] for i in indices])
