@@ -176,15 +176,22 @@ def _owned_by_unknown(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> froz
     return frozenset(owned)
 
 
-def _focus(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> frozenset:
-    """The first-level region that most of the text's names could lie in (each name votes
-    once for every region holding one of its candidates): a local paper's home state."""
-    votes: Counter = Counter()
+def _plausible_by_name(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> dict[str, list]:
+    """Each distinct name but demonyms (its last mention's reading) -> its plausible
+    candidates: what ``_focus`` and ``_support`` both weigh, looked up once."""
     names = {normalise(m.text): m for m in mentions if m.role != "demonym"}
-    for mention in names.values():
+    return {key: sc.plausible(sc.candidates(m.text, gazetteer, m.type_word), m.text)
+            for key, m in names.items()}
+
+
+def _focus(plausible: dict[str, list]) -> frozenset:
+    """The first-level region that most of the text's names could lie in (each name votes
+    once for every region holding one of its candidates): a local paper's home state.
+    ``plausible``: ``_plausible_by_name``."""
+    votes: Counter = Counter()
+    for entries in plausible.values():
         regions = set()
-        for entry in sc.plausible(sc.candidates(mention.text, gazetteer, mention.type_word),
-                                mention.text):
+        for entry in entries:
             if entry.feature == "admin1":
                 regions.add((entry.country, entry.name))
             elif entry.admin1 and entry.feature != "country":
@@ -197,13 +204,6 @@ def _focus(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> frozenset:
     if top < FOCUS_MIN_VOTES:
         return frozenset()
     return frozenset(region for region, count in votes.items() if count == top)
-
-
-def _support(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> dict[int, int]:
-    names = {normalise(m.text): m for m in mentions if m.role != "demonym"}
-    return neighbour_support({
-        key: sc.plausible(sc.candidates(m.text, gazetteer, m.type_word), m.text)
-        for key, m in names.items()})
 
 
 def _context_from(resolved, dateline: Optional[GazEntry], focus: frozenset,
@@ -295,8 +295,9 @@ def find_places(doc: Doc, dateline_place: Optional[str] = None) -> list[PlaceMat
     ents = doc.ents  # built anew on every read
     mentions = recognise(doc, gazetteer, ents)
     dateline = _dateline_entry(dateline_place, gazetteer)
-    focus = _focus(mentions, gazetteer)
-    support = _support(mentions, gazetteer)
+    plausible = _plausible_by_name(mentions, gazetteer)
+    focus = _focus(plausible)
+    support = neighbour_support(plausible)
     owned = _owned_by_unknown(mentions, gazetteer)
     kinds = list_kinds(mentions, gazetteer)
     container_texts = _container_texts(mentions)
