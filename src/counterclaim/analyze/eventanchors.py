@@ -33,6 +33,11 @@ class DocFacts:
         self.anchor = getattr(anchor, "date", anchor)
         self._token_sets: dict[tuple[int, int], frozenset[int] | None] = {}
         self._claims_at: dict[int, model.Claim | None] = {}
+        # (start, end, owner) of every claim part and entity mention, in the owners' order:
+        # one flat scan per lookup instead of a generator per claim or entity
+        self._claim_parts = [(start, end, c) for c in self.claims
+                             for start, end in (c.parts or [c.span])]
+        self._mentions = [(start, end, e) for e in self.entities for start, end in e.mentions]
 
     def tokens_of(self, start: int, end: int) -> frozenset[int] | None:
         """Token indices of a character span (expanded to whole tokens), found once each."""
@@ -46,8 +51,8 @@ class DocFacts:
         """The innermost claim whose content holds the character (found once per character:
         a trigger's claim is asked for again by its figures and aliases)."""
         if char not in self._claims_at:
-            holding = [c for c in self.claims
-                       if any(s <= char < e for s, e in (c.parts or [c.span]))]
+            # in claim order; a claim held twice (overlapping parts) changes nothing for min
+            holding = [c for s, e, c in self._claim_parts if s <= char < e]
             self._claims_at[char] = min(holding, key=lambda c: c.span[1] - c.span[0], default=None)
         return self._claims_at[char]
 
@@ -63,14 +68,17 @@ class DocFacts:
         if head.lower_ in PRONOUNS:
             return self._speaker(claim)
         idx = head.idx  # a Token attribute read crosses into Cython: once, not per mention
-        covering = next((e.id for e in self.entities
-                         if any(s <= idx < e_ for s, e_ in e.mentions)), None)
+        covering = next((entity.id for s, e_, entity in self._mentions if s <= idx < e_), None)
         if covering is not None:
             return [covering]
         start, end = _noun_phrase(head)
-        inside = [e.id for e in self.entities if any(start <= s and e_ <= end for s, e_ in e.mentions)]
+        inside: list[model.Entity] = []
+        for s, e_, entity in self._mentions:
+            # an entity's mentions are listed together: each entity is kept once, in order
+            if start <= s and e_ <= end and not (inside and inside[-1] is entity):
+                inside.append(entity)
         if inside:
-            return inside
+            return [e.id for e in inside]
         possessors = [c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS]
         return self._speaker(claim) if possessors else []
 

@@ -113,9 +113,12 @@ def _number_tokens(doc: Doc) -> list[Token]:
     if not len(doc):
         return []
     _, lowers = et.doc_lemmas(doc)
-    like_num = set(doc.to_array(LIKE_NUM).nonzero()[0].tolist())
-    return [doc[i] for i, lower in enumerate(lowers)
-            if i in like_num or lower.replace(",", "") in NUMBER_WORDS]
+    numbers = set(doc.to_array(LIKE_NUM).nonzero()[0].tolist())
+    # number words tested once per distinct word, then found by a set test per token
+    words = {w for w in set(lowers) if w.replace(",", "") in NUMBER_WORDS}
+    if words:
+        numbers.update(i for i, lower in enumerate(lowers) if lower in words)
+    return [doc[i] for i in sorted(numbers)]
 
 
 def _antecedent(event: EventMatch, trigger: Trigger, earlier: list[EventMatch]) -> EventMatch | None:

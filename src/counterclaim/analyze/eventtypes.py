@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 BATTLES = "Battles"
@@ -203,6 +204,7 @@ TRIGGER_WORDS = frozenset(VERBS) | frozenset(NOUNS) | {verb for verb, _ in PHRAS
 _LEMMAS_KEY = "_cc_event_lemmas"
 _LEMMA_WORDS: dict[int, str] = {}  # lemma id -> its lower-case form, IRREGULAR applied
 _LOWER_WORDS: dict[int, str] = {}  # lower-case form id -> the string (the string store decodes on each read)
+_IRREGULAR_IDS = frozenset(get_string_id(form) for form in IRREGULAR)  # their lower-case form ids
 
 
 def doc_lemmas(doc: Doc) -> tuple[list[str], list[str]]:
@@ -219,13 +221,18 @@ def doc_lemmas(doc: Doc) -> tuple[list[str], list[str]]:
     if len(_LEMMA_WORDS) + len(_LOWER_WORDS) > 200_000:
         _LEMMA_WORDS.clear()
         _LOWER_WORDS.clear()
-    for lower_id in set(lower_ids).difference(_LOWER_WORDS):
+    lower_set = set(lower_ids)
+    for lower_id in lower_set.difference(_LOWER_WORDS):
         _LOWER_WORDS[lower_id] = strings[lower_id]
     lowers = [_LOWER_WORDS[i] for i in lower_ids]
     for lemma_id in set(lemma_ids).difference(_LEMMA_WORDS):
         word = strings[lemma_id].lower()
         _LEMMA_WORDS[lemma_id] = IRREGULAR.get(word, word)
-    lemmas = [IRREGULAR.get(lower, _LEMMA_WORDS[i]) for lower, i in zip(lowers, lemma_ids)]
+    lemmas = [_LEMMA_WORDS[i] for i in lemma_ids]
+    if not lower_set.isdisjoint(_IRREGULAR_IDS):  # rare: most texts have no such form
+        for k, lower_id in enumerate(lower_ids):
+            if lower_id in _IRREGULAR_IDS:
+                lemmas[k] = IRREGULAR[lowers[k]]
     cached = doc.user_data[_LEMMAS_KEY] = (lemmas, lowers)
     return cached
 

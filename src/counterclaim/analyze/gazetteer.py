@@ -52,6 +52,15 @@ class Gazetteer(NamedTuple):
 
     def demonym(self, text: str) -> Optional[GazEntry]:
         """The place a demonym points to: "Kenyan(s)" -> Kenya, "European" -> Europe."""
+        # asked of every capitalised adjective and noun, the same words in text after text
+        found = _DEMONYMS.get(text, _UNSEEN)
+        if found is _UNSEEN:
+            if len(_DEMONYMS) > 100_000:  # a long stream of new words cannot grow it forever
+                _DEMONYMS.clear()
+            found = _DEMONYMS[text] = self._demonym(text)
+        return found
+
+    def _demonym(self, text: str) -> Optional[GazEntry]:
         key = normalise(text)
         target = self.demonyms.get(key) or (self.demonyms.get(key[:-1]) if key.endswith("s")
                                             else None)
@@ -96,6 +105,8 @@ DEMONYM_ENDINGS = (("ians", "ia"), ("ians", "io"), ("ians", ""), ("ans", "a"), (
 DEMONYM_FEATURES = {"country", "admin1", "region"}
 DEMONYM_MIN_POPULATION = 100_000
 _DERIVED: dict[str, Optional[GazEntry]] = {}  # one gazetteer per process: a plain cache
+_DEMONYMS: dict[str, Optional[GazEntry]] = {}  # likewise: text -> Gazetteer.demonym(text)
+_UNSEEN = object()
 
 _PUNCT = re.compile(r"[.\u2019']")
 _SPACE = re.compile(r"[\s\-\u2010-\u2015/]+")

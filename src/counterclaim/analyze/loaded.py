@@ -122,8 +122,9 @@ def find_loaded_terms(doc: Doc, known_words: Iterable[str] | None = None) -> lis
     found = [LoadedMatch(m.start(), m.end(), m.group(0), category)
              for category, pattern, starts in _lexicon_starts(text)
              for m in _finditer(pattern, text, starts)]
-    found += [LoadedMatch(m.start(), m.end(), m.group(0), "emphasis")
-              for m in REPEATED_EXCLAMATION.finditer(text)]
+    if "!" in text:  # every match holds one; a scan of the whole text costs more than this test
+        found += [LoadedMatch(m.start(), m.end(), m.group(0), "emphasis")
+                  for m in REPEATED_EXCLAMATION.finditer(text)]
     if known_words is None or isinstance(known_words, (set, frozenset)):
         known = known_words  # copying the ~80,000-word lexicon per doc cost ~4 ms
     else:
@@ -197,8 +198,12 @@ def _without_overlaps(matches: list[LoadedMatch]) -> list[LoadedMatch]:
 
 def find_handles(text: str) -> list[tuple[int, int, str]]:
     """``@handles`` and ``#hashtags`` as (start, end, text), in text order."""
-    found = [(m.start(), m.end(), m.group(0)) for m in HANDLE.finditer(text)]
-    found += [(m.start(), m.end(), m.group(0)) for m in HASHTAG.finditer(text)]
+    # Most texts hold no "@" or "#": testing for it is far cheaper than a scan by a pattern
+    # that opens with a look-behind.
+    found = [(m.start(), m.end(), m.group(0)) for m in HANDLE.finditer(text)] \
+        if "@" in text else []
+    if "#" in text:
+        found += [(m.start(), m.end(), m.group(0)) for m in HASHTAG.finditer(text)]
     return sorted(found)
 
 

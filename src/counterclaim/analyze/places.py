@@ -176,15 +176,22 @@ def _owned_by_unknown(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> froz
     return frozenset(owned)
 
 
-def _focus(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> frozenset:
-    """The first-level region that most of the text's names could lie in (each name votes
-    once for every region holding one of its candidates): a local paper's home state."""
-    votes: Counter = Counter()
+def _plausible_by_name(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> dict[str, list]:
+    """Each distinct name but demonyms (its last mention's reading) -> its plausible
+    candidates: what ``_focus`` and ``_support`` both weigh, looked up once."""
     names = {normalise(m.text): m for m in mentions if m.role != "demonym"}
-    for mention in names.values():
+    return {key: sc.plausible(sc.candidates(m.text, gazetteer, m.type_word), m.text)
+            for key, m in names.items()}
+
+
+def _focus(plausible: dict[str, list]) -> frozenset:
+    """The first-level region that most of the text's names could lie in (each name votes
+    once for every region holding one of its candidates): a local paper's home state.
+    ``plausible``: ``_plausible_by_name``."""
+    votes: Counter = Counter()
+    for entries in plausible.values():
         regions = set()
-        for entry in sc.plausible(sc.candidates(mention.text, gazetteer, mention.type_word),
-                                mention.text):
+        for entry in entries:
             if entry.feature == "admin1":
                 regions.add((entry.country, entry.name))
             elif entry.admin1 and entry.feature != "country":
@@ -197,13 +204,6 @@ def _focus(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> frozenset:
     if top < FOCUS_MIN_VOTES:
         return frozenset()
     return frozenset(region for region, count in votes.items() if count == top)
-
-
-def _support(mentions: list[Mention], gazetteer: gaz.Gazetteer) -> dict[int, int]:
-    names = {normalise(m.text): m for m in mentions if m.role != "demonym"}
-    return neighbour_support({
-        key: sc.plausible(sc.candidates(m.text, gazetteer, m.type_word), m.text)
-        for key, m in names.items()})
 
 
 def _context_from(resolved, dateline: Optional[GazEntry], focus: frozenset,
@@ -221,6 +221,15 @@ def _context_from(resolved, dateline: Optional[GazEntry], focus: frozenset,
         roles.setdefault(normalise(mention.text), set()).add(mention.role)
     embedded = frozenset(name for name, seen in roles.items() if seen == {"embedded"})
     return Context(by_name, dateline, focus, {}, frozenset(unknown), support, embedded)
+
+
+def _same_context(a: Context, b: Context) -> bool:
+    """Whether two contexts say the same (their memos aside): the same names, in the same
+    order, resolved to the same entries (by identity: support is keyed by ``id``)."""
+    return (list(a.resolved) == list(b.resolved)
+            and all(entry is b.resolved[name] for name, entry in a.resolved.items())
+            and a.unknown == b.unknown and a.embedded == b.embedded
+            and a.dateline is b.dateline and a.focus == b.focus and a.support is b.support)
 
 
 def _drop_unsupported(resolved: list[tuple], ctx: Context) -> list[tuple]:
@@ -286,17 +295,25 @@ def find_places(doc: Doc, dateline_place: Optional[str] = None) -> list[PlaceMat
     ents = doc.ents  # built anew on every read
     mentions = recognise(doc, gazetteer, ents)
     dateline = _dateline_entry(dateline_place, gazetteer)
-    focus = _focus(mentions, gazetteer)
-    support = _support(mentions, gazetteer)
+    plausible = _plausible_by_name(mentions, gazetteer)
+    focus = _focus(plausible)
+    support = neighbour_support(plausible)
     owned = _owned_by_unknown(mentions, gazetteer)
     kinds = list_kinds(mentions, gazetteer)
     container_texts = _container_texts(mentions)
     resolved = _resolve_all(mentions, gazetteer, Context({}, dateline, focus, {}, support=support),
                             owned, kinds, container_texts)
+    previous = None
     for _round in range(2):
         context = _context_from(resolved, dateline, focus, support)
+        if previous is not None and _same_context(context, previous):
+            break  # the pass would resolve as the last one did, against the same context
         resolved = _resolve_all(mentions, gazetteer, context, owned, kinds, container_texts)
-    resolved = _drop_unsupported(resolved, _context_from(resolved, dateline, focus, support))
+        previous = context
+    final = _context_from(resolved, dateline, focus, support)
+    if previous is not None and _same_context(final, previous):
+        final = previous  # the same, with what its memo already worked out
+    resolved = _drop_unsupported(resolved, final)
     people = {t.text for e in ents if e.label_ == "PERSON" for t in e}
     resolved = [item for item in resolved if not _is_noise(item[0], item[1] or item[3], people)]
     return [_to_match(*item) for item in anchor_facilities(resolved)]

@@ -20,6 +20,9 @@ from counterclaim.analyze.gazetteer import GazEntry
 NEAR_KM = 40.0  # 25 and 70 km did no better on LGL
 CELL_DEG = 0.5  # about 55 km of latitude: a 3x3 block of cells covers NEAR_KM
 SPREAD = {"country", "admin1", "region"}  # areas, not points
+# Two points are at least R * (latitude difference) apart: farther apart in latitude than
+# this (with a margin over rounding) they cannot be NEAR_KM apart, and need no haversine.
+_NEAR_LAT_DEG = math.degrees(NEAR_KM / 6371.0) * 1.0001
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -54,8 +57,9 @@ class NameGrid:
         for dr in (-1, 0, 1):
             for dc in (-1, 0, 1):
                 for other, lat, lon in self.cells.get((row + dr, col + dc), ()):
-                    if other != exclude and other not in near and _km(
-                            entry.lat, entry.lon, lat, lon) <= NEAR_KM:
+                    if other != exclude and other not in near \
+                            and abs(lat - entry.lat) <= _NEAR_LAT_DEG \
+                            and _km(entry.lat, entry.lon, lat, lon) <= NEAR_KM:
                         near.add(other)
         return len(near)
 

@@ -216,6 +216,8 @@ def based_in(doc: Doc, table: TokenTable, taken: set[int],
              gazetteer: gaz.Gazetteer) -> Iterable[Span]:
     """ "the Sligo-based mother", "Northbrook-based Crate & Barrel": the longest known
     capitalised run right before "-based" names where someone or something is based."""
+    if "based" not in table.lower:  # one scan in C first: the word is rare
+        return
     for based in [k for k, word in enumerate(table.lower) if word == "based"]:
         i = based - 2
         if i < 0 or table.text[i + 1] not in DASHES:

@@ -40,6 +40,7 @@ SUPPORT_W = 1.0
 SUPPORT_CAP = 3
 UNMAPPED_SETTING = 2  # names no gazetteer knows that make a text's setting unmapped
 PLACING = "\0placing"  # the memo's slot for the names that place the text by themselves
+COUNTS = "\0counts"  # the memo's slot for the counts of all the names (Context._counts)
 
 
 class Context(NamedTuple):
@@ -85,21 +86,47 @@ class Context(NamedTuple):
         themselves."""
         if self.memo is not None and name in self.memo:
             return self.memo[name]
-        countries: Counter = Counter()
-        admin1s: Counter = Counter()
         placing = self._placing_names() if len(self.unknown) >= UNMAPPED_SETTING else None
-        for key, entry in self.resolved.items():
-            if key == name or entry.country is None:
-                continue
-            if placing is not None and key not in placing:
-                continue
-            countries[entry.country] += 1
-            admin1s[entry.name if entry.feature == "admin1" else entry.admin1] += 1
+        countries, admin1s = self._counts(placing)
+        # every name's counts less this name's own: one pass over the names per context,
+        # not one per name asked about
+        entry = self.resolved.get(name)
+        counted = entry is not None and entry.country is not None \
+            and (placing is None or name in placing)
+        if counted:
+            countries, admin1s = Counter(countries), Counter(admin1s)
+            _uncount(countries, entry.country)
+            _uncount(admin1s, entry.name if entry.feature == "admin1" else entry.admin1)
         if self.dateline is not None and self.dateline.country:
+            countries = countries if counted else Counter(countries)
             countries[self.dateline.country] += max(2, sum(countries.values()) // 2)
         if self.memo is not None:
             self.memo[name] = (countries, admin1s)
         return countries, admin1s
+
+    def _counts(self, placing: Optional[frozenset]) -> tuple[Counter, Counter]:
+        """Countries and first-level regions of all the names (of the placing ones, when
+        given); kept in the memo, and never changed: ``without`` copies before it counts."""
+        if self.memo is not None and COUNTS in self.memo:
+            return self.memo[COUNTS]
+        countries: Counter = Counter()
+        admin1s: Counter = Counter()
+        for key, entry in self.resolved.items():
+            if entry.country is None or (placing is not None and key not in placing):
+                continue
+            countries[entry.country] += 1
+            admin1s[entry.name if entry.feature == "admin1" else entry.admin1] += 1
+        if self.memo is not None:
+            self.memo[COUNTS] = (countries, admin1s)
+        return countries, admin1s
+
+
+def _uncount(counts: Counter, key) -> None:
+    """One count less, the key gone at none (as if it had never been counted)."""
+    if counts[key] == 1:
+        del counts[key]
+    else:
+        counts[key] -= 1
 
 
 ABBREVIATIONS = {"mt": "Mount", "ft": "Fort", "pt": "Point"}

@@ -56,22 +56,38 @@ class TokenTable(NamedTuple):
 _TABLE_ATTRS = [ORTH, TAG, IS_STOP, SPACY]
 
 
+_STRINGS: dict[int, str] = {}  # orth or tag id -> its string: a dict read is cheaper than the string store's
+
+
 def token_table(doc: Doc) -> TokenTable:
     # one array read and list comprehensions instead of a Token object per attribute
-    strings = doc.vocab.strings
     columns = doc.to_array(_TABLE_ATTRS).T.tolist() if len(doc) else [[], [], [], []]
     orths, tag_ids, stops, spaces = columns
-    tag_of = {tag_id: strings[tag_id] if tag_id else "" for tag_id in set(tag_ids)}
+    strings = _strings_of(doc, orths, tag_ids)
     text = [strings[orth] for orth in orths]
     lower = [word.lower() for word in text]
-    tag = [tag_of[tag_id] for tag_id in tag_ids]
+    tag = [strings[tag_id] for tag_id in tag_ids]
     ws = [" " if space else "" for space in spaces]
-    name = [word[:1].isupper() and tag_ in NAME_TAGS and low not in NOT_PLACES
-            and (not stop or word.isupper())  # "US" is not the stop word "us"
-            for word, tag_, low, stop in zip(text, tag, lower, stops)]
     lowercase = {word for word in text if word.islower()}
     cased = [i for i, word in enumerate(text) if word not in lowercase]
+    # a name is capitalised, so not all in lower case: only the cased tokens can be one
+    name = [False] * len(text)
+    for i in cased:
+        word = text[i]
+        name[i] = (word[:1].isupper() and tag[i] in NAME_TAGS and lower[i] not in NOT_PLACES
+                   and (not stops[i] or word.isupper()))  # "US" is not the stop word "us"
     return TokenTable(text, ws, lower, tag, name, cased, frozenset(lowercase))
+
+
+def _strings_of(doc: Doc, *id_lists: list[int]) -> dict[int, str]:
+    if len(_STRINGS) > 200_000:  # a long stream of new words cannot grow it forever
+        _STRINGS.clear()
+    _STRINGS[0] = ""  # no tag
+    store = doc.vocab.strings
+    for ids in id_lists:
+        for string_id in set(ids).difference(_STRINGS):
+            _STRINGS[string_id] = store[string_id]
+    return _STRINGS
 
 
 def joined(table: TokenTable, start: int, end: int) -> str:

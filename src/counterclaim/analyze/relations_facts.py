@@ -39,6 +39,9 @@ def claim_facts(doc: Doc, words: DocWords | None = None) -> list[ClaimFacts]:
     entities = {e.id: e for e in doc._.cc_entities or []}
     words = words or doc_words(doc)
     facts = []
+    # a named source's party depends on its words and entity alone, and most sources speak
+    # several times: found once per (text, entity)
+    parties: dict[tuple, tuple[str | None, frozenset[str]]] = {}
     for index, claim in enumerate(doc._.cc_claims or []):
         cue = _cue_token(doc, claim.cue) if claim.cue else None
         anchor = cue if cue is not None else _token_at(doc, claim.span)
@@ -46,7 +49,13 @@ def claim_facts(doc: Doc, words: DocWords | None = None) -> list[ClaimFacts]:
             continue
         sentence = sentence_of(anchor)
         tokens = _claim_indices(doc, claim)
-        party, party_words = _party(claim, sentence, entities)
+        if claim.source.kind == OUTLET:  # found from the sentence's subject
+            party, party_words = _party(claim, sentence, entities)
+        else:
+            key = (claim.source.text, claim.source.entity)
+            if key not in parties:
+                parties[key] = _party(claim, sentence, entities)
+            party, party_words = parties[key]
         facts.append(ClaimFacts(len(facts), claim, sentence, cue, party, party_words,
                                 _content_lemmas_at(tokens, words), _tolls(tokens, words),
                                 _states(tokens, words)))
@@ -135,5 +144,5 @@ def _tolls(indices: list[int], words: DocWords) -> dict[str, frozenset[int]]:
 def _states(indices: list[int], words: DocWords) -> frozenset[str]:
     """The claim's words, for opposite-state tests; none for a hypothetical ("taking Dalmar
     would break the insurgency") or a prediction, which state nothing yet."""
-    return frozenset(words.lemma[i] for i in indices if not words.modal[i]) | frozenset(
-        words.lower[i] for i in indices)
+    lemma, lower, modal = words.lemma, words.lower, words.modal
+    return frozenset([lemma[i] for i in indices if not modal[i]] + [lower[i] for i in indices])

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .relations_facts import ClaimFacts
 from .relations_words import DocWords, content_lemmas, doc_words, text_words
-from .spans import expand_span
+from .spans import expand_bounds
 
 # Verbs that deny or back their object or clause: "rejected the allegation", "confirmed that".
 DENYING_VERBS = frozenset("deny refute rebut dispute contest disavow reject dismiss contradict "
@@ -30,6 +30,8 @@ REFERENCE_KINDS = {
     "report": "report", "rumour": "report", "rumor": "report",
     "allegation": "allegation", "accusation": "allegation", "charge": "allegation",
 }
+# the nouns a content names another claim by ("the Ostrian claim about ...")
+_CLAIM_NOUNS = frozenset(("claim", "account", "statement", *REFERENCE_KINDS))
 
 
 class Stance(NamedTuple):
@@ -57,7 +59,7 @@ def find_stance(facts: ClaimFacts, cue_tokens: set[int], words: DocWords | None 
     lie = _lie_word(facts, words or doc_words(facts.sentence.doc))
     if lie is not None and claim.mode != "outlet":
         reference = {k: v for k, v in facts.lemmas.items() if k != lie.lemma_.lower()}
-        owner, kind, plural = _owner_in(facts)
+        owner, kind, plural = _owner_in(facts, words or doc_words(facts.sentence.doc))
         return Stance("denies", lie.text, reference, owner, kind, plural)
     return None
 
@@ -65,8 +67,8 @@ def find_stance(facts: ClaimFacts, cue_tokens: set[int], words: DocWords | None 
 def _lie_word(facts: ClaimFacts, words: DocWords) -> Token | None:
     """"a lie", "propaganda", "fabricated": but not "people lying on the ground"."""
     doc = facts.sentence.doc
-    span = expand_span(doc, *facts.claim.span)
-    for i in range(span.start, span.end) if span is not None else ():
+    bounds = expand_bounds(doc, *facts.claim.span)  # the indices alone: no Span built
+    for i in range(*bounds) if bounds is not None else ():
         lemma = words.lemma[i]
         if lemma in LIE_WORDS and not (lemma == "lie" and doc[i].pos_ == "VERB"):
             return doc[i]
@@ -112,12 +114,13 @@ def _verb_stance(verb: Token) -> Stance:
                   REFERENCE_KINDS.get(obj.lemma_.lower()), obj.tag_ in ("NNS", "NNPS"))
 
 
-def _owner_in(facts: ClaimFacts) -> tuple[frozenset[str], str | None, bool]:
+def _owner_in(facts: ClaimFacts, words: DocWords) -> tuple[frozenset[str], str | None, bool]:
     """``called the Ostrian claim about ... a fabrication``: the claim noun in the content."""
     doc = facts.sentence.doc
-    span = expand_span(doc, *facts.claim.span) or []
-    for tok in span:
-        if tok.lemma_.lower() in ("claim", "account", "statement", *REFERENCE_KINDS):
+    bounds = expand_bounds(doc, *facts.claim.span)
+    for i in range(*bounds) if bounds is not None else ():
+        if words.lemma[i] in _CLAIM_NOUNS:  # the lemma_.lower() of each word, read once per doc
+            tok = doc[i]
             owner = frozenset(w for c in tok.children if c.dep_ in ("poss", "amod", "compound")
                               for w in text_words(c.text))
             return owner, REFERENCE_KINDS.get(tok.lemma_.lower()), tok.tag_ == "NNS"

@@ -83,12 +83,14 @@ PATTERNS = [
 ]
 COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in PATTERNS]
 
-# Where each pattern can start: every pattern begins at a word boundary, with a word that
-# starts with one of these (lower-case) prefixes, or with a digit ("#"). A superset is
-# safe (the pattern itself still decides); a missing prefix would lose matches, which
-# tests/analyze/test_times.py checks against scanning the whole text with each pattern.
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Where each pattern can start: every pattern begins at a word boundary, with a word (``\w+``)
+# that is one of these, in lower case, or with a digit ("#"). A superset is safe (the pattern
+# itself still decides); a missing word would lose matches, which tests/analyze/test_times.py
+# checks against scanning the whole text with each pattern.
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+           "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EDGE = ("early", "late", "mid", "the")
 STARTS: list[tuple[str, ...]] = [
     ("#",),  # iso
@@ -123,44 +125,66 @@ assert len(STARTS) == len(PATTERNS)
 
 
 def _start_table() -> tuple[dict[str, list[int]], list[int]]:
-    """Pattern numbers by a word's first two letters (a superset: every prefix sharing them),
-    and the patterns that may start at a digit."""
-    table: dict[str, set[int]] = {}
+    """Pattern numbers by the word a match can start with, and the patterns that may start at
+    a digit."""
+    table: dict[str, list[int]] = {}
     digits = []
-    for number, prefixes in enumerate(STARTS):
-        for prefix in prefixes:
-            if prefix == "#":
+    for number, words in enumerate(STARTS):
+        for word in words:
+            if word == "#":
                 digits.append(number)
             else:
-                table.setdefault(prefix[:2], set()).add(number)
-    for key in list(table):  # a one-letter prefix ("a") fits every word that starts with it
-        if len(key) == 1:
-            for other in [k for k in table if len(k) == 2 and k[0] == key]:
-                table[other] |= table[key]
-    return {k: sorted(v) for k, v in table.items()}, digits
+                table.setdefault(word, []).append(number)
+    return table, digits
 
 
-_STARTS_BY_LETTERS, _STARTS_AT_DIGIT = _start_table()
+_STARTS_BY_WORD, _STARTS_AT_DIGIT = _start_table()
 _ALL_PATTERNS = list(range(len(COMPILED)))
+_HEADS = frozenset(word[:2] for word in _STARTS_BY_WORD)
+_WORD = re.compile(r"\w+")
+# "the" is in every text many times, and starts ten patterns: only these next words can
+# continue one of them (the end of, the weekend, the first quarter, the past ...).
+_THE_STARTS = re.compile(
+    r"the\s+(?:\d|(?:end|beginning|start|weekend|this|last|next|fiscal|first|second|third|"
+    r"fourth|latest|current|past|recent|most|year|previous|same|comparable|quarter|"
+    r"future)(?!\w))", re.IGNORECASE)
 
 
 def _candidate_starts(text: str) -> list[list[int]]:
-    """For each pattern, the word starts (in text order) where it may match."""
+    """For each pattern, the word starts (in text order) where it may match. The words are
+    found by their first two characters (``word_starts``, which the loaded-term lexicon reads
+    too); only the few whose heads begin a listed word are read whole, so a pattern is tried
+    where its first word is, not at every word sharing two letters with it ("th")."""
     starts: list[list[int]] = [[] for _ in COMPILED]
     for first, positions in word_starts(text).items():
         if not first.isascii():  # case-insensitive matching folds some letters ("ſ" to "s")
             numbers = _ALL_PATTERNS
         elif first[0].isdigit():
             numbers = _STARTS_AT_DIGIT
+        elif first in _HEADS:
+            _add_word_starts(text, positions, starts)
+            continue
         else:
-            numbers = _STARTS_BY_LETTERS.get(first)
-        if numbers is None and len(first) == 2:
-            numbers = _STARTS_BY_LETTERS.get(first[0])
-        for number in numbers or ():
+            continue
+        for number in numbers:
             starts[number] += positions
     for positions in starts:
         positions.sort()
     return starts
+
+
+def _add_word_starts(text: str, positions: list[int], starts: list[list[int]]) -> None:
+    for position in positions:
+        word = _WORD.match(text, position).group().lower()
+        numbers = _STARTS_BY_WORD.get(word)
+        if numbers is None:
+            if word.isascii():
+                continue
+            numbers = _ALL_PATTERNS  # "laſt" is "last" to a case-insensitive pattern
+        elif word == "the" and not _THE_STARTS.match(text, position):
+            continue
+        for number in numbers:
+            starts[number].append(position)
 
 
 def _finditer(pattern: re.Pattern, text: str, starts: list[int]):

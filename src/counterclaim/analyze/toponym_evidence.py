@@ -73,8 +73,9 @@ class Evidence(NamedTuple):
 
 def run_evidence(run: Span, gazetteer: gaz.Gazetteer) -> Evidence:
     typed = type_word(run) is not None
-    entries = gazetteer.lookup(run.text)
-    if run.text.isupper() and len(run.text) <= 5:
+    text = run.text  # a Span joins its words again on every read
+    entries = gazetteer.lookup(text)
+    if text.isupper() and len(text) <= 5:
         # "UN", "HIV", "FAO" are organisations and diseases; "US", "UK", "EU" are places
         entries = [e for e in entries if e.feature in {"country", "region"}]
     # bare "Henry" is an alias of Henry County: count counties only when so written

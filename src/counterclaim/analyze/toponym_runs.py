@@ -87,31 +87,31 @@ def gazetteer_runs(doc: Doc, gazetteer: gaz.Gazetteer,
     """Longest runs of capitalised proper nouns the gazetteer knows, left to right."""
     table = table or token_table(doc)
     names, lower, n = table.name, table.lower, len(table.text)
-    i = 0
-    while i < n:
-        found = 0
-        if names[i]:
-            # inside a run only names and linking words ("of", "de"): the first other word
-            # bounds the runs tried from here
-            limit = min(n, i + MAX_NAME_TOKENS)
-            k = i + 1
-            while k < limit - 1 and (names[k] or lower[k] in NAME_LINKS):
-                k += 1
-            for j in range(min(limit, k + 1), i, -1):
-                ends_with_type = lower[j - 1] in TYPE_WORDS and j - 1 > i
-                if not (names[j - 1] or ends_with_type
-                        or _country_ending_in_word(table, gazetteer, i, j)):
-                    continue
-                if j - i == 1 and lower[i] in COMPASS_WORDS:
-                    continue  # "North" alone is a direction, "North Dakota" a place
-                if normalise(joined(table, i, j)) in gazetteer.names:
-                    found = j
-                    break
+    i = 0  # runs do not overlap: the first token the next run may start at
+    # a run starts at a name, and names are capitalised: among the cased tokens
+    for start in [k for k in table.cased if names[k]]:
+        if start < i:
+            continue
+        i, found = start, 0
+        # inside a run only names and linking words ("of", "de"): the first other word
+        # bounds the runs tried from here
+        limit = min(n, i + MAX_NAME_TOKENS)
+        k = i + 1
+        while k < limit - 1 and (names[k] or lower[k] in NAME_LINKS):
+            k += 1
+        for j in range(min(limit, k + 1), i, -1):
+            ends_with_type = lower[j - 1] in TYPE_WORDS and j - 1 > i
+            if not (names[j - 1] or ends_with_type
+                    or _country_ending_in_word(table, gazetteer, i, j)):
+                continue
+            if j - i == 1 and lower[i] in COMPASS_WORDS:
+                continue  # "North" alone is a direction, "North Dakota" a place
+            if normalise(joined(table, i, j)) in gazetteer.names:
+                found = j
+                break
         if found:
             yield doc[i:found]
             i = found
-        else:
-            i += 1
 
 
 def type_word(span: Span) -> Optional[str]:

@@ -90,6 +90,8 @@ TYPED_NAME_WORDS = {"province", "district", "county", "parish", "valley", "gover
 def _typed_names(doc: Doc, taken: set[int], table: TokenTable) -> Iterable[Span]:
     """ "Vorna valley", "Kessen province": a capitalised name before a lower-case type word,
     a place even when no gazetteer knows it."""
+    if TYPED_NAME_WORDS.isdisjoint(table.lowercase):  # the type words are lower case
+        return
     for i, text in enumerate(table.text):
         if text in TYPED_NAME_WORDS and i > 0:
             start = i
