@@ -57,3 +57,23 @@ def test_words_skipped_by_the_cue_model_could_not_have_given_content(nlp):
     for token in doc:
         if argument_content(token) is not None:
             assert may_take_argument(token), token.text
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("The Ostrian defence ministry issued a short note on Friday. It said the road to Kessen "
+     "would reopen within a week.", "said"),
+    ("The FHF released a statement late on Monday. It warned that its fighters would not "
+     "leave Vorna.", "warned"),
+])
+def test_active_it_speaks_for_the_organisation(analyze_text, text, cue):
+    claims = [c for c in _attributed(analyze_text(text)) if c.cue and c.cue.text == cue]
+    assert claims and claims[0].source.text == "It"
+
+
+@pytest.mark.parametrize("text", [
+    "It seems that the road to Kessen will reopen within a week.",
+    "It was reported that the road to Kessen would reopen within a week.",
+])
+def test_expletive_it_is_no_source(analyze_text, text):
+    for claim in _attributed(analyze_text(text)):
+        assert claim.source.text is None or claim.source.text.lower() != "it"
