@@ -77,3 +77,13 @@ def test_active_it_speaks_for_the_organisation(analyze_text, text, cue):
 def test_expletive_it_is_no_source(analyze_text, text):
     for claim in _attributed(analyze_text(text)):
         assert claim.source.text is None or claim.source.text.lower() != "it"
+
+
+def test_asked_participle_names_no_asker(analyze_text):
+    report = analyze_text("Asked whether the FHF would leave Vorna, Karim Sadeq said his fighters "
+                          "would stay until the spring.")
+    said = [c for c in _attributed(report) if c.cue and c.cue.lemma == "say"]
+    assert said and "Karim Sadeq" in said[0].source.text
+    for claim in _attributed(report):
+        if claim.cue and claim.cue.text.lower().startswith("asked"):
+            assert claim.source.text is None
