@@ -87,3 +87,25 @@ def test_asked_participle_names_no_asker(analyze_text):
     for claim in _attributed(report):
         if claim.cue and claim.cue.text.lower().startswith("asked"):
             assert claim.source.text is None
+
+
+def test_active_conjunct_of_a_passive_speaks_through_its_subject(analyze_text):
+    report = analyze_text("Karim Sadeq was forced into a rare retreat and said that his words had "
+                          "been twisted by the FHF.")
+    said = [c for c in _attributed(report) if c.cue and c.cue.lemma == "say"]
+    assert said and said[0].source.text == "Karim Sadeq"
+
+
+def test_two_contents_of_one_cue_share_its_speaker():
+    from counterclaim.analyze.attribution_sources import sources_shared_by_cue
+    from counterclaim.analyze.attribution_types import Attribution
+
+    def attribution(content, source, cue_token=1):
+        return Attribution(content=content, parts=(), cue=(6, 10), cue_lemma="say", cue_token=cue_token,
+                           source=source, source_token=0 if source else None, mode="indirect",
+                           sentence=(0, 80))
+    first, second = attribution((11, 30), (0, 5)), attribution((40, 60), None)
+    other_cue = attribution((62, 70), None, cue_token=9)
+    shared = sources_shared_by_cue([first, second, other_cue])
+    assert shared[1].source == (0, 5) and shared[1].source_token == 0
+    assert shared[0] == first and shared[2].source is None

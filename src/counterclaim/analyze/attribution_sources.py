@@ -98,3 +98,37 @@ def asked_participle_without_source(doc: Doc, a: Attribution) -> Attribution:
     if any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in cue.children):
         return a
     return a._replace(source=None, source_token=None)
+
+
+def shared_subject_source(doc: Doc, a: Attribution) -> Attribution:
+    """An active cue verb joined to a passive one whose subject it shares ("Osei was forced
+    into a retreat and said that ...") speaks through that subject: the rules read a passive
+    subject as what is said, which holds for the passive verb, not for its active conjunct.
+    Applied to kept attributions only, like :func:`anaphoric_it_source`."""
+    if a.source is not None or a.cue_token is None:
+        return a
+    cue = doc[a.cue_token]
+    if cue.dep_ != "conj" or cue.pos_ not in ("VERB", "AUX") or cue.tag_ == "VBN":
+        return a
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "auxpass") for c in cue.children):
+        return a
+    subject = next((c for c in cue.head.children if c.dep_ == "nsubjpass" and c.i < cue.head.i), None)
+    if subject is None or subject.lower_ in ("it", "there") or subject.tag_ in ("WDT", "WP", "DT"):
+        return a
+    span = source_span(subject)
+    if span is None or _inside(span, a) or (a.cue is not None and overlaps(span, a.cue)):
+        return a
+    return a._replace(source=span, source_token=subject.i)
+
+
+def sources_shared_by_cue(found: list[Attribution]) -> list[Attribution]:
+    """Two contents of one cue word ("Clark said X, and the outcome was open") have one
+    speaker: a content the rules left without a source takes its sibling's."""
+    speaker = {a.cue_token: a for a in found if a.cue_token is not None and a.source is not None}
+    shared = []
+    for a in found:
+        sibling = speaker.get(a.cue_token) if a.source is None else None
+        if sibling is not None and not _inside(sibling.source, a):
+            a = a._replace(source=sibling.source, source_token=sibling.source_token)
+        shared.append(a)
+    return shared
