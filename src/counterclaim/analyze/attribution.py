@@ -26,7 +26,10 @@ Rules over the dependency parse propose candidates, in the order a careful reade
    context, at a bar of their own (:func:`recall_candidates`).
 PolNeAR never nests attributions, so of two candidates where one's cue lies inside the
 other's content only one is kept: the learned judge (:mod:`attribution_filter`) keeps the
-likelier, or, without it, the outermost wins. Indirect contents and sources then stay on
+likelier, or, without it, the outermost wins. Kept attributions then get the sources the
+rules miss (an active "It said", the passive subject an active conjunct shares, a second
+content's sibling) and lose the one an "Asked about X, ..." participle does not have
+(:mod:`attribution_sources`). Indirect contents and sources then stay on
 their cue's line, past any wire dateline, and lose a trailing aside of the outlet; a
 content leaves out when and where the source spoke (:mod:`attribution_bounds`); a cue then
 reaches over its verb's own words up to the content and up to the verb it is the infinitive

@@ -4,6 +4,12 @@ cue is a participle with an object: ``a militia backing the FHF`` (the source is
 militia), ``Osei spoke on Monday, criticizing the army`` (Osei). Such a source is replaced
 by the noun the participle describes or its host verb's subject, or dropped; a participle
 cue the rules left without a source gets one the same way (train: 13 right, 8 wrong).
+
+The other functions mend the sources of kept attributions (so the judge, which sees whether
+a candidate has a source, and its training are unchanged): an active "It said" speaks for
+the organisation "it" stands for, an active conjunct of a passive verb shares its subject,
+two contents of one cue share its speaker, and an "Asked about X, ..." participle names no
+asker.
 """
 
 from __future__ import annotations
