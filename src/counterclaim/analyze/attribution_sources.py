@@ -75,9 +75,11 @@ def anaphoric_it_source(doc: Doc, a: Attribution) -> Attribution:
 
 
 def _it_subject(verb: Token) -> Token | None:
-    """The "it" subject of the verb, or of the verb it is joined to or completes."""
+    """The "it" subject of the verb, or of the verb it is joined to or completes; not in a
+    relative clause ("the rebels it says it defeated"), where "it" is seldom a speaker the
+    article has named."""
     for _ in range(4):
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "relcl":
             return None
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         if subject is not None:
