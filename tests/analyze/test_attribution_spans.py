@@ -109,3 +109,17 @@ def test_two_contents_of_one_cue_share_its_speaker():
     shared = sources_shared_by_cue([first, second, other_cue])
     assert shared[1].source == (0, 5) and shared[1].source_token == 0
     assert shared[0] == first and shared[2].source is None
+
+
+def test_reportedly_cues_an_unsourced_claim_around_it(analyze_text):
+    report = analyze_text("The Free Highlands Front reportedly seized the bridge at Vorna.")
+    (claim,) = [c for c in _attributed(report) if c.cue and c.cue.text == "reportedly"]
+    assert claim.source.text is None
+    assert [report.article.text[s:e] for s, e in claim.parts] == ["The Free Highlands Front",
+                                                                  "seized the bridge at Vorna"]
+
+
+def test_reportedly_inside_a_quote_or_a_reported_clause_adds_no_claim(analyze_text):
+    report = analyze_text("Karim Sadeq said the FHF had reportedly left Vorna. \u201cThey reportedly "
+                          "fled,\u201d he said.")
+    assert not [c for c in _attributed(report) if c.cue and c.cue.text == "reportedly"]

@@ -48,6 +48,7 @@ from .cue_model import CueModel, cue_scores, load_cue_model
 from .cue_parse import (CONTENT_DEPS, EXPLETIVES, WORDS_KEY, cue_span, doc_words, is_cue_verb, read_words,
                         source_head, source_span, speech_tag_after)
 from .attribution_bounds import without_trailing_aside
+from .attribution_adverbs import adverb_attributions
 from .attribution_boundary import load_boundary_model, refine_contents
 from .attribution_cue_extent import extended_cues
 from .attribution_filter import Candidate, load_filter, select
@@ -88,6 +89,7 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
     found = [asked_participle_without_source(doc, shared_subject_source(doc, anaphoric_it_source(doc, a)))
              for a in found]
     found = sources_shared_by_cue(found)
+    found += adverb_attributions(doc, found, quotes)
     if refine:
         found = refine_contents(doc, found, quotes, load_boundary_model())
     # Interrupted contents in pieces, no source inside its own content (attribution_parts).
