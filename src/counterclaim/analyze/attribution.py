@@ -29,7 +29,8 @@ other's content only one is kept: the learned judge (:mod:`attribution_filter`) 
 likelier, or, without it, the outermost wins. Kept attributions then get the sources the
 rules miss (an active "It said", the passive subject an active conjunct shares, a second
 content's sibling) and lose the one an "Asked about X, ..." participle does not have
-(:mod:`attribution_sources`). Indirect contents and sources then stay on
+(:mod:`attribution_sources`), and "reportedly" adds the clause it modifies, clear of them,
+as a claim without a source (:mod:`attribution_adverbs`). Indirect contents and sources then stay on
 their cue's line, past any wire dateline, and lose a trailing aside of the outlet; a
 content leaves out when and where the source spoke (:mod:`attribution_bounds`); a cue then
 reaches over its verb's own words up to the content and up to the verb it is the infinitive
