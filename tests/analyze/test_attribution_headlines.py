@@ -43,6 +43,22 @@ def test_ordinary_colon_lines_are_not_speakers(nlp, line):
     assert _speakers(nlp, line + "\n\nResidents of Vorna said the shelling stopped.") == []
 
 
+@pytest.mark.parametrize("line", [
+    "KESSEN \u2014 The army said on Monday that the road to Dalmar was open.",
+    "DALMAR, Ostria \u2015 Residents of Vorna said the shelling stopped at dawn.",
+    "Editor's Note: This article was updated to correct the name of the bridge.",
+    "Lena Osei: 1,769.",
+    "Online: https://example.org/ostria",
+])
+def test_datelines_labels_and_tallies_are_not_speakers(nlp, line):
+    assert _speakers(nlp, line) == []
+
+
+def test_vox_pop_dash_line_keeps_its_speaker(nlp):
+    assert _speakers(nlp, "Maria Lopez \u2015 I voted for the truce because my son is in Vorna.") == [
+        ("Maria Lopez", "I voted for the truce because my son is in Vorna")]
+
+
 def test_quote_hung_under_the_speaker_stays_out_of_the_source(analyze_text):
     report = analyze_text("\u201cWe will never leave the highlands,\u201d Ilan Varo, 58, "
                           "told reporters in Dalmar on Monday.")

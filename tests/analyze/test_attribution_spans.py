@@ -57,3 +57,69 @@ def test_words_skipped_by_the_cue_model_could_not_have_given_content(nlp):
     for token in doc:
         if argument_content(token) is not None:
             assert may_take_argument(token), token.text
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("The Ostrian defence ministry issued a short note on Friday. It said the road to Kessen "
+     "would reopen within a week.", "said"),
+    ("The FHF released a statement late on Monday. It warned that its fighters would not "
+     "leave Vorna.", "warned"),
+])
+def test_active_it_speaks_for_the_organisation(analyze_text, text, cue):
+    claims = [c for c in _attributed(analyze_text(text)) if c.cue and c.cue.text == cue]
+    assert claims and claims[0].source.text == "It"
+
+
+@pytest.mark.parametrize("text", [
+    "It seems that the road to Kessen will reopen within a week.",
+    "It was reported that the road to Kessen would reopen within a week.",
+])
+def test_expletive_it_is_no_source(analyze_text, text):
+    for claim in _attributed(analyze_text(text)):
+        assert claim.source.text is None or claim.source.text.lower() != "it"
+
+
+def test_asked_participle_names_no_asker(analyze_text):
+    report = analyze_text("Asked whether the FHF would leave Vorna, Karim Sadeq said his fighters "
+                          "would stay until the spring.")
+    said = [c for c in _attributed(report) if c.cue and c.cue.lemma == "say"]
+    assert said and "Karim Sadeq" in said[0].source.text
+    for claim in _attributed(report):
+        if claim.cue and claim.cue.text.lower().startswith("asked"):
+            assert claim.source.text is None
+
+
+def test_active_conjunct_of_a_passive_speaks_through_its_subject(analyze_text):
+    report = analyze_text("Karim Sadeq was forced into a rare retreat and said that his words had "
+                          "been twisted by the FHF.")
+    said = [c for c in _attributed(report) if c.cue and c.cue.lemma == "say"]
+    assert said and said[0].source.text == "Karim Sadeq"
+
+
+def test_two_contents_of_one_cue_share_its_speaker():
+    from counterclaim.analyze.attribution_sources import sources_shared_by_cue
+    from counterclaim.analyze.attribution_types import Attribution
+
+    def attribution(content, source, cue_token=1):
+        return Attribution(content=content, parts=(), cue=(6, 10), cue_lemma="say", cue_token=cue_token,
+                           source=source, source_token=0 if source else None, mode="indirect",
+                           sentence=(0, 80))
+    first, second = attribution((11, 30), (0, 5)), attribution((40, 60), None)
+    other_cue = attribution((62, 70), None, cue_token=9)
+    shared = sources_shared_by_cue([first, second, other_cue])
+    assert shared[1].source == (0, 5) and shared[1].source_token == 0
+    assert shared[0] == first and shared[2].source is None
+
+
+def test_reportedly_cues_an_unsourced_claim_around_it(analyze_text):
+    report = analyze_text("The Free Highlands Front reportedly seized the bridge at Vorna.")
+    (claim,) = [c for c in _attributed(report) if c.cue and c.cue.text == "reportedly"]
+    assert claim.source.text is None
+    assert [report.article.text[s:e] for s, e in claim.parts] == ["The Free Highlands Front",
+                                                                  "seized the bridge at Vorna"]
+
+
+def test_reportedly_inside_a_quote_or_a_reported_clause_adds_no_claim(analyze_text):
+    report = analyze_text("Karim Sadeq said the FHF had reportedly left Vorna. \u201cThey reportedly "
+                          "fled,\u201d he said.")
+    assert not [c for c in _attributed(report) if c.cue and c.cue.text == "reportedly"]

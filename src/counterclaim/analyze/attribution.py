@@ -26,7 +26,11 @@ Rules over the dependency parse propose candidates, in the order a careful reade
    context, at a bar of their own (:func:`recall_candidates`).
 PolNeAR never nests attributions, so of two candidates where one's cue lies inside the
 other's content only one is kept: the learned judge (:mod:`attribution_filter`) keeps the
-likelier, or, without it, the outermost wins. Indirect contents and sources then stay on
+likelier, or, without it, the outermost wins. Kept attributions then get the sources the
+rules miss (an active "It said", the passive subject an active conjunct shares, a second
+content's sibling) and lose the one an "Asked about X, ..." participle does not have
+(:mod:`attribution_sources`), and "reportedly" adds the clause it modifies, clear of them,
+as a claim without a source (:mod:`attribution_adverbs`). Indirect contents and sources then stay on
 their cue's line, past any wire dateline, and lose a trailing aside of the outlet; a
 content leaves out when and where the source spoke (:mod:`attribution_bounds`); a cue then
 reaches over its verb's own words up to the content and up to the verb it is the infinitive
@@ -46,10 +50,13 @@ from .cue_model import CueModel, cue_scores, load_cue_model
 from .cue_parse import (CONTENT_DEPS, EXPLETIVES, WORDS_KEY, cue_span, doc_words, is_cue_verb, read_words,
                         source_head, source_span, speech_tag_after)
 from .attribution_bounds import without_trailing_aside
+from .attribution_adverbs import adverb_attributions
 from .attribution_boundary import load_boundary_model, refine_contents
 from .attribution_cue_extent import extended_cues
 from .attribution_filter import Candidate, load_filter, select
 from .attribution_parts import settle_spans
+from .attribution_sources import (anaphoric_it_source, asked_participle_without_source, shared_subject_source,
+                                  sources_shared_by_cue)
 from .attribution_learned import (argument_test, learned_attributions, second_stage_attributions,
                                   second_stage_test)
 from .attribution_quotes import quote_attributions, transcript_attributions
@@ -81,6 +88,10 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
     else:
         found = _outermost(candidates)
     found = [finished(doc, a, quotes) for a in found]
+    found = [asked_participle_without_source(doc, shared_subject_source(doc, anaphoric_it_source(doc, a)))
+             for a in found]
+    found = sources_shared_by_cue(found)
+    found += adverb_attributions(doc, found, quotes)
     if refine:
         found = refine_contents(doc, found, quotes, load_boundary_model())
     # Interrupted contents in pieces, no source inside its own content (attribution_parts).
