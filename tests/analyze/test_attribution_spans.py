@@ -117,6 +117,10 @@ def test_reportedly_cues_an_unsourced_claim_around_it(analyze_text):
     assert claim.source.text is None
     assert [report.article.text[s:e] for s, e in claim.parts] == ["The Free Highlands Front",
                                                                   "seized the bridge at Vorna"]
+    # What a reader is told: a report from unnamed sources, hedged by "reportedly" (the
+    # status gate's own gold set scores this hedge).
+    assert claim.status == "reported"
+    assert claim.hedges == ["reportedly"]
 
 
 def test_reportedly_inside_a_quote_or_a_reported_clause_adds_no_claim(analyze_text):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .attribution_adverbs import CUE_ADVERBS
 from .attribution_types import Attribution
 from .cue_parse import EXPLETIVES, cue_span, doc_words, source_span
 from .spans import CharSpan, char_span_of_subtree, text_of, trim
@@ -127,7 +128,12 @@ def as_raising_frame(doc, a: Attribution) -> Attribution:
 
 
 def is_outlet_hedge(a: Attribution) -> bool:
-    """A raising frame that names nobody ("The depot appears to have been hit"): PolNeAR
-    scores it as an attribution, but what it tells a reader is the outlet's hedged claim."""
-    return (a.source is None and len(a.parts) == 2 and a.mode == "indirect"
+    """A raising frame or a cue adverb that names nobody ("The depot appears to have been
+    hit", "The FHF reportedly seized the bridge"): PolNeAR scores it as an attribution, but
+    what it tells a reader is the outlet's hedged or reported claim, hedge and all."""
+    if a.source is not None:
+        return False
+    if (a.cue_lemma or "") in CUE_ADVERBS:
+        return True
+    return (len(a.parts) == 2 and a.mode == "indirect"
             and (a.cue_lemma or "") in RAISING_VERBS | PASSIVE_RAISING_VERBS)
