@@ -109,13 +109,6 @@ def refine_contents(doc: Doc, found: list[Attribution], quotes, model: BoundaryM
     return found
 
 
-def _known(rows: list[tuple[int, tuple]], keys: dict) -> tuple[list[int], list[list[int]]]:
-    """The candidates' words, and each one's features as the columns the trees split on (no
-    other can change a score)."""
-    get = keys.get
-    return [i for i, _ in rows], [[c for c in map(get, row) if c is not None] for _, row in rows]
-
-
 def _choices(groups: list[tuple[int, tuple[list[int], list[list[int]]]]], ranker: Ranker) -> list[int]:
     """Per group (the rule's word, its candidates' words and columns): the word chosen."""
     scores = ranker.scores([columns for _, (_, rows) in groups for columns in rows]).tolist()
@@ -254,10 +247,11 @@ def end_rows(w: Words, a: Attribution, first: int, last: int, allowed: tuple[int
 
 def start_columns(w: Words, a: Attribution, first: int, last: int, allowed: tuple[int, int],
                   keys: dict) -> tuple[list[int], list[list[int]]]:
-    """``_known(start_rows(...), keys)`` without building the keys: each feature is looked up
-    in its template's table for the candidate's side (``sided_tables``), by its parts alone,
-    and the rule's own features once per side. A row's columns come in another order, which
-    no score depends on (a row is a set of columns)."""
+    """The candidates of ``start_rows`` and, per candidate, the columns of its features that
+    ``keys`` knows (no other can change a score), without building the keys: each feature is
+    looked up in its template's table for the candidate's side (``sided_tables``), by its parts
+    alone, and the rule's own features once per side. A row's columns come in another order,
+    which no score depends on (a row is a set of columns)."""
     low, high = allowed
     lo, hi = max(low, first + START_WINDOW[0]), min(high, last, first + START_WINDOW[1])
     sided, unsided = sided_tables(keys)
@@ -291,7 +285,7 @@ def start_columns(w: Words, a: Attribution, first: int, last: int, allowed: tupl
 
 def end_columns(w: Words, a: Attribution, first: int, last: int, allowed: tuple[int, int],
                 keys: dict) -> tuple[list[int], list[list[int]]]:
-    """``_known(end_rows(...), keys)``, as ``start_columns`` builds it."""
+    """The candidates of ``end_rows`` and their known columns, as ``start_columns`` builds them."""
     low, high = allowed
     lo, hi = max(low, first, last + END_WINDOW[0]), min(high, last + END_WINDOW[1])
     sided, unsided = sided_tables(keys)
