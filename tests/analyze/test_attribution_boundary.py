@@ -199,3 +199,34 @@ def test_the_list_form_of_best_candidate_chooses_the_same_word():
         rule, margin = int(rng.integers(0, 30)), float(rng.choice([0.0, 0.25, 1.0, -0.5]))
         expected = best_candidate(dict(zip(candidates, scores)), rule, margin)
         assert _best_of(candidates, scores, rule, margin) == expected
+
+
+@pytest.mark.parametrize("text", [
+    ACCUSED,
+    'The minister said on Tuesday that the talks, which began in May, "will not be rushed", '
+    "and aides added that a deal was near. Rebels denied it, according to a statement.",
+])
+def test_column_rows_are_the_known_features_of_each_candidate(parse, text):
+    """start_columns / end_columns give each candidate the columns of its named features."""
+    from counterclaim.analyze import attribution_boundary as ab
+    from counterclaim.analyze.spans import token_index_at
+
+    model = load_boundary_model()
+    if model is None:
+        pytest.skip("no boundary model shipped")
+    doc = parse(text)
+    found = [a for a in at.find_attributions(doc, refine=False, whole_cues=False) if refinable(a)]
+    assert found
+    words = ab.words_of(doc)
+    for a in found:
+        first = token_index_at(doc, a.content[0])
+        last = token_index_at(doc, max(a.content[0], a.content[1] - 1))
+        allowed = ab._allowed_range(doc, a, first, last)
+        for rows, ranker, fast in ((ab.start_rows(words, a, first, last, allowed), model.start,
+                                    ab.start_columns(words, a, first, last, allowed, model.start.keys)),
+                                   (ab.end_rows(words, a, first, last, allowed), model.end,
+                                    ab.end_columns(words, a, first, last, allowed, model.end.keys))):
+            assert fast[0] == [i for i, _ in rows]
+            named = [sorted(ranker.columns[ab.feature_name(key)] for key in keys
+                            if ab.feature_name(key) in ranker.columns) for _, keys in rows]
+            assert [sorted(columns) for columns in fast[1]] == named

@@ -50,3 +50,43 @@ def test_counterclaim_analyze_stays_the_function_after_importing_the_subpackage(
     import counterclaim.analyze.claims  # noqa: F401
 
     assert callable(counterclaim.analyze)
+
+
+def test_the_collector_paused_for_a_doc_is_left_as_the_caller_had_it():
+    """The component pauses the cyclic collector while its parts run, and leaves it enabled
+    (or disabled, if the caller had disabled it) afterwards, also when a part fails."""
+    import gc
+
+    from counterclaim.analyze.pipeline import CounterclaimComponent
+
+    seen = []
+
+    class _Part:
+        def __call__(self, doc):
+            seen.append(gc.isenabled())
+            return doc
+
+    class _Failing:
+        def __call__(self, doc):
+            raise RuntimeError("part failed")
+
+    nlp = spacy.blank("en")
+    component = CounterclaimComponent.__new__(CounterclaimComponent)
+    component.parts = [_Part()]
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        component(nlp("A text."))
+        assert seen == [False] and gc.isenabled()
+        gc.disable()
+        component(nlp("A text."))
+        assert not gc.isenabled()
+        gc.enable()
+        component.parts = [_Failing()]
+        try:
+            component(nlp("A text."))
+        except RuntimeError:
+            pass
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -97,8 +97,8 @@ def refine_contents(doc: Doc, found: list[Attribution], quotes, model: BoundaryM
             words = words or words_of(doc)
             first, last = token_index_at(doc, a.content[0]), token_index_at(doc, max(a.content[0], a.content[1] - 1))
             allowed = _allowed_range(doc, a, first, last)
-            jobs.append((n, first, last, _known(start_rows(words, a, first, last, allowed), start_keys),
-                         _known(end_rows(words, a, first, last, allowed), end_keys)))
+            jobs.append((n, first, last, start_columns(words, a, first, last, allowed, start_keys),
+                         end_columns(words, a, first, last, allowed, end_keys)))
     if not jobs:
         return found
     starts = _choices([(job[1], job[3]) for job in jobs], model.start)
@@ -107,13 +107,6 @@ def refine_contents(doc: Doc, found: list[Attribution], quotes, model: BoundaryM
     for (n, first, last, _, _), start, end in zip(jobs, starts, ends):
         found[n] = _moved(doc, found[n], start, end, quotes) if (start, end) != (first, last) else found[n]
     return found
-
-
-def _known(rows: list[tuple[int, tuple]], keys: dict) -> tuple[list[int], list[list[int]]]:
-    """The candidates' words, and each one's features as the columns the trees split on (no
-    other can change a score)."""
-    get = keys.get
-    return [i for i, _ in rows], [[c for c in map(get, row) if c is not None] for _, row in rows]
 
 
 def _choices(groups: list[tuple[int, tuple[list[int], list[list[int]]]]], ranker: Ranker) -> list[int]:
@@ -250,6 +243,131 @@ def end_rows(w: Words, a: Attribution, first: int, last: int, allowed: tuple[int
     # comma or dash stays out (attribution_bounds), and so does the next clause.
     return [(i, end_features(w, i, last, a.cue_token, a.mode, high)) for i in range(lo, hi + 1)
             if (w.word[i] and (i < last or w.punct_before[i] == w.punct_before[last + 1])) or i == last]
+
+
+def start_columns(w: Words, a: Attribution, first: int, last: int, allowed: tuple[int, int],
+                  keys: dict) -> tuple[list[int], list[list[int]]]:
+    """The candidates of ``start_rows`` and, per candidate, the columns of its features that
+    ``keys`` knows (no other can change a score), without building the keys: each feature is
+    looked up in its template's table for the candidate's side (``sided_tables``), by its parts
+    alone, and the rule's own features once per side. A row's columns come in another order,
+    which no score depends on (a row is a set of columns)."""
+    low, high = allowed
+    lo, hi = max(low, first + START_WINDOW[0]), min(high, last, first + START_WINDOW[1])
+    sided, unsided = sided_tables(keys)
+    get, rule_word, cue = keys.get, w.lower[first], a.cue_token
+    shared = {side: _present(get, (("side", side), ("m", a.mode, side), ("cl", a.cue_lemma or "-", side),
+                                   ("rw", rule_word, side)))
+              for side in _SIDES}
+    tables = _by_side(keys, sided, ("w", "p", "d", "pw", "pp", "hd", "hp", "open", "hopen", "cue", "btw"))
+    shifts, after_rule = unsided.get("s", _EMPTY), unsided.get("rw-w", _EMPTY).get(rule_word, _EMPTY)
+    same = get(("rw-w", "same"))
+    lower, pos_of, dep, heads, lefts, word_flags = w.lower, w.pos, w.dep, w.heads, w.lefts, w.word
+    candidates, rows = [], []
+    for i in range(lo, hi + 1):
+        if not (word_flags[i] or i == first):
+            continue
+        shift = i - first
+        shift = START_WINDOW[0] if shift < START_WINDOW[0] else START_WINDOW[1] if shift > START_WINDOW[1] else shift
+        side = "rule" if shift == 0 else ("left" if shift < 0 else "right")
+        word, pos, own_dep, head = lower[i], pos_of[i], dep[i], heads[i]
+        prev_word, prev_pos = (lower[i - 1], pos_of[i - 1]) if i > 0 else ("<s>", "<s>")
+        w_t, p_t, d_t, pw_t, pp_t, hd_t, hp_t, open_t, hopen_t, cue_t, btw_t = tables[side]
+        found = (shifts.get(shift), w_t.get(word), p_t.get(pos), d_t.get(own_dep), pw_t.get(prev_word),
+                 pp_t.get((prev_pos, pos)), hd_t.get((dep[head], own_dep)), hp_t.get(pos_of[head]),
+                 open_t.get(not lefts[i]), hopen_t.get(_left_edge(w, head) == i),
+                 cue_t.get(_cue_relation(w, i, cue)), btw_t.get(_between(w, i, first)),
+                 after_rule.get(word) if shift else same)
+        candidates.append(i)
+        rows.append([c for c in found if c is not None] + shared[side])
+    return candidates, rows
+
+
+def end_columns(w: Words, a: Attribution, first: int, last: int, allowed: tuple[int, int],
+                keys: dict) -> tuple[list[int], list[list[int]]]:
+    """The candidates of ``end_rows`` and their known columns, as ``start_columns`` builds them."""
+    low, high = allowed
+    lo, hi = max(low, first, last + END_WINDOW[0]), min(high, last + END_WINDOW[1])
+    sided, unsided = sided_tables(keys)
+    get = keys.get
+    shared = {side: _present(get, (("side", side), ("m", a.mode, side), ("rw", w.lower[last], side)))
+              for side in _SIDES}
+    tables = _by_side(keys, sided, ("w", "p", "d", "nw", "np", "nd", "close", "hclose", "end", "cue", "btw"))
+    shifts, next_heads, cue = unsided.get("s", _EMPTY), unsided.get("nh", _EMPTY), a.cue_token
+    lower, pos_of, dep, heads, rights, word_flags = w.lower, w.pos, w.dep, w.heads, w.rights, w.word
+    punct_before, words_before, n = w.punct_before, w.words_before, len(w.lower)
+    punct_after_rule, words_to_end = punct_before[last + 1], words_before[high + 1]
+    candidates, rows = [], []
+    for i in range(lo, hi + 1):
+        # as end_rows: past the rule's end only up to the next punctuation
+        if not ((word_flags[i] and (i < last or punct_before[i] == punct_after_rule)) or i == last):
+            continue
+        shift = i - last
+        shift = END_WINDOW[0] if shift < END_WINDOW[0] else END_WINDOW[1] if shift > END_WINDOW[1] else shift
+        side = "rule" if shift == 0 else ("left" if shift < 0 else "right")
+        if i + 1 < n:
+            next_word, next_pos, next_dep, next_head = lower[i + 1], pos_of[i + 1], dep[i + 1], pos_of[heads[i + 1]]
+        else:
+            next_word = next_pos = next_dep = "</s>"
+            next_head = "-"
+        pos = pos_of[i]
+        w_t, p_t, d_t, nw_t, np_t, nd_t, close_t, hclose_t, end_t, cue_t, btw_t = tables[side]
+        found = (shifts.get(shift), w_t.get(lower[i]), p_t.get(pos), d_t.get(dep[i]), nw_t.get(next_word),
+                 next_heads.get((next_head, next_dep)), np_t.get((pos, next_pos)), nd_t.get(next_dep),
+                 close_t.get(not rights[i]), hclose_t.get(_right_edge(w, heads[i]) == i),
+                 end_t.get(words_to_end == words_before[i + 1]), cue_t.get(_cue_relation(w, i, cue)),
+                 btw_t.get(_between(w, i, last)))
+        candidates.append(i)
+        rows.append([c for c in found if c is not None] + shared[side])
+    return candidates, rows
+
+
+_SIDES = ("left", "rule", "right")
+_EMPTY: dict = {}
+# The templates whose last part is the candidate's side ("s", "nh" and "rw-w" have none; a
+# word "left" as rw-w's last part is a word).
+_SIDED = frozenset({"side", "m", "w", "p", "d", "pw", "pp", "hd", "hp", "open", "hopen", "cue", "cl", "btw",
+                    "rw", "nw", "np", "nd", "close", "hclose", "end"})
+_SIDED_TABLES: dict = {}  # id(keys) (and templates) -> (keys, tables)
+
+
+def sided_tables(keys: dict) -> tuple[dict, dict]:
+    """``keys`` split by template (and side, for a sided one): (template, side) -> {the parts
+    between (one part, or a tuple of them) -> column}, and template -> {parts -> column} for
+    the rest ("rw-w": rule word -> word -> column). Dicts of strings look up ~2x faster than
+    tuples of four; built once per key dict."""
+    cached = _SIDED_TABLES.get(id(keys))
+    if cached is not None and cached[0] is keys:
+        return cached[1]
+    sided: dict = {}
+    unsided: dict = {}
+    for key, column in keys.items():
+        template = key[0]
+        if template in _SIDED and key[-1] in _SIDES:
+            parts = key[1:-1]
+            sided.setdefault((template, key[-1]), {})[parts[0] if len(parts) == 1 else parts] = column
+        elif template == "rw-w":  # ("rw-w", "same") is looked up as a key
+            if len(key) == 3:
+                unsided.setdefault(template, {}).setdefault(key[1], {})[key[2]] = column
+        elif len(key) == 2:
+            unsided.setdefault(template, {})[key[1]] = column
+        else:
+            unsided.setdefault(template, {})[key[1:]] = column
+    _SIDED_TABLES[id(keys)] = (keys, (sided, unsided))
+    return sided, unsided
+
+
+def _by_side(keys: dict, sided: dict, templates: tuple[str, ...]) -> dict[str, tuple[dict, ...]]:
+    """side -> the templates' tables for that side, in their order (built once per key dict)."""
+    cached = _SIDED_TABLES.get((id(keys), templates))
+    if cached is None or cached[0] is not keys:
+        cached = _SIDED_TABLES[(id(keys), templates)] = (
+            keys, {side: tuple(sided.get((template, side), _EMPTY) for template in templates) for side in _SIDES})
+    return cached[1]
+
+
+def _present(get, feature_keys: tuple) -> list[int]:
+    return [c for c in map(get, feature_keys) if c is not None]
 
 
 # A feature is a key: its template, then its parts ("w", "said", "left"); its name joins them
