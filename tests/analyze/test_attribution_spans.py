@@ -127,3 +127,39 @@ def test_reportedly_inside_a_quote_or_a_reported_clause_adds_no_claim(analyze_te
     report = analyze_text("Karim Sadeq said the FHF had reportedly left Vorna. \u201cThey reportedly "
                           "fled,\u201d he said.")
     assert not [c for c in _attributed(report) if c.cue and c.cue.text == "reportedly"]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Worried that the bridge would fall, the mayor closed the road.", "the mayor"),
+    ("Convinced that the truce would fail, Osei warned that the army would attack.", "Osei"),
+])
+def test_a_participle_of_feeling_keeps_the_subject_who_holds_the_view(analyze_text, text, source):
+    # Only verbs of asking name someone other than their clause's subject (review, session 7).
+    first = _attributed(analyze_text(text))[0]
+    assert first.source.text == source
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Osei commented on the statement by the army.", "the statement by the army"),
+    ("Osei elaborated on the letter from the ministry.", "the letter from the ministry"),
+])
+def test_on_an_occasion_noun_is_a_topic_not_an_occasion(analyze_text, text, content):
+    (claim,) = _attributed(analyze_text(text))
+    assert claim.text == content
+
+
+def test_reportedly_in_an_aside_on_the_speaker_adds_no_claim(analyze_text):
+    report = analyze_text("Osei, who reportedly fled to Vorna, said the army lost.")
+    assert [c.cue.text for c in _attributed(report)] == ["said"]
+
+
+def test_a_reaction_noun_before_its_verb_is_not_a_received_reaction(nlp):
+    from counterclaim.analyze.attribution_sources import received_reaction
+    from counterclaim.analyze.attribution_types import Attribution
+
+    doc = nlp("What support did the bill win from the council?")
+    win = next(t for t in doc if t.lower_ == "win")
+    found = Attribution(content=(win.idx + 4, len(doc.text) - 1), parts=(), cue=(win.idx, win.idx + 3),
+                        cue_lemma="win", cue_token=win.i, source=None, source_token=None,
+                        mode="indirect", sentence=(0, len(doc.text)))
+    assert received_reaction(doc, found) == found

@@ -275,7 +275,7 @@ soldiers died two weeks ago; in the third quarter of 2023 and the year-ago perio
 Kessen reported 1,200 displaced. Late last year, as soon as Friday night, the 2/3/2024 ceasefire
 (signed 2024-02-29) collapsed. May they hold? "Not now," said the mayor of Vorna, recently. In
 the past 3 months, during the last six weeks, over the weekend and since mid-June, fighting went
-on; ſept. 9 and İn May 5th are odd spellings. The fiscal 2025 budget, this year's first quarter,
+on; ſept. 9, Sepember 4 and İn May 5th are odd spellings. The fiscal 2025 budget, this year's first quarter,
 the first half of 2022, last summer and the future all count, as in June, 3 days earlier."""
 
 

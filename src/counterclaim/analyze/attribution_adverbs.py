@@ -29,7 +29,10 @@ def adverb_attributions(doc: Doc, kept: list[Attribution], quotes: list[Quote]) 
         if any(q.start <= token.idx < q.end for q in quotes):
             continue
         content = char_span_of_subtree(token.head)
-        if any(overlaps(content, a.content) or (a.cue and overlaps(content, a.cue)) for a in kept + found):
+        if token.head.dep_ == "relcl":
+            continue  # "Osei, who reportedly fled, said ...": an aside on a speaker, no claim
+        if any(overlaps(content, a.content) or (a.cue and overlaps(content, a.cue))
+               or (a.source and overlaps(content, a.source)) for a in kept + found):
             continue
         cue = (token.idx, token.idx + len(token.text))
         text = text_of(doc)

@@ -198,13 +198,22 @@ def argument_content(token: Token) -> tuple[CharSpan, Token | None, bool] | None
     return None
 
 
+# Where "on" names the medium rather than the topic: "posted on Facebook", but "commented on
+# the statement" and "reflected on the debate" are about the statement and the debate.
+_CHANNELS_ON = frozenset("""twitter facebook telegram television radio show program tweet post video
+    call""".split())
+
+
 def _occasion(prep: Token) -> bool:
     """"said at a rally", "posted on Facebook", "discussed for weeks": when and where the
     source spoke, not what it said ("asked about his speeches" is content)."""
     if not circumstance(prep):
         return False
-    return prep.lower_ in ("at", "in", "on", "during") or any(
-        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+    if any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children):
+        return True
+    if prep.lower_ == "on":
+        return any(c.dep_ == "pobj" and c.lemma_.lower() in _CHANNELS_ON for c in prep.children)
+    return prep.lower_ in ("at", "in", "during")
 
 
 def _learned_source(token: Token) -> Token | None:

@@ -82,9 +82,10 @@ def stimulus_subject(doc: Doc, a: Attribution) -> Attribution:
 
 
 # "The plan drew criticism from aid groups", "Osei won the endorsement of the council": the
-# subject is what the reaction is about, the giver (after "from" / "of") is the source.
+# subject is what the reaction is about, the giver (after "from" / "of") is the source. Not
+# "fire": in war reporting "the convoy drew fire" is gunfire.
 RECEIVING_VERBS = frozenset("draw earn receive win attract garner".split())
-REACTION_NOUNS = frozenset("""criticism support praise fire condemnation endorsement backing scrutiny ire
+REACTION_NOUNS = frozenset("""criticism support praise condemnation endorsement backing scrutiny ire
     rebuke applause boo concern scorn approval opposition""".split())
 
 
@@ -96,7 +97,8 @@ def received_reaction(doc: Doc, a: Attribution) -> Attribution:
     verb = doc[a.cue_token]
     if verb.lemma_.lower() not in RECEIVING_VERBS:
         return a
-    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in REACTION_NOUNS), None)
+    noun = next((c for c in verb.children
+                 if c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in REACTION_NOUNS), None)
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if noun is None or subject is None or subject.tag_ in ("WDT", "WP"):
         return a
@@ -149,6 +151,10 @@ def _it_subject(verb: Token) -> Token | None:
     return None
 
 
+# Participles whose clause subject is the one asked, not the asker ("Asked about X, Osei said").
+ASKING_VERBS = frozenset("ask press question quiz query challenge".split())
+
+
 def asked_participle_without_source(doc: Doc, a: Attribution) -> Attribution:
     """A passive participle cue without subject or agent ("Asked about the truce, Osei said
     ...", "Pressed on the figures, ...") has no named speaker: the clause's subject is the one
@@ -160,6 +166,8 @@ def asked_participle_without_source(doc: Doc, a: Attribution) -> Attribution:
     cue = doc[a.cue_token]
     if cue.tag_ != "VBN" or cue.dep_ != "advcl" or cue.i > cue.head.i:
         return a
+    if cue.lemma_.lower() not in ASKING_VERBS:
+        return a  # "Convinced that ..., Osei warned": the subject holds the view
     if any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in cue.children):
         return a
     return a._replace(source=None, source_token=None)

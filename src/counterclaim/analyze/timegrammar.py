@@ -89,7 +89,8 @@ COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in PATTERNS]
 # checks against scanning the whole text with each pattern.
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-           "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+           "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+           "sepember")  # MON's "Sept?(?:ember)" also reads this misspelling
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EDGE = ("early", "late", "mid", "the")
 STARTS: list[tuple[str, ...]] = [
