@@ -104,16 +104,22 @@ def test_split_quotes_are_left_to_their_marks(parse):
     assert found and not any(refinable(a) for a in found if a.parts)
 
 
+@pytest.fixture
+def shipped_model():
+    model = load_boundary_model()
+    if model is None:
+        pytest.skip("boundary model not trained")
+    return model
+
+
 @pytest.mark.parametrize("text", [
     ACCUSED,
     "Karim Sadeq said on Tuesday that the bridge at Kessen had been destroyed, which the FHF denies.",
     "According to aid workers in Vorna, the road was closed for a week.",
     "Halvorsen warned that the talks would collapse if the FHF kept shelling Dalmar.",
 ])
-def test_shipped_model_keeps_contents_in_their_sentence_and_off_their_cue(parse, text):
-    model = load_boundary_model()
-    if model is None:
-        pytest.skip("boundary model not trained")
+def test_shipped_model_keeps_contents_in_their_sentence_and_off_their_cue(parse, shipped_model, text):
+    model = shipped_model
     doc = parse(text)
     found = at.find_attributions(doc, refine=False, whole_cues=False)
     for before, after in zip(found, refine_contents(doc, found, find_quotes(text_of(doc)), model)):
@@ -206,14 +212,12 @@ def test_the_list_form_of_best_candidate_chooses_the_same_word():
     'The minister said on Tuesday that the talks, which began in May, "will not be rushed", '
     "and aides added that a deal was near. Rebels denied it, according to a statement.",
 ])
-def test_column_rows_are_the_known_features_of_each_candidate(parse, text):
+def test_column_rows_are_the_known_features_of_each_candidate(parse, shipped_model, text):
     """start_columns / end_columns give each candidate the columns of its named features."""
     from counterclaim.analyze import attribution_boundary as ab
     from counterclaim.analyze.spans import token_index_at
 
-    model = load_boundary_model()
-    if model is None:
-        pytest.skip("no boundary model shipped")
+    model = shipped_model
     doc = parse(text)
     found = [a for a in at.find_attributions(doc, refine=False, whole_cues=False) if refinable(a)]
     assert found
