@@ -227,9 +227,9 @@ def test_column_rows_are_the_known_features_of_each_candidate(parse, shipped_mod
         last = token_index_at(doc, max(a.content[0], a.content[1] - 1))
         allowed = ab._allowed_range(doc, a, first, last)
         for rows, ranker, fast in ((ab.start_rows(words, a, first, last, allowed), model.start,
-                                    ab.start_columns(words, a, first, last, allowed, model.start.keys)),
+                                    ab.start_columns(words, a, first, last, allowed, model.start.key_tables())),
                                    (ab.end_rows(words, a, first, last, allowed), model.end,
-                                    ab.end_columns(words, a, first, last, allowed, model.end.keys))):
+                                    ab.end_columns(words, a, first, last, allowed, model.end.key_tables()))):
             assert fast[0] == [i for i, _ in rows]
             named = [sorted(ranker.columns[ab.feature_name(key)] for key in keys
                             if ab.feature_name(key) in ranker.columns) for _, keys in rows]

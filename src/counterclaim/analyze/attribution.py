@@ -55,8 +55,7 @@ from .attribution_boundary import load_boundary_model, refine_contents
 from .attribution_cue_extent import extended_cues
 from .attribution_filter import Candidate, load_filter, select
 from .attribution_parts import settle_spans
-from .attribution_sources import (anaphoric_it_source, asked_participle_without_source, shared_subject_source,
-                                  sources_shared_by_cue)
+from .attribution_sources import mended_sources
 from .attribution_learned import (argument_test, learned_attributions, second_stage_attributions,
                                   second_stage_test)
 from .attribution_quotes import quote_attributions, transcript_attributions
@@ -88,9 +87,7 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
     else:
         found = _outermost(candidates)
     found = [finished(doc, a, quotes) for a in found]
-    found = [asked_participle_without_source(doc, shared_subject_source(doc, anaphoric_it_source(doc, a)))
-             for a in found]
-    found = sources_shared_by_cue(found)
+    found = mended_sources(doc, found)
     found += adverb_attributions(doc, found, quotes)
     if refine:
         found = refine_contents(doc, found, quotes, load_boundary_model())

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .attribution_types import Attribution, content_mode
+from .attribution_verbs import in_any_quote
 from .quotes import Quote
 from .spans import char_span_of_subtree, overlaps, text_of, trim
 
@@ -19,23 +20,21 @@ CUE_ADVERBS = frozenset({"reportedly"})
 def adverb_attributions(doc: Doc, kept: list[Attribution], quotes: list[Quote]) -> list[Attribution]:
     """Attributions of the clauses a cue adverb modifies, outside quotes and clear of the
     attributions already kept (PolNeAR does not nest them)."""
-    lowered = text_of(doc).lower()
+    text = text_of(doc)
+    lowered = text.lower()
     if not any(adverb in lowered for adverb in CUE_ADVERBS):  # most articles: no Token built
         return []
     found = []
     for token in doc:
         if token.lower_ not in CUE_ADVERBS or token.dep_ != "advmod" or token.head.pos_ not in ("VERB", "AUX"):
             continue
-        if any(q.start <= token.idx < q.end for q in quotes):
-            continue
-        content = char_span_of_subtree(token.head)
-        if token.head.dep_ == "relcl":
+        if token.head.dep_ == "relcl" or in_any_quote(token, quotes):
             continue  # "Osei, who reportedly fled, said ...": an aside on a speaker, no claim
+        content = char_span_of_subtree(token.head)
         if any(overlaps(content, a.content) or (a.cue and overlaps(content, a.cue))
                or (a.source and overlaps(content, a.source)) for a in kept + found):
             continue
         cue = (token.idx, token.idx + len(token.text))
-        text = text_of(doc)
         pieces = tuple(p for p in (trim(text, content[0], cue[0]), trim(text, cue[1], content[1])) if p[1] > p[0])
         if not pieces:
             continue

@@ -48,6 +48,12 @@ class Ranker(NamedTuple):
     margin: float  # how much the best word must beat the rule's own to move the boundary
     keys: dict | None = None  # feature key -> column (``key_columns(columns)``, built once)
     tables: object | None = None  # the trees as look-up tables (attribution_boundary_trees)
+    column_tables: ColumnTables | None = None  # ``keys`` split for row building, built once
+
+    def key_tables(self) -> ColumnTables:
+        if self.column_tables is not None:
+            return self.column_tables
+        return column_tables(self.keys if self.keys is not None else key_columns(self.columns))
 
     def scores(self, rows: list[list[int]]):
         """One score per row of columns (a candidate's known features)."""
@@ -76,8 +82,10 @@ def _ranker(side: dict) -> Ranker:
     from .attribution_boundary_trees import tables_for
 
     booster = lightgbm.Booster(model_str=side["model"])
-    return Ranker(side["columns"], side["width"], booster, side["margin"], key_columns(side["columns"]),
-                  tables_for(booster, side["width"], sorted(side["columns"].values()), model_text=side["model"]))
+    keys = key_columns(side["columns"])
+    return Ranker(side["columns"], side["width"], booster, side["margin"], keys,
+                  tables_for(booster, side["width"], sorted(side["columns"].values()), model_text=side["model"]),
+                  column_tables(keys))
 
 
 def refinable(a: Attribution) -> bool:
@@ -89,16 +97,15 @@ def refine_contents(doc: Doc, found: list[Attribution], quotes, model: BoundaryM
     confident (all of an article's candidates are scored in one call per side)."""
     if model is None:
         return found
-    start_keys = model.start.keys if model.start.keys is not None else key_columns(model.start.columns)
-    end_keys = model.end.keys if model.end.keys is not None else key_columns(model.end.columns)
+    start_tables, end_tables = model.start.key_tables(), model.end.key_tables()
     jobs, words = [], None
     for n, a in enumerate(found):
         if refinable(a):
             words = words or words_of(doc)
             first, last = token_index_at(doc, a.content[0]), token_index_at(doc, max(a.content[0], a.content[1] - 1))
             allowed = _allowed_range(doc, a, first, last)
-            jobs.append((n, first, last, start_columns(words, a, first, last, allowed, start_keys),
-                         end_columns(words, a, first, last, allowed, end_keys)))
+            jobs.append((n, first, last, start_columns(words, a, first, last, allowed, start_tables),
+                         end_columns(words, a, first, last, allowed, end_tables)))
     if not jobs:
         return found
     starts = _choices([(job[1], job[3]) for job in jobs], model.start)
@@ -246,20 +253,19 @@ def end_rows(w: Words, a: Attribution, first: int, last: int, allowed: tuple[int
 
 
 def start_columns(w: Words, a: Attribution, first: int, last: int, allowed: tuple[int, int],
-                  keys: dict) -> tuple[list[int], list[list[int]]]:
+                  tables: ColumnTables) -> tuple[list[int], list[list[int]]]:
     """The candidates of ``start_rows`` and, per candidate, the columns of its features that
     ``keys`` knows (no other can change a score), without building the keys: each feature is
-    looked up in its template's table for the candidate's side (``sided_tables``), by its parts
+    looked up in its template's table for the candidate's side (``column_tables``), by its parts
     alone, and the rule's own features once per side. A row's columns come in another order,
     which no score depends on (a row is a set of columns)."""
     low, high = allowed
     lo, hi = max(low, first + START_WINDOW[0]), min(high, last, first + START_WINDOW[1])
-    sided, unsided = sided_tables(keys)
-    get, rule_word, cue = keys.get, w.lower[first], a.cue_token
+    unsided, get, rule_word, cue = tables.unsided, tables.keys.get, w.lower[first], a.cue_token
     shared = {side: _present(get, (("side", side), ("m", a.mode, side), ("cl", a.cue_lemma or "-", side),
                                    ("rw", rule_word, side)))
               for side in _SIDES}
-    tables = _by_side(keys, sided, ("w", "p", "d", "pw", "pp", "hd", "hp", "open", "hopen", "cue", "btw"))
+    by_side = tables.start
     shifts, after_rule = unsided.get("s", _EMPTY), unsided.get("rw-w", _EMPTY).get(rule_word, _EMPTY)
     same = get(("rw-w", "same"))
     lower, pos_of, dep, heads, lefts, word_flags = w.lower, w.pos, w.dep, w.heads, w.lefts, w.word
@@ -272,7 +278,7 @@ def start_columns(w: Words, a: Attribution, first: int, last: int, allowed: tupl
         side = "rule" if shift == 0 else ("left" if shift < 0 else "right")
         word, pos, own_dep, head = lower[i], pos_of[i], dep[i], heads[i]
         prev_word, prev_pos = (lower[i - 1], pos_of[i - 1]) if i > 0 else ("<s>", "<s>")
-        w_t, p_t, d_t, pw_t, pp_t, hd_t, hp_t, open_t, hopen_t, cue_t, btw_t = tables[side]
+        w_t, p_t, d_t, pw_t, pp_t, hd_t, hp_t, open_t, hopen_t, cue_t, btw_t = by_side[side]
         found = (shifts.get(shift), w_t.get(word), p_t.get(pos), d_t.get(own_dep), pw_t.get(prev_word),
                  pp_t.get((prev_pos, pos)), hd_t.get((dep[head], own_dep)), hp_t.get(pos_of[head]),
                  open_t.get(not lefts[i]), hopen_t.get(_left_edge(w, head) == i),
@@ -284,15 +290,14 @@ def start_columns(w: Words, a: Attribution, first: int, last: int, allowed: tupl
 
 
 def end_columns(w: Words, a: Attribution, first: int, last: int, allowed: tuple[int, int],
-                keys: dict) -> tuple[list[int], list[list[int]]]:
+                tables: ColumnTables) -> tuple[list[int], list[list[int]]]:
     """The candidates of ``end_rows`` and their known columns, as ``start_columns`` builds them."""
     low, high = allowed
     lo, hi = max(low, first, last + END_WINDOW[0]), min(high, last + END_WINDOW[1])
-    sided, unsided = sided_tables(keys)
-    get = keys.get
+    unsided, get = tables.unsided, tables.keys.get
     shared = {side: _present(get, (("side", side), ("m", a.mode, side), ("rw", w.lower[last], side)))
               for side in _SIDES}
-    tables = _by_side(keys, sided, ("w", "p", "d", "nw", "np", "nd", "close", "hclose", "end", "cue", "btw"))
+    by_side = tables.end
     shifts, next_heads, cue = unsided.get("s", _EMPTY), unsided.get("nh", _EMPTY), a.cue_token
     lower, pos_of, dep, heads, rights, word_flags = w.lower, w.pos, w.dep, w.heads, w.rights, w.word
     punct_before, words_before, n = w.punct_before, w.words_before, len(w.lower)
@@ -311,7 +316,7 @@ def end_columns(w: Words, a: Attribution, first: int, last: int, allowed: tuple[
             next_word = next_pos = next_dep = "</s>"
             next_head = "-"
         pos = pos_of[i]
-        w_t, p_t, d_t, nw_t, np_t, nd_t, close_t, hclose_t, end_t, cue_t, btw_t = tables[side]
+        w_t, p_t, d_t, nw_t, np_t, nd_t, close_t, hclose_t, end_t, cue_t, btw_t = by_side[side]
         found = (shifts.get(shift), w_t.get(lower[i]), p_t.get(pos), d_t.get(dep[i]), nw_t.get(next_word),
                  next_heads.get((next_head, next_dep)), np_t.get((pos, next_pos)), nd_t.get(next_dep),
                  close_t.get(not rights[i]), hclose_t.get(_right_edge(w, heads[i]) == i),
@@ -328,17 +333,22 @@ _EMPTY: dict = {}
 # word "left" as rw-w's last part is a word).
 _SIDED = frozenset({"side", "m", "w", "p", "d", "pw", "pp", "hd", "hp", "open", "hopen", "cue", "cl", "btw",
                     "rw", "nw", "np", "nd", "close", "hclose", "end"})
-_SIDED_TABLES: dict = {}  # id(keys) (and templates) -> (keys, tables)
+_START_TEMPLATES = ("w", "p", "d", "pw", "pp", "hd", "hp", "open", "hopen", "cue", "btw")
+_END_TEMPLATES = ("w", "p", "d", "nw", "np", "nd", "close", "hclose", "end", "cue", "btw")
 
 
-def sided_tables(keys: dict) -> tuple[dict, dict]:
+class ColumnTables(NamedTuple):
+    """A ranker's feature keys split for building rows: dicts of strings look up ~2x faster
+    than tuples of four. Built once per ranker, when its model loads."""
+    keys: dict  # feature key -> column
+    unsided: dict  # template -> {parts -> column} ("rw-w": rule word -> word -> column)
+    start: dict[str, tuple[dict, ...]]  # side -> the start templates' tables, in their order
+    end: dict[str, tuple[dict, ...]]  # side -> the end templates' tables, in their order
+
+
+def column_tables(keys: dict) -> ColumnTables:
     """``keys`` split by template (and side, for a sided one): (template, side) -> {the parts
-    between (one part, or a tuple of them) -> column}, and template -> {parts -> column} for
-    the rest ("rw-w": rule word -> word -> column). Dicts of strings look up ~2x faster than
-    tuples of four; built once per key dict."""
-    cached = _SIDED_TABLES.get(id(keys))
-    if cached is not None and cached[0] is keys:
-        return cached[1]
+    between (one part, or a tuple of them) -> column}, the rest by template."""
     sided: dict = {}
     unsided: dict = {}
     for key, column in keys.items():
@@ -353,17 +363,11 @@ def sided_tables(keys: dict) -> tuple[dict, dict]:
             unsided.setdefault(template, {})[key[1]] = column
         else:
             unsided.setdefault(template, {})[key[1:]] = column
-    _SIDED_TABLES[id(keys)] = (keys, (sided, unsided))
-    return sided, unsided
 
+    def by_side(templates: tuple[str, ...]) -> dict[str, tuple[dict, ...]]:
+        return {side: tuple(sided.get((template, side), _EMPTY) for template in templates) for side in _SIDES}
 
-def _by_side(keys: dict, sided: dict, templates: tuple[str, ...]) -> dict[str, tuple[dict, ...]]:
-    """side -> the templates' tables for that side, in their order (built once per key dict)."""
-    cached = _SIDED_TABLES.get((id(keys), templates))
-    if cached is None or cached[0] is not keys:
-        cached = _SIDED_TABLES[(id(keys), templates)] = (
-            keys, {side: tuple(sided.get((template, side), _EMPTY) for template in templates) for side in _SIDES})
-    return cached[1]
+    return ColumnTables(keys, unsided, by_side(_START_TEMPLATES), by_side(_END_TEMPLATES))
 
 
 def _present(get, feature_keys: tuple) -> list[int]:

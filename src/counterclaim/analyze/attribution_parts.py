@@ -33,7 +33,7 @@ from .attribution_sources import received_reaction, source_outside_content, stim
 from .attribution_types import Attribution
 from .cue_parse import source_span
 from .quotes import Quote
-from .spans import CharSpan, doc_tree, overlaps, subtree_order, text_of, token_at, trim
+from .spans import CharSpan, doc_tree, expand_span, overlaps, subtree_order, text_of, token_at, trim
 
 MAX_TAG_CHARS = 250  # the speech tag between a quote and its continuation
 # What may lie between the left piece and the source or cue: commas, dashes, space.
@@ -201,7 +201,7 @@ def without_connective_piece(doc: Doc, a: Attribution) -> Attribution:
     leaves it out of the content (train, half a: 8 of 10 such pieces)."""
     if len(a.parts) < 2 or a.mode == "direct":
         return a
-    span = doc.char_span(*a.parts[0], alignment_mode="expand")
+    span = expand_span(doc, *a.parts[0])
     if span is None or not all(t.dep_ in ("cc", "mark") or t.is_punct for t in span):
         return a
     rest = a.parts[1:]

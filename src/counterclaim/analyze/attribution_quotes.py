@@ -193,9 +193,11 @@ _NO_WORDS = re.compile(r"^[\W\d_]*$|^https?://")
 
 
 def _not_a_speaker_line(name: str, cue: str, content: str) -> bool:
-    """A wire dateline ("KESSEN \u2014 The army said ..."; a vox-pop speaker's name is not in
-    capitals), a label ("Editor's Note: ..."), or a tally or link after the colon ("Osei:
-    1,769.", "Online: http://...")."""
+    """A name that is no speaker's (``_NOT_SPEAKERS``), a wire dateline ("KESSEN \u2014 The army said ...";
+    a vox-pop speaker's name is not in capitals), a label ("Editor's Note: ..."), or a tally
+    or link after the colon ("Osei: 1,769.", "Online: http://...")."""
+    if name.lower() in _NOT_SPEAKERS or name.split()[0].lower() in _NOT_SPEAKERS:
+        return True
     if cue != ":" and name.isupper():
         return True
     return name.split()[-1].lower() in _LABEL_ENDS or bool(_NO_WORDS.match(content))
@@ -206,8 +208,6 @@ def transcript_attributions(doc: Doc):
     text = text_of(doc)
     for match in _speaker_lines(text):
         name = match.group("name").strip()
-        if name.lower() in _NOT_SPEAKERS or name.split()[0].lower() in _NOT_SPEAKERS:
-            continue
         if _not_a_speaker_line(name, match.group("cue"), match.group("content")):
             continue
         source_tok = token_at(doc, match.start("name"))

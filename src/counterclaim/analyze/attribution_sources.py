@@ -205,3 +205,10 @@ def sources_shared_by_cue(found: list[Attribution]) -> list[Attribution]:
             a = a._replace(source=sibling.source, source_token=sibling.source_token)
         shared.append(a)
     return shared
+
+
+def mended_sources(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """Kept attributions with the sources the rules miss or wrongly give, mended in order."""
+    found = [asked_participle_without_source(doc, shared_subject_source(doc, anaphoric_it_source(doc, a)))
+             for a in found]
+    return sources_shared_by_cue(found)

@@ -12,7 +12,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from . import cues
-from .spans import CharSpan, char_span_of_subtree, doc_tree, noun_chunk_at, sentence_of, text_of, token_at
+from .spans import (CharSpan, char_span_of_subtree, children_labelled, doc_tree, noun_chunk_at, sentence_of, text_of,
+                    token_at)
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "csubj")
@@ -142,7 +143,7 @@ def source_span(head: Token | None) -> CharSpan | None:
     channel or an "-ing" aside ("Osei, speaking in Vorna, said")."""
     if head is None:
         return None
-    exclude = frozenset(c.i for c in _right_children(head, _PREP_ACL) if (
+    exclude = frozenset(c.i for c in children_labelled(head, _PREP_ACL, right_only=True) if (
         (c.dep_ == "prep" and _names_channel(c)) or (c.dep_ == "acl" and c.tag_ == "VBG")))
     return char_span_of_subtree(head, exclude)
 
@@ -150,17 +151,10 @@ def source_span(head: Token | None) -> CharSpan | None:
 def source_name_span(head: Token) -> CharSpan:
     """The part of the source phrase that names it, without a relative clause or participle
     (whose own names are not the source: "Cruz, who beat Rubio")."""
-    exclude = frozenset(c.i for c in _right_children(head, _PREP_ACL_RELCL) if (
+    exclude = frozenset(c.i for c in children_labelled(head, _PREP_ACL_RELCL, right_only=True) if (
         c.dep_ == "relcl" or (c.dep_ == "acl" and c.lemma_.lower() not in ("purport", "claim"))
         or (c.dep_ == "prep" and _names_channel(c))))
     return char_span_of_subtree(head, exclude)
-
-
-def _right_children(head: Token, labels: frozenset[int]) -> list[Token]:
-    """The head's children after it with one of these labels, found on the doc's index lists
-    (a Token only for those: sources are read for every candidate)."""
-    doc, tree = head.doc, doc_tree(head.doc)
-    return [doc[c] for c in tree.rights[head.i] if tree.deps[c] in labels]
 
 
 _PREP_ACL = frozenset(get_string_id(d) for d in ("prep", "acl"))

@@ -75,8 +75,6 @@ class Gazetteer(NamedTuple):
         """ "Dagestani" -> Dagestan, "South Ossetian" -> South Ossetia, "Ontarians" ->
         Ontario: a suffix off a country's or big region's name, for the regions no demonym
         list covers."""
-        if key in _DERIVED:
-            return _DERIVED[key]
         if key in self.names:
             return None  # "Sudan", "Hawaii": a place's own name
         found = None
@@ -88,7 +86,6 @@ class Gazetteer(NamedTuple):
                 if places:
                     found = max(places, key=lambda e: e.population)
                     break
-        _DERIVED[key] = found
         return found
 
     def country(self, alpha2: str) -> Optional[GazEntry]:
@@ -104,8 +101,7 @@ DEMONYM_ENDINGS = (("ians", "ia"), ("ians", "io"), ("ians", ""), ("ans", "a"), (
                    ("an", ""), ("is", ""), ("i", ""))
 DEMONYM_FEATURES = {"country", "admin1", "region"}
 DEMONYM_MIN_POPULATION = 100_000
-_DERIVED: dict[str, Optional[GazEntry]] = {}  # one gazetteer per process: a plain cache
-_DEMONYMS: dict[str, Optional[GazEntry]] = {}  # likewise: text -> Gazetteer.demonym(text)
+_DEMONYMS: dict[str, Optional[GazEntry]] = {}  # one gazetteer per process: text -> Gazetteer.demonym(text)
 _UNSEEN = object()
 
 _PUNCT = re.compile(r"[.\u2019']")

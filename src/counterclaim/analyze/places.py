@@ -303,17 +303,14 @@ def find_places(doc: Doc, dateline_place: Optional[str] = None) -> list[PlaceMat
     container_texts = _container_texts(mentions)
     resolved = _resolve_all(mentions, gazetteer, Context({}, dateline, focus, {}, support=support),
                             owned, kinds, container_texts)
-    previous = None
+    context = _context_from(resolved, dateline, focus, support)
     for _round in range(2):
-        context = _context_from(resolved, dateline, focus, support)
-        if previous is not None and _same_context(context, previous):
-            break  # the pass would resolve as the last one did, against the same context
         resolved = _resolve_all(mentions, gazetteer, context, owned, kinds, container_texts)
-        previous = context
-    final = _context_from(resolved, dateline, focus, support)
-    if previous is not None and _same_context(final, previous):
-        final = previous  # the same, with what its memo already worked out
-    resolved = _drop_unsupported(resolved, final)
+        following = _context_from(resolved, dateline, focus, support)
+        if _same_context(following, context):
+            break  # another pass would resolve as this one did; the context keeps its memo
+        context = following
+    resolved = _drop_unsupported(resolved, context)
     people = {t.text for e in ents if e.label_ == "PERSON" for t in e}
     resolved = [item for item in resolved if not _is_noise(item[0], item[1] or item[3], people)]
     return [_to_match(*item) for item in anchor_facilities(resolved)]

@@ -56,10 +56,11 @@ def find_stance(facts: ClaimFacts, cue_tokens: set[int], words: DocWords | None 
     verb = _governing_stance_verb(facts, cue_tokens)
     if verb is not None:
         return _verb_stance(verb)
-    lie = _lie_word(facts, words or doc_words(facts.sentence.doc))
+    words = words or doc_words(facts.sentence.doc)
+    lie = _lie_word(facts, words)
     if lie is not None and claim.mode != "outlet":
         reference = {k: v for k, v in facts.lemmas.items() if k != lie.lemma_.lower()}
-        owner, kind, plural = _owner_in(facts, words or doc_words(facts.sentence.doc))
+        owner, kind, plural = _owner_in(facts, words)
         return Stance("denies", lie.text, reference, owner, kind, plural)
     return None
 

@@ -112,13 +112,13 @@ def _flat_block(tree: DocTree, root: int, exclude: frozenset[int] | set[int]) ->
     return lo, hi
 
 
-def children_labelled(token: Token, labels: frozenset[int]) -> list[Token]:
-    """``token.children`` whose dependency label (string id) is one of ``labels``, in the same
-    order, read from the doc's index lists: a Token only for those (the rules test most
-    words' children for a few labels)."""
+def children_labelled(token: Token, labels: frozenset[int], *, right_only: bool = False) -> list[Token]:
+    """``token.children`` (or ``token.rights``) whose dependency label (string id) is one of
+    ``labels``, in the same order, read from the doc's index lists: a Token only for those
+    (the rules test most words' children for a few labels)."""
     doc, tree = token.doc, doc_tree(token.doc)
     deps = tree.deps
-    return [doc[c] for c in tree.children[token.i] if deps[c] in labels]
+    return [doc[c] for c in (tree.rights if right_only else tree.children)[token.i] if deps[c] in labels]
 
 
 def overlaps(a: CharSpan, b: CharSpan) -> bool:
