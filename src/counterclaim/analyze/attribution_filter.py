@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy
 from spacy.tokens import Doc
 
 from .attribution_types import Attribution
@@ -134,21 +135,18 @@ def _nesting(a: Attribution, others: list[Candidate]) -> tuple[list[str], int]:
 
 
 def _all_nestings(candidates: list[Candidate]) -> list[tuple[list[str], int]]:
-    """``_nesting`` of every candidate among all of them, their spans unpacked once (this
-    compares every pair: ~2x faster than reading each pair's attributes again)."""
-    boxes = [(a.content, *a.content, *(a.cue or a.content), finder) for a, finder, _ in candidates]
-    found = []
-    for content, start, end, probe_start, probe_end, _ in boxes:
-        nested_in, holds = [], 0
-        for o_content, o_start, o_end, o_probe_start, o_probe_end, o_finder in boxes:
-            if o_content == content:
-                continue
-            if o_start <= probe_start and probe_end <= o_end:
-                nested_in.append(o_finder)
-            if start <= o_probe_start and o_probe_end <= end:
-                holds += 1
-        found.append((nested_in, holds))
-    return found
+    """``_nesting`` of every candidate among all of them, every pair compared at once in
+    numpy (an article has ~40 candidates: ~1,600 pairs a Python loop tested one by one)."""
+    spans = numpy.array([(*a.content, *(a.cue or a.content)) for a, _, _ in candidates],
+                        dtype=numpy.int64).reshape(-1, 4)
+    start, end, probe_start, probe_end = spans.T
+    other = (start[:, None] != start) | (end[:, None] != end)  # [i, j]: another content
+    holder = (start <= probe_start[:, None]) & (probe_end[:, None] <= end) & other  # j's content holds i's cue
+    nested_in: list[list[str]] = [[] for _ in candidates]
+    rows, columns = holder.nonzero()  # row by row, each row's columns ascending: the others' order
+    for i, j in zip(rows.tolist(), columns.tolist()):
+        nested_in[i].append(candidates[j].finder)
+    return list(zip(nested_in, holder.sum(axis=0).tolist()))
 
 
 def _side(a: Attribution) -> str:
