@@ -269,12 +269,13 @@ def start_columns(w: Words, a: Attribution, first: int, last: int, allowed: tupl
     shifts, after_rule = unsided.get("s", _EMPTY), unsided.get("rw-w", _EMPTY).get(rule_word, _EMPTY)
     same = get(("rw-w", "same"))
     lower, pos_of, dep, heads, lefts, word_flags = w.lower, w.pos, w.dep, w.heads, w.lefts, w.word
+    relation = _cue_relations(w, cue)
+    between = _betweens(w, first)
     candidates, rows = [], []
-    for i in range(lo, hi + 1):
+    for i in range(lo, hi + 1):  # within the window: the shift needs no clamping
         if not (word_flags[i] or i == first):
             continue
         shift = i - first
-        shift = START_WINDOW[0] if shift < START_WINDOW[0] else START_WINDOW[1] if shift > START_WINDOW[1] else shift
         side = "rule" if shift == 0 else ("left" if shift < 0 else "right")
         word, pos, own_dep, head = lower[i], pos_of[i], dep[i], heads[i]
         prev_word, prev_pos = (lower[i - 1], pos_of[i - 1]) if i > 0 else ("<s>", "<s>")
@@ -282,7 +283,7 @@ def start_columns(w: Words, a: Attribution, first: int, last: int, allowed: tupl
         found = (shifts.get(shift), w_t.get(word), p_t.get(pos), d_t.get(own_dep), pw_t.get(prev_word),
                  pp_t.get((prev_pos, pos)), hd_t.get((dep[head], own_dep)), hp_t.get(pos_of[head]),
                  open_t.get(not lefts[i]), hopen_t.get(_left_edge(w, head) == i),
-                 cue_t.get(_cue_relation(w, i, cue)), btw_t.get(_between(w, i, first)),
+                 cue_t.get(relation(i)), btw_t.get(between(i)),
                  after_rule.get(word) if shift else same)
         candidates.append(i)
         rows.append([c for c in found if c is not None] + shared[side])
@@ -302,13 +303,14 @@ def end_columns(w: Words, a: Attribution, first: int, last: int, allowed: tuple[
     lower, pos_of, dep, heads, rights, word_flags = w.lower, w.pos, w.dep, w.heads, w.rights, w.word
     punct_before, words_before, n = w.punct_before, w.words_before, len(w.lower)
     punct_after_rule, words_to_end = punct_before[last + 1], words_before[high + 1]
+    relation = _cue_relations(w, cue)
+    between = _betweens(w, last)
     candidates, rows = [], []
-    for i in range(lo, hi + 1):
+    for i in range(lo, hi + 1):  # within the window: the shift needs no clamping
         # as end_rows: past the rule's end only up to the next punctuation
         if not ((word_flags[i] and (i < last or punct_before[i] == punct_after_rule)) or i == last):
             continue
         shift = i - last
-        shift = END_WINDOW[0] if shift < END_WINDOW[0] else END_WINDOW[1] if shift > END_WINDOW[1] else shift
         side = "rule" if shift == 0 else ("left" if shift < 0 else "right")
         if i + 1 < n:
             next_word, next_pos, next_dep, next_head = lower[i + 1], pos_of[i + 1], dep[i + 1], pos_of[heads[i + 1]]
@@ -320,8 +322,8 @@ def end_columns(w: Words, a: Attribution, first: int, last: int, allowed: tuple[
         found = (shifts.get(shift), w_t.get(lower[i]), p_t.get(pos), d_t.get(dep[i]), nw_t.get(next_word),
                  next_heads.get((next_head, next_dep)), np_t.get((pos, next_pos)), nd_t.get(next_dep),
                  close_t.get(not rights[i]), hclose_t.get(_right_edge(w, heads[i]) == i),
-                 end_t.get(words_to_end == words_before[i + 1]), cue_t.get(_cue_relation(w, i, cue)),
-                 btw_t.get(_between(w, i, last)))
+                 end_t.get(words_to_end == words_before[i + 1]), cue_t.get(relation(i)),
+                 btw_t.get(between(i)))
         candidates.append(i)
         rows.append([c for c in found if c is not None] + shared[side])
     return candidates, rows
@@ -412,6 +414,38 @@ def _between(w: Words, a: int, b: int) -> str:
     if w.punct_before[hi] > w.punct_before[lo]:
         return "punct"
     return "verb" if w.verbs_before[hi] > w.verbs_before[lo] else "plain"
+
+
+def _betweens(w: Words, rule: int):
+    """``_between(w, i, rule)`` as a function of ``i`` alone, the rule's counts read once."""
+    punct_before, verbs_before = w.punct_before, w.verbs_before
+    rule_puncts, rule_verbs = punct_before[rule], verbs_before[rule]
+
+    def between(i: int) -> str:
+        if i < rule:
+            return "punct" if rule_puncts > punct_before[i] else "verb" if rule_verbs > verbs_before[i] else "plain"
+        return "punct" if punct_before[i] > rule_puncts else "verb" if verbs_before[i] > rule_verbs else "plain"
+    return between
+
+
+def _cue_relations(w: Words, cue: int | None):
+    """``_cue_relation(w, i, cue)`` as a function of ``i`` alone."""
+    if cue is None:
+        return _NO_CUE
+    heads, dep = w.heads, w.dep
+
+    def relation(i: int) -> str:
+        head = heads[i]
+        if head == cue:
+            return "child:" + dep[i]
+        if heads[head] == cue:
+            return "grandchild:" + dep[head]
+        return "other"
+    return relation
+
+
+def _NO_CUE(i: int) -> str:
+    return "nocue"
 
 
 def _cue_relation(w: Words, i: int, cue: int | None) -> str:
