@@ -87,20 +87,26 @@ STANCE_VERBS = (cues.SPEECH_VERBS - cues.CLAUSE_ONLY_VERBS - REFUSAL_CUES) | {
 # Words every match of each pattern contains (lower case). In an ASCII text, re.I matching is
 # plain lower-casing, so a text holding none of them cannot match and the regex is skipped:
 # most claims hold no marker at all, and these searches were most of this module's time.
-# (A case-sensitive alternation of plain words runs several times faster than the patterns.)
-_LITERALS = {pattern: re.compile("|".join(re.escape(word) for word in words)) for pattern, words in (
-    (ALLEGED, ("alleged", "accus")),
-    (PURPORTED, ("purport", "to show", "circulat", "shared on social media", "verified")),
-    (REPORTED, ("report", "said to", "rumo")),
-    (ANONYMOUS_SOURCE, ("anonym", "to be", "authori")),
-    (HEDGES, tuple(h.lower() for h in cues.HEDGE_WORDS)),
-)}
+# (Testing each word with ``in`` runs faster than the patterns, and faster than one regex
+# alternating the words.)
+_LITERALS = {
+    ALLEGED: ("alleged", "accus"),
+    PURPORTED: ("purport", "to show", "circulat", "shared on social media", "verified"),
+    REPORTED: ("report", "said to", "rumo"),
+    ANONYMOUS_SOURCE: ("anonym", "to be", "authori"),
+    HEDGES: tuple(h.lower() for h in cues.HEDGE_WORDS),
+}
 
 
 def _search(pattern: re.Pattern, text: str) -> re.Match | None:
     """``pattern.search(text)``, skipped when the text cannot match (see ``_LITERALS``)."""
-    if text.isascii() and _LITERALS[pattern].search(text.lower()) is None:
-        return None
+    if text.isascii():
+        lowered = text.lower()
+        for word in _LITERALS[pattern]:
+            if word in lowered:
+                break
+        else:
+            return None
     return pattern.search(text)
 
 
