@@ -75,11 +75,18 @@ def _resolve(doc: Doc, index: EntityIndex, attribution: Attribution) -> Resolved
 def _name_part(head: Token, source: CharSpan) -> CharSpan:
     """The source phrase less a relative clause or participle that describes it: entities
     named there ("Cruz, who beat Rubio") are not the source."""
+    tree = doc_tree(head.doc)
+    if not any(tree.deps[c] in _DESCRIBING for c in tree.rights[head.i]):
+        return source  # both spans below are the head's whole subtree: nothing describes it
     name = source_name_span(head)
     if name == source_span(head):  # nothing describes it (or a transcript line names it)
         return source
     inside = source[0] <= name[0] and name[1] <= source[1]
     return name if inside and name[1] > name[0] else source
+
+
+# The right-hand children source_span and source_name_span may leave out.
+_DESCRIBING = frozenset(get_string_id(d) for d in ("prep", "acl", "relcl"))
 
 
 def _antecedent_span(head: Token) -> CharSpan:
