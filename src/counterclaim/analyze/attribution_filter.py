@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from .attribution_types import Attribution
 from .cue_model import CueModel, read_linear_model
-from .spans import contains, expand_bounds, text_of
+from .spans import CharSpan, expand_bounds, text_of
 
 FILTER_PATH = Path(__file__).resolve().parents[1] / "data" / "attribution" / "attribution_filter.json.gz"
 FILTER_FORMAT = 1
@@ -60,17 +60,20 @@ def candidate_features(doc: Doc, candidate: Candidate, others: list[Candidate],
     cue = doc[a.cue_token] if a.cue_token is not None else None
     lemma = a.cue_lemma or ""
     nested_in, holds = nesting if nesting is not None else _nesting(a, others)
-    words = len(text_of(doc)[a.content[0]:a.content[1]].split())
+    # Each value read once (a Token's label is a string-store look-up on every access).
+    length = _bucket(len(text_of(doc)[a.content[0]:a.content[1]].split()))
+    sourced, nested, held = a.source is not None, bool(nested_in), min(holds, 2)
     feats = [f"f={finder}", f"m={a.mode}", f"fm={finder}|{a.mode}", f"l={lemma}", f"fl={finder}|{lemma}",
-             f"src={a.source is not None}", f"fsrc={finder}|{a.source is not None}",
-             f"len={_bucket(words)}", f"flen={finder}|{_bucket(words)}", f"parts={len(a.parts)}",
-             f"nested={bool(nested_in)}", f"fnested={finder}|{bool(nested_in)}",
-             f"holds={min(holds, 2)}", f"fholds={finder}|{min(holds, 2)}"]
+             f"src={sourced}", f"fsrc={finder}|{sourced}",
+             f"len={length}", f"flen={finder}|{length}", f"parts={len(a.parts)}",
+             f"nested={nested}", f"fnested={finder}|{nested}",
+             f"holds={held}", f"fholds={finder}|{held}"]
     feats += [f"in={finder}|{o}" for o in set(nested_in)]
     if cue is not None:
-        feats += [f"p={cue.pos_}", f"d={cue.dep_}", f"t={cue.tag_}", f"fd={finder}|{cue.dep_}",
-                  f"ld={lemma}|{cue.dep_}", f"side={_side(a)}", f"fside={finder}|{_side(a)}",
-                  f"hp={cue.head.pos_}|{cue.dep_}"]
+        dep, side = cue.dep_, _side(a)
+        feats += [f"p={cue.pos_}", f"d={dep}", f"t={cue.tag_}", f"fd={finder}|{dep}",
+                  f"ld={lemma}|{dep}", f"side={side}", f"fside={finder}|{side}",
+                  f"hp={cue.head.pos_}|{dep}"]
     if a.source_token is not None:
         head = doc[a.source_token]
         feats += [f"sp={head.pos_}|{head.ent_type_}", f"sl={head.lower_}" if head.pos_ == "PRON" else "sl=-"]
@@ -165,6 +168,7 @@ def select(doc: Doc, candidates: list[Candidate], model: CueModel) -> list[Attri
     judged = sorted(((model.score(candidate_features(doc, c, candidates, nesting)), n, c)
                      for n, (c, nesting) in enumerate(zip(candidates, nestings))), key=lambda x: (-x[0], x[1]))
     kept: list[Attribution] = []
+    kept_spans: list[tuple[CharSpan, CharSpan]] = []  # each kept one's content and cue probe
     cues_taken: set[int] = set()
     recall_bar = model.recall_threshold if model.recall_threshold is not None else 2.0
     for probability, _, (a, finder, _score) in judged:
@@ -174,15 +178,25 @@ def select(doc: Doc, candidates: list[Candidate], model: CueModel) -> list[Attri
             continue
         if a.cue_token is not None and a.cue_token in cues_taken:
             continue
-        if any(_conflict(a, b) for b in kept):
+        if _conflicts(a, kept_spans):
             continue
         kept.append(a)
+        kept_spans.append((a.content, _cue_probe(a)))
         if a.cue_token is not None:
             cues_taken.add(a.cue_token)
     return kept
 
 
-def _conflict(a: Attribution, b: Attribution) -> bool:
-    if a.content == b.content:
-        return True
-    return contains(b.content, _cue_probe(a)) or contains(a.content, _cue_probe(b))
+def _conflicts(a: Attribution, kept_spans: list[tuple[CharSpan, CharSpan]]) -> bool:
+    """Whether the candidate clashes with a kept one: the same content, its cue inside a kept
+    content, or a kept cue inside its content (PolNeAR does not nest attributions). On the
+    kept ones' spans, unpacked once: this runs for every candidate over the threshold
+    against every one kept before it."""
+    content = a.content
+    start, end = content
+    probe_start, probe_end = _cue_probe(a)
+    for kept_content, (kept_probe_start, kept_probe_end) in kept_spans:
+        if kept_content == content or kept_content[0] <= probe_start and probe_end <= kept_content[1] \
+                or start <= kept_probe_start and kept_probe_end <= end:
+            return True
+    return False
