@@ -56,8 +56,8 @@ from .attribution_cue_extent import extended_cues
 from .attribution_filter import Candidate, load_filter, select
 from .attribution_parts import settle_spans
 from .attribution_sources import mended_sources
-from .attribution_learned import (argument_test, learned_attributions, second_stage_attributions,
-                                  second_stage_test)
+from .attribution_learned import (argument_test_at, learned_attributions, second_stage_attributions,
+                                  second_stage_test_at)
 from .attribution_quotes import quote_attributions, transcript_attributions
 from .attribution_raising import raising_attributions
 from .attribution_nominal import according_to, nominal_attributions
@@ -150,12 +150,12 @@ def _scored_words(doc: Doc, quotes: list[Quote], model: CueModel | None):
     model has one, also scores words with a left-hand content)."""
     if model is None:
         return {}, {}
-    takes_argument = argument_test(doc)
-    worth = second_stage_test(doc) if model.recall_floor is not None else takes_argument
-    scored = cue_scores(doc, quotes, model, only=worth)
+    takes_argument = argument_test_at(doc)  # tests of token indices: no Token per word
+    worth = second_stage_test_at(doc) if model.recall_floor is not None else takes_argument
+    scored = cue_scores(doc, quotes, model, only_at=worth)
     if worth is takes_argument:
         return scored, {i: s for i, s in scored.items() if s >= model.threshold}
-    return scored, {i: s for i, s in scored.items() if s >= model.threshold and takes_argument(doc[i])}
+    return scored, {i: s for i, s in scored.items() if s >= model.threshold and takes_argument(i)}
 
 
 def recall_candidates(scored: dict[int, float], model: CueModel | None) -> dict[int, float]:

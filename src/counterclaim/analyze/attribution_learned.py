@@ -129,16 +129,25 @@ _PREP = get_string_id("prep")
 def argument_test(doc: Doc):
     """:func:`may_take_argument` for the doc's tokens, read from its index lists (it runs
     on every candidate word; Token children and labels were most of its cost)."""
+    takes_argument = argument_test_at(doc)
+
+    def may_take_argument(token: Token) -> bool:
+        return takes_argument(token.i)
+    return may_take_argument
+
+
+def argument_test_at(doc: Doc):
+    """:func:`argument_test` of a token index (the cue model's filter: no Token per word)."""
     tree, lowers = doc_tree(doc), doc_words(doc).lowers
     rights, deps = tree.rights, tree.deps
 
-    def may_take_argument(token: Token) -> bool:
-        for child in rights[token.i]:
+    def takes_argument(i: int) -> bool:
+        for child in rights[i]:
             dep = deps[child]
             if dep in _ARGUMENT_DEPS or (dep == _PREP and lowers[child] in cues.CONTENT_PREPOSITIONS):
                 return True
         return False
-    return may_take_argument
+    return takes_argument
 
 
 _LEFT_DEPS = frozenset(get_string_id(d) for d in ("dobj", "nsubjpass"))
@@ -147,11 +156,20 @@ _LEFT_DEPS = frozenset(get_string_id(d) for d in ("dobj", "nsubjpass"))
 def second_stage_test(doc: Doc):
     """:func:`argument_test`, widened to the second stage's left-hand shapes (a relative
     pronoun object, a passive subject): the words worth scoring when that stage runs."""
-    tree, takes_argument = doc_tree(doc), argument_test(doc)
-    lefts, deps = tree.lefts, tree.deps
+    worth_scoring_at = second_stage_test_at(doc)
 
     def worth_scoring(token: Token) -> bool:
-        return takes_argument(token) or any(deps[c] in _LEFT_DEPS for c in lefts[token.i])
+        return worth_scoring_at(token.i)
+    return worth_scoring
+
+
+def second_stage_test_at(doc: Doc):
+    """:func:`second_stage_test` of a token index."""
+    tree, takes_argument = doc_tree(doc), argument_test_at(doc)
+    lefts, deps = tree.lefts, tree.deps
+
+    def worth_scoring(i: int) -> bool:
+        return takes_argument(i) or any(deps[c] in _LEFT_DEPS for c in lefts[i])
     return worth_scoring
 
 

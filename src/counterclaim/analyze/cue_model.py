@@ -126,9 +126,10 @@ def quoted_tokens(doc: Doc, quotes) -> set[int]:
     return inside
 
 
-def cue_scores(doc: Doc, quotes, model: CueModel | None = None, only=None) -> dict[int, float]:
+def cue_scores(doc: Doc, quotes, model: CueModel | None = None, only=None, only_at=None) -> dict[int, float]:
     """Token index -> probability of heading a cue, for the doc's candidate words (those of
-    them ``only`` accepts, when given: scoring is most of attribution's cost).
+    them ``only`` accepts, when given: scoring is most of attribution's cost; ``only_at``:
+    the same kind of test of a token index, which spares a Token per word).
 
     Equal (to rounding) to ``model.score(token_features(token, in_quote))`` per word, but read
     from the doc's attribute arrays with the weights summed per group of features and cached
@@ -142,6 +143,8 @@ def cue_scores(doc: Doc, quotes, model: CueModel | None = None, only=None) -> di
     candidates = [i for i, (p, a) in enumerate(zip(pos, alpha)) if a and p in _CANDIDATE_POS_IDS]
     if only is not None:
         candidates = [i for i in candidates if only(doc[i])]
+    if only_at is not None:
+        candidates = [i for i in candidates if only_at(i)]
     if not candidates:
         return {}
     inside = quoted_tokens(doc, quotes)
