@@ -84,24 +84,27 @@ STANCE_VERBS = (cues.SPEECH_VERBS - cues.CLAUSE_ONLY_VERBS - REFUSAL_CUES) | {
     "back", "endorse", "applaud"}
 
 
-# Words every match of each pattern contains (lower case). In an ASCII text, re.I matching is
-# plain lower-casing, so a text holding none of them cannot match and the regex is skipped:
-# most claims hold no marker at all, and these searches were most of this module's time.
-# (Testing each word with ``in`` runs faster than the patterns, and faster than one regex
-# alternating the words.)
+# Words every match of each pattern contains (lower case). Lower-casing a text shows every
+# letter re.I can match to a pattern's (ASCII) letters, except in a text holding one of the
+# four characters re.I also matches to ASCII letters (found by testing every code point:
+# dotted and dotless i, long s, the Kelvin sign). A text holding none of the words cannot
+# match and the regex is skipped: most claims hold no marker at all, and these searches were
+# most of this module's time. (Testing each word with ``in`` runs faster than the patterns,
+# and faster than one regex alternating the words.)
 _LITERALS = {
     ALLEGED: ("alleged", "accus"),
     PURPORTED: ("purport", "to show", "circulat", "shared on social media", "verified"),
-    REPORTED: ("report", "said to", "rumo"),
-    ANONYMOUS_SOURCE: ("anonym", "to be", "authori"),
+    REPORTED: ("reported", "reports", "said to", "rumo"),  # not "report": "told reporters"
+    ANONYMOUS_SOURCE: ("anonym", "to be named", "to be identified", "authori"),
     HEDGES: tuple(h.lower() for h in cues.HEDGE_WORDS),
 }
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _search(pattern: re.Pattern, text: str) -> re.Match | None:
     """``pattern.search(text)``, skipped when the text cannot match (see ``_LITERALS``)."""
-    if text.isascii():
-        lowered = text.lower()
+    lowered = text.lower()
+    if lowered.isascii() or _FOLDS_TO_ASCII.search(text) is None:
         for word in _LITERALS[pattern]:
             if word in lowered:
                 break
@@ -221,19 +224,17 @@ def _cue_clause(cue: Token, content: tuple[int, int],
                 quoted: list[tuple[int, int]]) -> tuple[str, str]:
     """The cue's clause in order without quoted words, and the part of it outside the content."""
     quotes = [(content[0] + start, content[0] + end) for start, end in quoted]
-    words, framing = [], []
     first, last = content
     doc = cue.doc
     tree, text = doc_tree(doc), text_of(doc)
     starts, ends = tree.starts, tree.ends
-    for i in subtree_order(doc, cue.i):  # index lists: Token.subtree is slow on long clauses
-        idx = starts[i]
-        if quotes and _inside_any(idx, quotes):
-            continue
-        word = text[idx:ends[i]]
-        words.append(word)
-        if not first <= idx < last:
-            framing.append(word)
+    order = subtree_order(doc, cue.i)  # index lists: Token.subtree is slow on long clauses
+    if quotes:
+        order = [i for i in order if not _inside_any(starts[i], quotes)]
+    # Comprehensions rather than one loop appending to two lists: this reads every word of
+    # every cue's clause.
+    words = [text[starts[i]:ends[i]] for i in order]
+    framing = [word for i, word in zip(order, words) if not first <= starts[i] < last]
     return " ".join(words), " ".join(framing)
 
 
