@@ -201,10 +201,19 @@ def words_of(doc: Doc) -> Words:
 
 
 def _names(doc: Doc, column) -> list[str]:
-    keys, inverse = numpy.unique(column, return_inverse=True)
-    strings = doc.vocab.strings
-    names = [strings[key] for key in keys.tolist()]
-    return [names[k] for k in inverse.tolist()]
+    """The strings of a column of label ids (parts of speech, dependency labels), each of the
+    few dozen labels read from the string store once, not once per doc."""
+    names = _LABEL_NAMES
+    found = list(map(names.get, column.tolist()))
+    if None in found:
+        strings = doc.vocab.strings
+        if len(names) > 10_000:  # not labels after all: start again rather than grow
+            names.clear()
+        found = [names.get(key) or names.setdefault(key, strings[key]) for key in column.tolist()]
+    return found
+
+
+_LABEL_NAMES: dict[int, str] = {}  # a label's id is its string's hash, the same in any vocab
 
 
 def _prefix(flags) -> list[int]:

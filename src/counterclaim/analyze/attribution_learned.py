@@ -169,7 +169,12 @@ def second_stage_test_at(doc: Doc):
     lefts, deps = tree.lefts, tree.deps
 
     def worth_scoring(i: int) -> bool:
-        return takes_argument(i) or any(deps[c] in _LEFT_DEPS for c in lefts[i])
+        if takes_argument(i):
+            return True
+        for child in lefts[i]:  # a loop, not any() over a generator: this runs on every candidate word
+            if deps[child] in _LEFT_DEPS:
+                return True
+        return False
     return worth_scoring
 
 

@@ -83,8 +83,8 @@ class EntityIndex:
     def _find(self, name: str, etype: str) -> EntityRecord | None:
         key = name.lower()
         for record in self.records:
-            if key == record.name.lower() or any(key == alias.lower() for alias in record.aliases):
-                return record
+            if key == record.name.lower() or record.aliases and any(key == alias.lower() for alias in record.aliases):
+                return record  # (most records have no alias: no generator for them)
             if etype == "person" == record.type and _surname_match(name, record.name):
                 return record
             if etype in ("organization", "group") and record.type in ("organization", "group"):
