@@ -210,7 +210,8 @@ def _clip_to_line(text: str, span: CharSpan, anchor: int) -> CharSpan:
     elif anchor <= start:
         cut = text.find("\n", start, end)
         end = cut if cut >= 0 else end
-    match = _DATELINE.match(text, start, end)
+    # A dateline holds its agency in brackets: without "(" the (backtracking) pattern is spared.
+    match = _DATELINE.match(text, start, end) if text.find("(", start, end) >= 0 else None
     if match:
         start = match.end()
     return trim(text, start, end)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import cues
-from .spans import CharSpan, sentence_bounds, sentence_number, sentence_of, text_of
+from .spans import CharSpan, doc_tree, sentence_bounds, sentence_number, sentence_of, text_of
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place",
                 "LOC": "place", "FAC": "place"}
@@ -149,10 +149,15 @@ def _group_type(head: Token) -> str:
 
 
 def _clean_name(ent: Span) -> str:
-    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-    while tokens and tokens[-1].tag_ == "POS":
-        tokens = tokens[:-1]
-    text = " ".join(t.text for t in tokens) if tokens else ent.text
+    """The entity's words without a leading "the" or trailing possessive marks, one space
+    apart; read from the doc's offsets (a Token only for a tag that may be a possessive)."""
+    doc, first, last = ent.doc, ent.start, ent.end
+    tree, doc_text = doc_tree(doc), text_of(doc)
+    if doc_text[tree.starts[first]:tree.ends[first]].lower() == "the":
+        first += 1
+    while last > first and doc[last - 1].tag_ == "POS":
+        last -= 1
+    text = " ".join(doc_text[tree.starts[k]:tree.ends[k]] for k in range(first, last)) if last > first else ent.text
     return _SPACE_BEFORE_MARK.sub(r"\1", text).strip()
 
 
