@@ -5,6 +5,7 @@ the sender behind a channel noun). Shared by the attribution rules and the learn
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import NamedTuple
 
 from spacy.attrs import LEMMA, LOWER
@@ -183,8 +184,9 @@ def speech_tag_after(doc, quote_end: int) -> Token | None:
     if inside_end not in _UTTERANCE_ENDS and not after.startswith(","):
         return None
     first_i = _first_token_after(doc, quote_end)
-    tokens = [t for t in doc[first_i:first_i + 3 * MAX_TAG_TOKENS]
-              if not (t.is_punct and (t.text in _QUOTE_MARKS or t.text == ","))][:MAX_TAG_TOKENS]
+    # The first MAX_TAG_TOKENS words past quote marks and commas, built lazily (each a Token).
+    tokens = list(islice((t for t in doc[first_i:first_i + 3 * MAX_TAG_TOKENS]
+                          if not (t.is_punct and (t.text in _QUOTE_MARKS or t.text == ","))), MAX_TAG_TOKENS))
     if not tokens or tokens[0].is_sent_start and tokens[0].idx > quote_end + 4:
         return None
     first = tokens[0]
