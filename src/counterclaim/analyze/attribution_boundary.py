@@ -440,7 +440,7 @@ def _betweens(w: Words, rule: int):
 def _cue_relations(w: Words, cue: int | None):
     """``_cue_relation(w, i, cue)`` as a function of ``i`` alone."""
     if cue is None:
-        return _NO_CUE
+        return _no_cue
     heads, dep = w.heads, w.dep
 
     def relation(i: int) -> str:
@@ -453,7 +453,7 @@ def _cue_relations(w: Words, cue: int | None):
     return relation
 
 
-def _NO_CUE(i: int) -> str:
+def _no_cue(i: int) -> str:
     return "nocue"
 
 
