@@ -95,8 +95,8 @@ def _quote_inside_clause(verb: Token, group: list[Quote]) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     content = verb_content(verb, sentence_of(verb))
-    if content is None:
-        return False
+    if content is None or content[0] <= verb.idx < content[1]:
+        return False  # a "clause" around its own verb is a parse run over the quote's sentence
     # Any clause holding the whole quote wins, even one barely longer: PolNeAR's content
     # of 'said that "..."' starts at "that".
     return content[0] <= group[0].start and group[-1].end <= content[1] + 1

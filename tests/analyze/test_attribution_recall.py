@@ -1,0 +1,37 @@
+"""Attribution rules from the session-8 recall analysis of PolNeAR train, each on an
+invented sentence; parse errors are written out as hand-built parses so that the test does
+not depend on the parser making the same mistake."""
+
+from __future__ import annotations
+
+
+def _parsed(words, heads, deps, pos, lemmas):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_quote_after_a_tag_the_parse_hung_on_it_stays_a_direct_quote():
+    from counterclaim.analyze.attribution_quotes import quote_attributions
+    from counterclaim.analyze.quotes import find_quotes
+    from counterclaim.analyze.spans import text_of
+
+    # 'Asked what he wants, Marek said, "They must win" today.' with "said" a parataxis of
+    # the quote's own verb: the host clause around the tag is no clause of "said" holding
+    # the quote, so the quote is not left to the verb rules as part of it.
+    words = ["Asked", "what", "he", "wants", ",", "Marek", "said", ",", "\u201c", "They", "must", "win",
+             "\u201d", "today", "."]
+    heads = [11, 3, 3, 0, 11, 6, 11, 6, 11, 11, 11, 11, 11, 11, 11]
+    deps = ["advcl", "dobj", "nsubj", "ccomp", "punct", "nsubj", "parataxis", "punct", "punct",
+            "nsubj", "aux", "ROOT", "punct", "npadvmod", "punct"]
+    pos = ["VERB", "PRON", "PRON", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT", "PUNCT", "PRON", "AUX",
+           "VERB", "PUNCT", "NOUN", "PUNCT"]
+    lemmas = ["ask", "what", "he", "want", ",", "Marek", "say", ",", "\u201c", "they", "must", "win",
+              "\u201d", "today", "."]
+    doc = _parsed(words, heads, deps, pos, lemmas)
+    text = text_of(doc)
+    (found,) = quote_attributions(doc, find_quotes(text))
+    assert found.mode == "direct" and found.cue_lemma == "say"
+    assert text[slice(*found.content)].startswith("They must win")
+    assert text[slice(*found.source)] == "Marek"
