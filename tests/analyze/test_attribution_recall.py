@@ -35,3 +35,27 @@ def test_quote_after_a_tag_the_parse_hung_on_it_stays_a_direct_quote():
     assert found.mode == "direct" and found.cue_lemma == "say"
     assert text[slice(*found.content)].startswith("They must win")
     assert text[slice(*found.source)] == "Marek"
+
+
+def _attributed(report):
+    return [c for c in report.claims if c.mode != "outlet"]
+
+
+def test_attitude_adjective_with_a_preposition_is_a_cue(analyze_text):
+    (claim,) = _attributed(analyze_text("The Free Highlands Front is deeply critical of the ceasefire talks in Dalmar."))
+    assert claim.source.text == "The Free Highlands Front"
+    assert claim.cue.text == "is deeply critical of"
+    assert claim.text == "the ceasefire talks in Dalmar"
+
+
+def test_attitude_adjective_with_a_clause_is_a_cue(analyze_text):
+    (claim,) = _attributed(analyze_text("Commander Lena Osei was confident that Kessen would hold through the winter."))
+    assert claim.source.text == "Commander Lena Osei"
+    assert claim.cue.text == "was confident"
+    assert claim.text.startswith("that Kessen would hold")
+
+
+def test_attitude_inside_a_reported_clause_is_not_a_second_claim(analyze_text):
+    (claim,) = _attributed(analyze_text("The army said residents of Vorna were sceptical about the truce."))
+    assert claim.cue.lemma == "say"
+    assert "sceptical about the truce" in claim.text
