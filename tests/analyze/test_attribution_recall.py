@@ -59,3 +59,11 @@ def test_attitude_inside_a_reported_clause_is_not_a_second_claim(analyze_text):
     (claim,) = _attributed(analyze_text("The army said residents of Vorna were sceptical about the truce."))
     assert claim.cue.lemma == "say"
     assert "sceptical about the truce" in claim.text
+
+
+def test_call_for_someone_to_act_is_a_cue_with_that_clause(analyze_text):
+    report = analyze_text("Osei is calling for all foreign fighters to leave Dalmar before the truce.")
+    (claim,) = _attributed(report)
+    assert claim.source.text == "Osei"
+    assert claim.cue.text == "is calling for"
+    assert claim.text == "all foreign fighters to leave Dalmar before the truce"

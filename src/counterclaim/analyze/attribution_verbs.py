@@ -78,12 +78,18 @@ def source_clear_of(doc: Doc, source: CharSpan | None, head: Token | None,
 
 
 def _with_preposition(verb: Token, cue: CharSpan, content: CharSpan) -> CharSpan:
-    """"pointed to", "called for": a preposition between the verb and its content joins the cue."""
+    """"pointed to", "called for": a preposition between the verb and its content joins the
+    cue, and so does the "for" of "called for the FHF to withdraw" (the clause's mark)."""
     tree = doc_tree(verb.doc)
     for child in tree.children[verb.i]:
         if tree.deps[child] == _PREP and cue[1] <= tree.starts[child] < content[0] \
                 and verb.doc[child].right_edge.idx >= content[0]:
             return cue[0], tree.ends[child]
+        if tree.deps[child] == _ADVCL:
+            mark = tree.left_edges[child]  # "for", left out of the content by _for_to_clause
+            if tree.deps[mark] == _MARK and cue[1] <= tree.starts[mark] and tree.ends[mark] <= content[0] \
+                    and verb.doc[mark].lower_ == "for":
+                return cue[0], tree.ends[mark]
     return cue
 
 
@@ -131,6 +137,10 @@ def verb_content(verb: Token, sent: Span) -> CharSpan | None:
             pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 return char_span_of_subtree(pobj)
+    if lemma in _CALL_FOR_VERBS:
+        clause = _for_to_clause(verb)
+        if clause is not None:
+            return clause
     if lemma in ("accuse", "blame", "charge", "credit", "praise", "thank", "condemn"):
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         reason = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
@@ -153,6 +163,21 @@ def verb_content(verb: Token, sent: Span) -> CharSpan | None:
         first, end = token_span(subtree_tokens(verb.head, frozenset([verb.i])))
         return trim(text_of(doc), first, end)
     return _passive_subject_content(verb)
+
+
+_CALL_FOR_VERBS = frozenset("call appeal press push".split())
+_ADVCL, _MARK = get_string_id("advcl"), get_string_id("mark")
+_ADVCL_IDS = frozenset({_ADVCL})
+
+
+def _for_to_clause(verb: Token) -> CharSpan | None:
+    """"called for the FHF to withdraw": the parse makes "for" the mark of an adverbial clause
+    ("the FHF to withdraw"), which is what the source calls for; "for" joins the cue."""
+    for clause in children_labelled(verb, _ADVCL_IDS, right_only=True):
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+        if mark is not None and mark.i == clause.left_edge.i:
+            return char_span_of_subtree(clause, frozenset([mark.i]))
+    return None
 
 
 def _is_parenthetical(verb: Token) -> bool:
