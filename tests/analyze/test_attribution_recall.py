@@ -67,3 +67,18 @@ def test_call_for_someone_to_act_is_a_cue_with_that_clause(analyze_text):
     assert claim.source.text == "Osei"
     assert claim.cue.text == "is calling for"
     assert claim.text == "all foreign fighters to leave Dalmar before the truce"
+
+
+def test_second_speech_act_hung_on_the_reported_clause_is_the_speakers(analyze_text):
+    report = analyze_text("FHF spokesman Ivo Marek said the road to Kessen was open again, and urged residents "
+                          "to return before the winter.")
+    said, urged = sorted(_attributed(report), key=lambda c: c.cue.span[0])
+    assert (said.cue.lemma, said.text) == ("say", "the road to Kessen was open again")
+    assert urged.cue.lemma == "urge" and urged.text == "residents to return before the winter"
+    assert urged.source.text == "FHF spokesman Ivo Marek"
+
+
+def test_belief_conjunct_stays_in_the_reported_clause(analyze_text):
+    (claim,) = _attributed(analyze_text("Osei said the army had lost Vorna and thought the reinforcements "
+                                        "would never come."))
+    assert claim.cue.lemma == "say" and claim.text.endswith("would never come")

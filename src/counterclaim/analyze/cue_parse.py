@@ -77,6 +77,9 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
             # ("the FHF is believed to have ...") keeps its subject, which status reads.
             return None, False
         return _through_channel_noun(child), False
+    speaker = reporting_verb_of_conjunct(verb)
+    if speaker is not None:
+        return source_head(speaker)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return source_head(verb.head)
     host = _participle_host(verb)
@@ -87,6 +90,39 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
     return _inverted_subject(verb), False
 
 
+# Speech acts that, with no subject of their own, are a second predicate of the speaker
+# even when the parse hangs them on the reported clause ("Osei said the road was open, and
+# urged residents to stay"); belief verbs ("... and thought") are left to the parse.
+SECOND_SPEECH_ACTS = frozenset("""
+say add urge call question predict vow promise suggest demand assert warn insist note argue
+acknowledge complain declare claim deny accuse pledge stress announce
+""".split())
+
+
+def reporting_verb_of_conjunct(verb: Token) -> Token | None:
+    """The reporting verb whose subject also speaks a speech act the parse made a conjunct of
+    the reported clause: "X said A, and urged B" with "urged" a conjunct of A's verb, which
+    has a subject of its own. Only for a conjunct in the reporting verb's tense, after a
+    conjunction, with no subject of its own; None otherwise."""
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in SECOND_SPEECH_ACTS:
+        return None
+    clause = verb.head
+    if clause.dep_ != "ccomp":
+        return None
+    reporting = clause.head
+    if reporting.i > clause.i or reporting.tag_ != verb.tag_ or not is_cue_verb(reporting):
+        return None
+    tree = doc_tree(verb.doc)
+    if any(tree.deps[c] in _SUBJECT_IDS for c in tree.children[verb.i]):
+        return None
+    if not any(tree.deps[c] in _SUBJECT_IDS for c in tree.children[clause.i]):
+        return None
+    if not any(tree.deps[c] == _CC and clause.i < c < verb.i for c in tree.children[clause.i]):
+        return None
+    return reporting
+
+
+_CC = get_string_id("cc")
 _AGENT, _POBJ, _NSUBJPASS, _XCOMP = (get_string_id(d) for d in ("agent", "pobj", "nsubjpass", "xcomp"))
 _SUBJECT_IDS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass"))
 
