@@ -82,3 +82,18 @@ def test_belief_conjunct_stays_in_the_reported_clause(analyze_text):
     (claim,) = _attributed(analyze_text("Osei said the army had lost Vorna and thought the reinforcements "
                                         "would never come."))
     assert claim.cue.lemma == "say" and claim.text.endswith("would never come")
+
+
+def test_reporting_relative_clause_stays_out_of_the_source(analyze_text):
+    report = analyze_text("Ivo Marek, a commander of the Free Highlands Front who has long argued that the truce "
+                          "is a trap, told reporters the front would hold Kessen.")
+    told = next(c for c in _attributed(report) if c.cue.lemma == "tell")
+    assert told.source.text == "Ivo Marek, a commander of the Free Highlands Front"
+    assert any(c.cue.lemma == "argue" and c.text == "that the truce is a trap" for c in _attributed(report))
+
+
+def test_descriptive_relative_clause_stays_in_the_source(analyze_text):
+    report = analyze_text("Ivo Marek, who commands the Free Highlands Front in Vorna, told reporters the front "
+                          "would hold Kessen.")
+    (told,) = _attributed(report)
+    assert told.source.text.startswith("Ivo Marek, who commands the Free Highlands Front")

@@ -176,12 +176,28 @@ def _has_clause(verb: Token) -> bool:
 def source_span(head: Token | None) -> CharSpan | None:
     """The whole source phrase, as PolNeAR marks it: with its relative clause or past
     participle ("Cruz, who has proposed ...,", "voters interviewed at rallies"), without a
-    channel or an "-ing" aside ("Osei, speaking in Vorna, said")."""
+    channel, an "-ing" aside ("Osei, speaking in Vorna, said") or a relative clause that
+    reports something of its own ("Osei, who also said that ...")."""
     if head is None:
         return None
-    exclude = frozenset(c.i for c in children_labelled(head, _PREP_ACL, right_only=True) if (
-        (c.dep_ == "prep" and _names_channel(c)) or (c.dep_ == "acl" and c.tag_ == "VBG")))
+    exclude = frozenset(c.i for c in children_labelled(head, _PREP_ACL_RELCL, right_only=True) if (
+        (c.dep_ == "prep" and _names_channel(c)) or (c.dep_ == "acl" and c.tag_ == "VBG")
+        or (c.dep_ == "relcl" and _reports(c)))) | _reporting_clauses_of_appositions(head)
     return char_span_of_subtree(head, exclude)
+
+
+def _reports(verb: Token) -> bool:
+    """A relative clause that is an attribution of its own ("Aguilar, who also said that
+    ..."): a cue verb with a clause; PolNeAR leaves it out of the main claim's source."""
+    return is_cue_verb(verb) and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+
+
+def _reporting_clauses_of_appositions(head: Token) -> frozenset[int]:
+    """The same relative clauses hung on an apposition ("Marek, a commander of the FHF, who
+    also said that ...")."""
+    found = [c.i for appos in children_labelled(head, _APPOS, right_only=True)
+             for c in children_labelled(appos, _RELCL, right_only=True) if _reports(c)]
+    return frozenset(found)
 
 
 def source_name_span(head: Token) -> CharSpan:
@@ -195,6 +211,7 @@ def source_name_span(head: Token) -> CharSpan:
 
 _PREP_ACL = frozenset(get_string_id(d) for d in ("prep", "acl"))
 _PREP_ACL_RELCL = _PREP_ACL | {get_string_id("relcl")}
+_APPOS, _RELCL = frozenset({get_string_id("appos")}), frozenset({get_string_id("relcl")})
 
 
 def _names_channel(prep: Token) -> bool:
