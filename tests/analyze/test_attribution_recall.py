@@ -97,3 +97,12 @@ def test_descriptive_relative_clause_stays_in_the_source(analyze_text):
                           "would hold Kessen.")
     (told,) = _attributed(report)
     assert told.source.text.startswith("Ivo Marek, who commands the Free Highlands Front")
+
+
+def test_speech_act_between_two_quotes_is_a_claim_of_its_own(analyze_text):
+    report = analyze_text('"We will not leave Kessen," Osei said, adding that reinforcements had reached Dalmar '
+                          'overnight. "The front is stronger than ever."')
+    claims = {c.cue.lemma: c for c in _attributed(report)}
+    assert claims["say"].mode == "direct" and "stronger than ever" in claims["say"].text
+    assert claims["add"].text == "that reinforcements had reached Dalmar overnight"
+    assert claims["add"].source.text == "Osei"

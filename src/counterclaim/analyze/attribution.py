@@ -26,7 +26,9 @@ Rules over the dependency parse propose candidates, in the order a careful reade
    context, at a bar of their own (:func:`recall_candidates`).
 PolNeAR never nests attributions, so of two candidates where one's cue lies inside the
 other's content only one is kept: the learned judge (:mod:`attribution_filter`) keeps the
-likelier, or, without it, the outermost wins. Kept attributions then get the sources the
+likelier, or, without it, the outermost wins; a candidate in the gap between two quotes of a
+kept direct attribution ('"X," Osei said, adding that Y. "Z."') only looked nested and is
+kept too (:func:`attribution_quotes.tag_gap_attributions`). Kept attributions then get the sources the
 rules miss (an active "It said", the passive subject an active conjunct shares, a second
 content's sibling) and lose the one an "Asked about X, ..." participle does not have
 (:mod:`attribution_sources`), and "reportedly" adds the clause it modifies, clear of them,
@@ -60,7 +62,7 @@ from .attribution_parts import settle_spans
 from .attribution_sources import mended_sources
 from .attribution_learned import (argument_test, learned_attributions, second_stage_attributions,
                                   second_stage_test)
-from .attribution_quotes import quote_attributions, transcript_attributions
+from .attribution_quotes import quote_attributions, tag_gap_attributions, transcript_attributions
 from .attribution_raising import raising_attributions
 from .attribution_nominal import according_to, nominal_attributions
 from .attribution_types import Attribution
@@ -88,6 +90,7 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
         found = select(doc, candidates, judge)
     else:
         found = _outermost(candidates)
+    found += tag_gap_attributions(candidates, found)
     found = [finished(doc, a, quotes) for a in found]
     found = mended_sources(doc, found)
     found += adverb_attributions(doc, found, quotes)

@@ -219,3 +219,35 @@ def transcript_attributions(doc: Doc):
             source_token=source_tok.i, mode="direct",  # a transcript line is verbatim speech
             sentence=(match.start(), match.end()),
         )
+
+
+def tag_gap_attributions(candidates, kept: list[Attribution]) -> list[Attribution]:
+    """Attributions the rules proposed inside the gap between two quotes of a kept direct
+    attribution ('"X," Osei said, adding that Y. "Z."'): the quote's span runs over the gap,
+    so they looked nested in it, but the quotes themselves are the content and the tag's own
+    "adding that Y" is a claim of its own. First-stage candidates only, one per cue, clear of
+    the quotes and of every other kept attribution."""
+    holders = [a for a in kept if a.mode == "direct" and len(a.parts) > 1]
+    if not holders:
+        return []
+    taken = {a.cue_token for a in kept if a.cue_token is not None}
+    found: list[Attribution] = []
+    for a, finder, _score in candidates:
+        if finder not in ("verb", "learned") or a.cue is None or a.cue_token in taken:
+            continue
+        holder = next((h for h in holders if _in_a_gap(a.cue, h) and _in_a_gap(a.content, h)), None)
+        if holder is None or any(_clashes(a, b) for b in kept + found if b is not holder):
+            continue
+        found.append(a)
+        taken.add(a.cue_token)
+    return found
+
+
+def _in_a_gap(span: tuple[int, int], holder: Attribution) -> bool:
+    """True when the span lies between two of the holder's quotes, touching neither."""
+    return any(before[1] <= span[0] and span[1] <= after[0] for before, after in zip(holder.parts, holder.parts[1:]))
+
+
+def _clashes(a: Attribution, b: Attribution) -> bool:
+    overlapping = [s for s in (b.content, b.cue) if s and s[0] < a.content[1] and a.content[0] < s[1]]
+    return bool(overlapping) or (b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1])
