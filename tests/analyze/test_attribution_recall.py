@@ -106,3 +106,13 @@ def test_speech_act_between_two_quotes_is_a_claim_of_its_own(analyze_text):
     assert claims["say"].mode == "direct" and "stronger than ever" in claims["say"].text
     assert claims["add"].text == "that reinforcements had reached Dalmar overnight"
     assert claims["add"].source.text == "Osei"
+
+
+def test_participle_speech_act_ending_a_reported_clause_is_split_off(analyze_text):
+    report = analyze_text("Marek said the front would hold Kessen through the winter, saying that reinforcements "
+                          "had reached Dalmar.")
+    said = next(c for c in _attributed(report) if c.cue.text == "said")
+    assert said.text == "the front would hold Kessen through the winter"
+    participle = next(c for c in _attributed(report) if c.cue.text == "saying")
+    assert participle.text == "that reinforcements had reached Dalmar"
+    assert participle.source.text == "Marek"

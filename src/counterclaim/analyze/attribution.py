@@ -28,7 +28,9 @@ PolNeAR never nests attributions, so of two candidates where one's cue lies insi
 other's content only one is kept: the learned judge (:mod:`attribution_filter`) keeps the
 likelier, or, without it, the outermost wins; a candidate in the gap between two quotes of a
 kept direct attribution ('"X," Osei said, adding that Y. "Z."') only looked nested and is
-kept too (:func:`attribution_quotes.tag_gap_attributions`). Kept attributions then get the sources the
+kept too (:func:`attribution_quotes.tag_gap_attributions`), and so is a participle that ends a
+kept indirect content ("said X, saying that Y"), which the content then leaves
+(:func:`attribution_bounds.participle_splits`). Kept attributions then get the sources the
 rules miss (an active "It said", the passive subject an active conjunct shares, a second
 content's sibling) and lose the one an "Asked about X, ..." participle does not have
 (:mod:`attribution_sources`), and "reportedly" adds the clause it modifies, clear of them,
@@ -52,7 +54,7 @@ from spacy.tokens import Doc
 from .cue_model import CueModel, cue_scores, load_cue_model
 from .cue_parse import (CONTENT_DEPS, EXPLETIVES, WORDS_KEY, cue_span, doc_words, is_cue_verb, read_words,
                         source_head, source_span, speech_tag_after)
-from .attribution_bounds import without_trailing_aside
+from .attribution_bounds import participle_splits, without_trailing_aside
 from .attribution_adjectives import adjective_attributions
 from .attribution_adverbs import adverb_attributions
 from .attribution_boundary import load_boundary_model, refine_contents
@@ -91,6 +93,8 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
     else:
         found = _outermost(candidates)
     found += tag_gap_attributions(candidates, found)
+    found, split_off = participle_splits(doc, candidates, found)
+    found += split_off
     found = [finished(doc, a, quotes) for a in found]
     found = mended_sources(doc, found)
     found += adverb_attributions(doc, found, quotes)
