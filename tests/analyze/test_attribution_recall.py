@@ -116,3 +116,14 @@ def test_participle_speech_act_ending_a_reported_clause_is_split_off(analyze_tex
     participle = next(c for c in _attributed(report) if c.cue.text == "saying")
     assert participle.text == "that reinforcements had reached Dalmar"
     assert participle.source.text == "Marek"
+
+
+def test_quote_wins_over_the_manner_of_saying_it(analyze_text):
+    (claim,) = _attributed(analyze_text('"What do you know, it is our old friends from Vorna," Marek said with an '
+                                        'eye roll.'))
+    assert claim.mode == "direct" and claim.text == "What do you know, it is our old friends from Vorna"
+
+
+def test_quoted_label_does_not_replace_a_labelling_verbs_object(analyze_text):
+    (claim,) = _attributed(analyze_text('Osei described the Free Highlands Front as "a gang of bandits" in Kessen.'))
+    assert "Free Highlands Front" in claim.text

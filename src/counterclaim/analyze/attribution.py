@@ -28,7 +28,8 @@ PolNeAR never nests attributions, so of two candidates where one's cue lies insi
 other's content only one is kept: the learned judge (:mod:`attribution_filter`) keeps the
 likelier, or, without it, the outermost wins; a candidate in the gap between two quotes of a
 kept direct attribution ('"X," Osei said, adding that Y. "Z."') only looked nested and is
-kept too (:func:`attribution_quotes.tag_gap_attributions`), and so is a participle that ends a
+kept too (:func:`attribution_quotes.tag_gap_attributions`); a quote beats a short verbless
+phrase as what a speech verb's source said ("said with an eye roll"; :func:`attribution_quotes.quotes_over_occasions`); and so is a participle that ends a
 kept indirect content ("said X, saying that Y"), which the content then leaves
 (:func:`attribution_bounds.participle_splits`). Kept attributions then get the sources the
 rules miss (an active "It said", the passive subject an active conjunct shares, a second
@@ -64,7 +65,7 @@ from .attribution_parts import settle_spans
 from .attribution_sources import mended_sources
 from .attribution_learned import (argument_test, learned_attributions, second_stage_attributions,
                                   second_stage_test)
-from .attribution_quotes import quote_attributions, tag_gap_attributions, transcript_attributions
+from .attribution_quotes import quote_attributions, quotes_over_occasions, tag_gap_attributions, transcript_attributions
 from .attribution_raising import raising_attributions
 from .attribution_nominal import according_to, nominal_attributions
 from .attribution_types import Attribution
@@ -92,6 +93,7 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
         found = select(doc, candidates, judge)
     else:
         found = _outermost(candidates)
+    found = quotes_over_occasions(doc, candidates, found)
     found += tag_gap_attributions(candidates, found)
     found, split_off = participle_splits(doc, candidates, found)
     found += split_off

@@ -251,3 +251,37 @@ def _in_a_gap(span: tuple[int, int], holder: Attribution) -> bool:
 def _clashes(a: Attribution, b: Attribution) -> bool:
     overlapping = [s for s in (b.content, b.cue) if s and s[0] < a.content[1] and a.content[0] < s[1]]
     return bool(overlapping) or (b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1])
+
+
+def quotes_over_occasions(doc: Doc, candidates, kept: list[Attribution]) -> list[Attribution]:
+    """Kept attributions whose content is a short phrase without a verb ("said on Meet the
+    Press", "said with an eye roll", "said of the course") while a quote candidate of the same
+    cue word is there: the phrase is when or how the source spoke, the quote is what it said
+    (the judge took the cue's other candidate). Each such one is replaced by the quote's."""
+    quoted = {}
+    for a, finder, _score in candidates:
+        if a.mode == "direct" and a.cue_token is not None and finder in ("quote", "verb", "learned"):
+            quoted.setdefault(a.cue_token, a)
+    if not quoted:
+        return kept
+    result = list(kept)
+    for n, a in enumerate(kept):
+        quote = quoted.get(a.cue_token)
+        if quote is None or quote.content == a.content or a.mode == "direct" or a.cue_lemma not in QUOTING_VERBS:
+            continue
+        if not _verbless_phrase(doc, a.content) or len(text_of(doc)[quote.content[0]:quote.content[1]].split()) < 4:
+            continue  # a quoted label ("called it 'a cartel'") is no quote of what was said
+        if any(_clashes(quote, b) for b in kept if b is not a):
+            continue
+        result[n] = quote
+    return result
+
+
+MAX_OCCASION_WORDS = 8
+# Verbs whose quote is what they report (not "called X 'a cartel'", "described X as 'Y'").
+QUOTING_VERBS = frozenset("say tell ask add write reply explain note continue respond".split())
+
+
+def _verbless_phrase(doc: Doc, span: tuple[int, int]) -> bool:
+    words = [t for t in doc.char_span(*span, alignment_mode="expand") or () if not t.is_punct]
+    return 0 < len(words) <= MAX_OCCASION_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in words)
