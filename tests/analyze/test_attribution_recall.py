@@ -127,3 +127,9 @@ def test_quote_wins_over_the_manner_of_saying_it(analyze_text):
 def test_quoted_label_does_not_replace_a_labelling_verbs_object(analyze_text):
     (claim,) = _attributed(analyze_text('Osei described the Free Highlands Front as "a gang of bandits" in Kessen.'))
     assert "Free Highlands Front" in claim.text
+
+
+def test_credit_lines_and_handles_are_not_speaker_lines(analyze_text):
+    report = analyze_text("The army said it had retaken the bridge at Vorna.\n\nContributing: Ilan Varo, Lena Osei\n\n"
+                          "Twitter: @kessenwire\n\nBreaking: Airport in Dalmar Closed Again")
+    assert [c.cue.lemma for c in _attributed(report)] == ["say"]

@@ -157,7 +157,9 @@ _SPEAKER_LINE = re.compile(
     re.MULTILINE)
 _NOT_SPEAKERS = {"note", "update", "editor", "photo", "video", "correction", "related", "source",
                  "read", "watch", "q", "a", "question", "answer", "by", "and", "but", "the",
-                 "according", "follow"}
+                 "according", "follow",
+                 # credit lines and headline kickers: "Contributing: ...", "Twitter: @name", "Breaking: ..."
+                 "contributing", "twitter", "breaking", "revealed", "look", "exclusive", "listen"}
 
 
 # Headline and subhead speakers: "FHF camp: Kessen talks are a trap", "Former General Osei
@@ -189,7 +191,7 @@ def _speaker_lines(text: str):
 
 # The last word of a label that is not a speaker: "Editor's Note:", "Paid Notice:".
 _LABEL_ENDS = {"note", "notice", "update", "correction", "email", "online", "reads", "week", "notes", "updates"}
-_NO_WORDS = re.compile(r"^[\W\d_]*$|^https?://")
+_NO_WORDS = re.compile(r"^[\W\d_]*$|^https?://|^@\w+\W*$")
 
 
 def _not_a_speaker_line(name: str, cue: str, content: str) -> bool:
