@@ -133,3 +133,10 @@ def test_credit_lines_and_handles_are_not_speaker_lines(analyze_text):
     report = analyze_text("The army said it had retaken the bridge at Vorna.\n\nContributing: Ilan Varo, Lena Osei\n\n"
                           "Twitter: @kessenwire\n\nBreaking: Airport in Dalmar Closed Again")
     assert [c.cue.lemma for c in _attributed(report)] == ["say"]
+
+
+def test_quote_after_a_colon_belongs_to_the_verb_the_colon_closes(analyze_text):
+    (claim,) = _attributed(analyze_text("The commander demurred: \u201cWhichever road is open at the moment.\u201d"))
+    assert claim.mode == "direct" and claim.cue.text == "demurred"
+    assert claim.source.text == "The commander"
+    assert claim.text == "Whichever road is open at the moment"

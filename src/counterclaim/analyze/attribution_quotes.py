@@ -128,7 +128,28 @@ def _cue_for_quote(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
         for tok in reversed(list(previous)):
             if _introduces_quote(tok) and not in_any_quote(tok, quotes):
                 return tok
-    return None
+    return _verb_before_colon(doc, quote, quotes)
+
+
+_OPENING_MARKS = "\"'\u201c\u2018\u00ab"
+
+
+def _verb_before_colon(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
+    """'Osei fired back: "..."', 'The FHF demurred: "..."': a quote right after a colon is
+    what the verb the colon closes introduces, whatever the verb (not a speech verb of the
+    lexicon, or the rules above would have found it), when it has a subject and stands on the
+    colon's line outside any quote."""
+    text = text_of(doc)
+    before = text[max(0, quote.start - 200):quote.start].rstrip().rstrip(_OPENING_MARKS).rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = token_at(doc, max(0, quote.start - 200) + len(before) - 1)
+    verb = colon.head
+    if colon.text != ":" or verb.i >= colon.i or verb.pos_ != "VERB" or in_any_quote(verb, quotes):
+        return None
+    if "\n" in text[verb.idx:colon.idx] or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return verb
 
 
 _INTRODUCING_LEMMAS = cues.SPEECH_VERBS | cues.CUE_NOUNS
