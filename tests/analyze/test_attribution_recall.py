@@ -140,3 +140,12 @@ def test_quote_after_a_colon_belongs_to_the_verb_the_colon_closes(analyze_text):
     assert claim.mode == "direct" and claim.cue.text == "demurred"
     assert claim.source.text == "The commander"
     assert claim.text == "Whichever road is open at the moment"
+
+
+def test_according_to_inside_a_reported_clause_is_not_split_off(analyze_text):
+    report = analyze_text("The aid convoy reached Vorna late on Friday. The army said on Monday it had captured "
+                          "the city, or Kessen, where a drone strike on Wednesday killed at least 11 civilians, "
+                          "according to hospital staff.")
+    assert not any(c.text == "hospital staff" for c in _attributed(report))
+    said = next(c for c in _attributed(report) if c.cue.lemma == "say")
+    assert said.text.endswith("according to hospital staff")

@@ -103,8 +103,9 @@ def participle_splits(doc: Doc, candidates, kept: list) -> tuple[list, list]:
                      and a.content[0] < comma and b.content[1] <= a.content[1]
                      and not any(ch.isalnum() for ch in text[b.content[1]:a.content[1]])
                      and b.cue[0] < b.content[0]), None)
-        if host is None or doc[b.cue_token].tag_ != "VBG":
-            continue
+        participle = doc[b.cue_token]
+        if host is None or participle.tag_ != "VBG" or participle.lower_ == "according":
+            continue  # "..., according to hospital staff" names a source inside the content
         a = kept[host]
         cut = trim(text, a.content[0], comma - 1)
         if cut[1] - cut[0] < 3:
