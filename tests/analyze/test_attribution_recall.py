@@ -149,3 +149,10 @@ def test_according_to_inside_a_reported_clause_is_not_split_off(analyze_text):
     assert not any(c.text == "hospital staff" for c in _attributed(report))
     said = next(c for c in _attributed(report) if c.cue.lemma == "say")
     assert said.text.endswith("according to hospital staff")
+
+
+def test_relative_clause_asking_for_anonymity_stays_in_the_source(analyze_text):
+    report = analyze_text('"We have no more blood and no more beds," said the doctor, who asked not to be named '
+                          "because he feared for his safety.")
+    said = next(c for c in _attributed(report) if c.cue.lemma == "say")
+    assert "asked not to be named" in said.source.text
