@@ -26,11 +26,17 @@ Rules over the dependency parse propose candidates, in the order a careful reade
    context, at a bar of their own (:func:`recall_candidates`).
 PolNeAR never nests attributions, so of two candidates where one's cue lies inside the
 other's content only one is kept: the learned judge (:mod:`attribution_filter`) keeps the
-likelier, or, without it, the outermost wins. Kept attributions then get the sources the
+likelier, or, without it, the outermost wins; a candidate in the gap between two quotes of a
+kept direct attribution ('"X," Osei said, adding that Y. "Z."') only looked nested and is
+kept too (:func:`attribution_quotes.tag_gap_attributions`); a quote beats a short verbless
+phrase as what a speech verb's source said ("said with an eye roll"; :func:`attribution_quotes.quotes_over_occasions`); and so is a participle that ends a
+kept indirect content ("said X, saying that Y"), which the content then leaves
+(:func:`attribution_bounds.participle_splits`). Kept attributions then get the sources the
 rules miss (an active "It said", the passive subject an active conjunct shares, a second
 content's sibling) and lose the one an "Asked about X, ..." participle does not have
 (:mod:`attribution_sources`), and "reportedly" adds the clause it modifies, clear of them,
-as a claim without a source (:mod:`attribution_adverbs`). Indirect contents and sources then stay on
+as a claim without a source (:mod:`attribution_adverbs`), and so do attitude adjectives
+("is critical of", "was confident that"; :mod:`attribution_adjectives`). Indirect contents and sources then stay on
 their cue's line, past any wire dateline, and lose a trailing aside of the outlet; a
 content leaves out when and where the source spoke (:mod:`attribution_bounds`); a cue then
 reaches over its verb's own words up to the content and up to the verb it is the infinitive
@@ -49,7 +55,8 @@ from spacy.tokens import Doc
 from .cue_model import CueModel, cue_scores, load_cue_model
 from .cue_parse import (CONTENT_DEPS, EXPLETIVES, WORDS_KEY, cue_span, doc_words, is_cue_verb, read_words,
                         source_head, source_span, speech_tag_after)
-from .attribution_bounds import without_trailing_aside
+from .attribution_bounds import participle_splits, without_trailing_aside
+from .attribution_adjectives import adjective_attributions
 from .attribution_adverbs import adverb_attributions
 from .attribution_boundary import load_boundary_model, refine_contents
 from .attribution_cue_extent import extended_cues
@@ -58,7 +65,8 @@ from .attribution_parts import settle_spans
 from .attribution_sources import mended_sources
 from .attribution_learned import (argument_test_at, learned_attributions, second_stage_attributions,
                                   second_stage_test_at)
-from .attribution_quotes import quote_attributions, transcript_attributions
+from .attribution_quotes import (quote_attributions, quotes_over_occasions, tag_gap_attributions,
+                                 transcript_attributions)
 from .attribution_raising import raising_attributions
 from .attribution_nominal import according_to, nominal_attributions
 from .attribution_types import Attribution
@@ -86,9 +94,14 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
         found = select(doc, candidates, judge)
     else:
         found = _outermost(candidates)
+    found = quotes_over_occasions(doc, candidates, found)
+    found += tag_gap_attributions(candidates, found)
+    found, split_off = participle_splits(doc, candidates, found)
+    found += split_off
     found = [finished(doc, a, quotes) for a in found]
     found = mended_sources(doc, found)
     found += adverb_attributions(doc, found, quotes)
+    found += adjective_attributions(doc, found, quotes)
     if refine:
         found = refine_contents(doc, found, quotes, load_boundary_model())
     # Interrupted contents in pieces, no source inside its own content (attribution_parts).

@@ -82,3 +82,37 @@ def object_before(verb: Token, clause: Token, start: int) -> int:
         return start
     obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
     return obj.left_edge.idx if obj is not None else start
+
+
+def participle_splits(doc: Doc, candidates, kept: list) -> tuple[list, list]:
+    """Kept indirect contents that end in the speaker's next speech act, a participle after a
+    comma ("said her father would do the same, saying that he supports equal pay"): the
+    participle was a candidate of its own, turned away as nested. The content ends before the
+    comma, and the participle's attribution joins the kept ones, with the speaker as source
+    unless the parse gave it one outside the reported clause. Returns the kept list so amended and the added attributions."""
+    text, tree = text_of(doc), doc_tree(doc)
+    taken = {a.cue_token for a in kept if a.cue_token is not None}
+    kept, added = list(kept), []
+    for b, finder, _score in candidates:
+        if finder not in ("verb", "learned") or b.cue_token is None or b.cue_token in taken:
+            continue
+        comma = tree.starts[b.cue_token] - 1
+        if b.cue is None or b.cue[0] != tree.starts[b.cue_token] or text[comma - 1:comma] != ",":
+            continue  # only a participle right after a comma ("..., saying ...")
+        host = next((n for n, a in enumerate(kept) if a.mode != "direct" and not a.parts
+                     and a.content[0] < comma and b.content[1] <= a.content[1]
+                     and not any(ch.isalnum() for ch in text[b.content[1]:a.content[1]])
+                     and b.cue[0] < b.content[0]), None)
+        participle = doc[b.cue_token]
+        if host is None or participle.tag_ != "VBG" or participle.lower_ == "according":
+            continue  # "..., according to hospital staff" names a source inside the content
+        a = kept[host]
+        cut = trim(text, a.content[0], comma - 1)
+        if cut[1] - cut[0] < 3:
+            continue
+        kept[host] = a._replace(content=cut)
+        if b.source is None or a.content[0] <= b.source[0] < a.content[1]:
+            b = b._replace(source=a.source, source_token=a.source_token)  # not a subject it reports
+        added.append(b)
+        taken.add(b.cue_token)
+    return kept, added

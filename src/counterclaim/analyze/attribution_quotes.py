@@ -95,8 +95,8 @@ def _quote_inside_clause(verb: Token, group: list[Quote]) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     content = verb_content(verb, sentence_of(verb))
-    if content is None:
-        return False
+    if content is None or content[0] <= verb.idx < content[1]:
+        return False  # a "clause" around its own verb is a parse run over the quote's sentence
     # Any clause holding the whole quote wins, even one barely longer: PolNeAR's content
     # of 'said that "..."' starts at "that".
     return content[0] <= group[0].start and group[-1].end <= content[1] + 1
@@ -128,7 +128,28 @@ def _cue_for_quote(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
         for tok in reversed(list(previous)):
             if _introduces_quote(tok) and not in_any_quote(tok, quotes):
                 return tok
-    return None
+    return _verb_before_colon(doc, quote, quotes)
+
+
+_OPENING_MARKS = "\"'\u201c\u2018\u00ab"
+
+
+def _verb_before_colon(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
+    """'Osei fired back: "..."', 'The FHF demurred: "..."': a quote right after a colon is
+    what the verb the colon closes introduces, whatever the verb (not a speech verb of the
+    lexicon, or the rules above would have found it), when it has a subject and stands on the
+    colon's line outside any quote."""
+    text = text_of(doc)
+    before = text[max(0, quote.start - 200):quote.start].rstrip().rstrip(_OPENING_MARKS).rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = token_at(doc, max(0, quote.start - 200) + len(before) - 1)
+    verb = colon.head
+    if colon.text != ":" or verb.i >= colon.i or verb.pos_ != "VERB" or in_any_quote(verb, quotes):
+        return None
+    if "\n" in text[verb.idx:colon.idx] or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return verb
 
 
 _INTRODUCING_LEMMAS = cues.SPEECH_VERBS | cues.CUE_NOUNS
@@ -157,7 +178,9 @@ _SPEAKER_LINE = re.compile(
     re.MULTILINE)
 _NOT_SPEAKERS = {"note", "update", "editor", "photo", "video", "correction", "related", "source",
                  "read", "watch", "q", "a", "question", "answer", "by", "and", "but", "the",
-                 "according", "follow"}
+                 "according", "follow",
+                 # credit lines and headline kickers: "Contributing: ...", "Twitter: @name", "Breaking: ..."
+                 "contributing", "twitter", "breaking", "revealed", "look", "exclusive", "listen"}
 
 
 # Headline and subhead speakers: "FHF camp: Kessen talks are a trap", "Former General Osei
@@ -189,7 +212,7 @@ def _speaker_lines(text: str):
 
 # The last word of a label that is not a speaker: "Editor's Note:", "Paid Notice:".
 _LABEL_ENDS = {"note", "notice", "update", "correction", "email", "online", "reads", "week", "notes", "updates"}
-_NO_WORDS = re.compile(r"^[\W\d_]*$|^https?://")
+_NO_WORDS = re.compile(r"^[\W\d_]*$|^https?://|^@\w+\W*$")
 
 
 def _not_a_speaker_line(name: str, cue: str, content: str) -> bool:
@@ -219,3 +242,69 @@ def transcript_attributions(doc: Doc):
             source_token=source_tok.i, mode="direct",  # a transcript line is verbatim speech
             sentence=(match.start(), match.end()),
         )
+
+
+def tag_gap_attributions(candidates, kept: list[Attribution]) -> list[Attribution]:
+    """Attributions the rules proposed inside the gap between two quotes of a kept direct
+    attribution ('"X," Osei said, adding that Y. "Z."'): the quote's span runs over the gap,
+    so they looked nested in it, but the quotes themselves are the content and the tag's own
+    "adding that Y" is a claim of its own. First-stage candidates only, one per cue, clear of
+    the quotes and of every other kept attribution."""
+    holders = [a for a in kept if a.mode == "direct" and len(a.parts) > 1]
+    if not holders:
+        return []
+    taken = {a.cue_token for a in kept if a.cue_token is not None}
+    found: list[Attribution] = []
+    for a, finder, _score in candidates:
+        if finder not in ("verb", "learned") or a.cue is None or a.cue_token in taken:
+            continue
+        holder = next((h for h in holders if _in_a_gap(a.cue, h) and _in_a_gap(a.content, h)), None)
+        if holder is None or any(_clashes(a, b) for b in kept + found if b is not holder):
+            continue
+        found.append(a)
+        taken.add(a.cue_token)
+    return found
+
+
+def _in_a_gap(span: tuple[int, int], holder: Attribution) -> bool:
+    """True when the span lies between two of the holder's quotes, touching neither."""
+    return any(before[1] <= span[0] and span[1] <= after[0] for before, after in zip(holder.parts, holder.parts[1:]))
+
+
+def _clashes(a: Attribution, b: Attribution) -> bool:
+    overlapping = [s for s in (b.content, b.cue) if s and s[0] < a.content[1] and a.content[0] < s[1]]
+    return bool(overlapping) or (b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1])
+
+
+def quotes_over_occasions(doc: Doc, candidates, kept: list[Attribution]) -> list[Attribution]:
+    """Kept attributions whose content is a short phrase without a verb ("said on Meet the
+    Press", "said with an eye roll", "said of the course") while a quote candidate of the same
+    cue word is there: the phrase is when or how the source spoke, the quote is what it said
+    (the judge took the cue's other candidate). Each such one is replaced by the quote's."""
+    quoted = {}
+    for a, finder, _score in candidates:
+        if a.mode == "direct" and a.cue_token is not None and finder in ("quote", "verb", "learned"):
+            quoted.setdefault(a.cue_token, a)
+    if not quoted:
+        return kept
+    result = list(kept)
+    for n, a in enumerate(kept):
+        quote = quoted.get(a.cue_token)
+        if quote is None or quote.content == a.content or a.mode == "direct" or a.cue_lemma not in QUOTING_VERBS:
+            continue
+        if not _verbless_phrase(doc, a.content) or len(text_of(doc)[quote.content[0]:quote.content[1]].split()) < 4:
+            continue  # a quoted label ("called it 'a cartel'") is no quote of what was said
+        if any(_clashes(quote, b) for b in kept if b is not a):
+            continue
+        result[n] = quote
+    return result
+
+
+MAX_OCCASION_WORDS = 8
+# Verbs whose quote is what they report (not "called X 'a cartel'", "described X as 'Y'").
+QUOTING_VERBS = frozenset("say tell ask add write reply explain note continue respond".split())
+
+
+def _verbless_phrase(doc: Doc, span: tuple[int, int]) -> bool:
+    words = [t for t in doc.char_span(*span, alignment_mode="expand") or () if not t.is_punct]
+    return 0 < len(words) <= MAX_OCCASION_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in words)

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from . import cues
 from .attribution_bounds import circumstance, object_before
 from .attribution_types import Attribution, content_mode
-from .cue_parse import EXPLETIVES, cue_span, doc_words, is_cue_verb, source_head, source_span
+from .cue_parse import (EXPLETIVES, cue_span, doc_words, is_cue_verb, reporting_verb_of_conjunct, source_head,
+                        source_span)
 from .quotes import Quote
 from .spans import (CharSpan, char_span_of_subtree, children_labelled, contains, doc_tree, subtree_tokens, text_of,
                     token_span, trim)
@@ -78,12 +79,18 @@ def source_clear_of(doc: Doc, source: CharSpan | None, head: Token | None,
 
 
 def _with_preposition(verb: Token, cue: CharSpan, content: CharSpan) -> CharSpan:
-    """"pointed to", "called for": a preposition between the verb and its content joins the cue."""
+    """"pointed to", "called for": a preposition between the verb and its content joins the
+    cue, and so does the "for" of "called for the FHF to withdraw" (the clause's mark)."""
     tree = doc_tree(verb.doc)
     for child in tree.children[verb.i]:
         if tree.deps[child] == _PREP and cue[1] <= tree.starts[child] < content[0] \
                 and verb.doc[child].right_edge.idx >= content[0]:
             return cue[0], tree.ends[child]
+        if tree.deps[child] == _ADVCL:
+            mark = tree.left_edges[child]  # "for", left out of the content by _for_to_clause
+            if tree.deps[mark] == _MARK and cue[1] <= tree.starts[mark] and tree.ends[mark] <= content[0] \
+                    and verb.doc[mark].lower_ == "for":
+                return cue[0], tree.ends[mark]
     return cue
 
 
@@ -118,7 +125,7 @@ def verb_content(verb: Token, sent: Span) -> CharSpan | None:
             if child.i > verb.i:  # "said X, compared to Y": the verb's later modifiers
                 last = extend_right(verb, child.right_edge, CLAUSE_TAIL_DEPS)
                 end = max(end, trim(text_of(doc), start, last.idx + len(last.text))[1])
-            return start, end
+            return start, _before_second_speech_act(verb, child, start, end)
     if lemma in cues.OBJECT_INFINITIVE_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
@@ -131,6 +138,10 @@ def verb_content(verb: Token, sent: Span) -> CharSpan | None:
             pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 return char_span_of_subtree(pobj)
+    if lemma in _CALL_FOR_VERBS:
+        clause = _for_to_clause(verb)
+        if clause is not None:
+            return clause
     if lemma in ("accuse", "blame", "charge", "credit", "praise", "thank", "condemn"):
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         reason = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
@@ -153,6 +164,38 @@ def verb_content(verb: Token, sent: Span) -> CharSpan | None:
         first, end = token_span(subtree_tokens(verb.head, frozenset([verb.i])))
         return trim(text_of(doc), first, end)
     return _passive_subject_content(verb)
+
+
+def _before_second_speech_act(verb: Token, clause: Token, start: int, end: int) -> int:
+    """Where the verb's clause ends when the parse hung the speaker's next speech act on it
+    ("said the road was open, and urged ..."; :func:`cue_parse.reporting_verb_of_conjunct`):
+    before that act and the comma and conjunction that join it."""
+    tree = doc_tree(verb.doc)
+    for i in tree.children[clause.i]:
+        speaker = reporting_verb_of_conjunct(verb.doc[i]) if i > clause.i and tree.deps[i] == _CONJ else None
+        if speaker is not None and speaker.i == verb.i:
+            cut = tree.left_edges[i]
+            while cut > clause.i and tree.heads[cut - 1] == clause.i and tree.deps[cut - 1] in _JOINERS:
+                cut -= 1
+            return min(end, trim(text_of(verb.doc), start, tree.ends[cut - 1])[1])
+    return end
+
+
+_CONJ = get_string_id("conj")
+_JOINERS = frozenset(get_string_id(d) for d in ("cc", "punct"))
+_CALL_FOR_VERBS = frozenset("call appeal press push".split())
+_ADVCL, _MARK = get_string_id("advcl"), get_string_id("mark")
+_ADVCL_IDS = frozenset({_ADVCL})
+
+
+def _for_to_clause(verb: Token) -> CharSpan | None:
+    """"called for the FHF to withdraw": the parse makes "for" the mark of an adverbial clause
+    ("the FHF to withdraw"), which is what the source calls for; "for" joins the cue."""
+    for clause in children_labelled(verb, _ADVCL_IDS, right_only=True):
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+        if mark is not None and mark.i == clause.left_edge.i:
+            return char_span_of_subtree(clause, frozenset([mark.i]))
+    return None
 
 
 def _is_parenthetical(verb: Token) -> bool:

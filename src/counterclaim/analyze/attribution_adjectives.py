@@ -1,0 +1,93 @@
+"""Attributions cued by a predicate adjective of attitude: "The FHF is critical of the
+truce", "Osei was confident that Dalmar would hold", "Residents remain sceptical about the
+plan". PolNeAR marks the copula and the adjective (with its preposition) as the cue, the
+subject as the source and the clause or the prepositional object as the content; the cue
+model, which scores words governing something to their right, never proposes these (PolNeAR
+train, first half: 95 of 599 such predicates are gold cues, none predicted). Adjectives that
+the annotators mark less than about a third of the time ("interested in", "responsible
+for", "it is unclear whether") are left out.
+"""
+
+from __future__ import annotations
+
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+from .attribution_types import Attribution, content_mode
+from .attribution_verbs import in_any_quote
+from .cue_parse import EXPLETIVES, cue_span, source_head, source_span
+from .quotes import Quote
+from .spans import char_span_of_subtree, doc_tree, overlaps
+
+ATTITUDE_ADJECTIVES = frozenset("""
+critical sure unsure certain uncertain aware glad skeptical sceptical angry concerned upset
+surprised hopeful adamant convinced confident upbeat optimistic pessimistic tired wary leery
+opposed supportive sympathetic hostile frustrated worried doubtful mistrustful distrustful
+dismissive enthusiastic lukewarm unapologetic uneasy nervous proud pleased unhappy disappointed
+""".split())
+
+# The verbs an attitude adjective completes: "is", "remains", "grew increasingly".
+COPULAS = frozenset("be remain seem grow become appear sound stay feel".split())
+
+# What the attitude is about: "critical of", "sceptical about", "hostile to".
+CONTENT_PREPOSITIONS = frozenset("of about on to toward towards with at over in by".split())
+
+
+def adjective_attributions(doc: Doc, kept: list[Attribution], quotes: list[Quote]) -> list[Attribution]:
+    """Attributions of attitude predicates outside quotes and clear of the attributions already
+    kept (PolNeAR does not nest them)."""
+    found: list[Attribution] = []
+    # Adjectival complements found by label in the cached parse: a Token only for those few.
+    for i in [i for i, dep in enumerate(doc_tree(doc).deps) if dep == _ACOMP]:
+        token = doc[i]
+        if token.lower_ not in ATTITUDE_ADJECTIVES:
+            continue
+        attribution = _attitude(token, quotes)
+        if attribution is None or any(_touches(attribution, other) for other in kept + found):
+            continue
+        found.append(attribution)
+    return found
+
+
+_ACOMP = get_string_id("acomp")
+
+
+def _attitude(adjective: Token, quotes: list[Quote]) -> Attribution | None:
+    """The attribution of one adjective that completes a copula with a subject and says what
+    the attitude is about, or None."""
+    copula = adjective.head
+    if adjective.dep_ != "acomp" or copula.lemma_.lower() not in COPULAS or in_any_quote(adjective, quotes):
+        return None
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in EXPLETIVES:
+        return None
+    content, cue_end = _about(adjective, copula)
+    if content is None:
+        return None
+    head, _ = source_head(copula)
+    cue = (cue_span(copula)[0], cue_end)
+    sentence = adjective.sent
+    return Attribution(
+        content=content, parts=(), cue=cue, cue_lemma=adjective.lower_, cue_token=adjective.i,
+        source=source_span(head), source_token=head.i if head is not None else None,
+        mode=content_mode(content, quotes), sentence=(sentence.start_char, sentence.end_char))
+
+
+def _about(adjective: Token, copula: Token):
+    """The content (a clause, or the object of a preposition) and where the cue ends (after
+    the adjective, or after its preposition), or (None, None)."""
+    clauses = [c for c in adjective.children if c.dep_ == "ccomp"]
+    clauses += [c for c in copula.children if c.dep_ == "ccomp" and c.i > adjective.i]
+    if clauses:
+        return char_span_of_subtree(clauses[0]), adjective.idx + len(adjective.text)
+    for prep in adjective.children:
+        if prep.dep_ == "prep" and prep.i > adjective.i and prep.lower_ in CONTENT_PREPOSITIONS:
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return char_span_of_subtree(obj), prep.idx + len(prep.text)
+    return None, None
+
+
+def _touches(attribution: Attribution, other: Attribution) -> bool:
+    spans = [s for s in (other.content, other.cue, other.source) if s]
+    return any(overlaps(attribution.content, s) or overlaps(attribution.cue, s) for s in spans)
