@@ -48,12 +48,13 @@ class CounterclaimComponent:
         try:
             for part in self.parts:
                 doc = part(doc)
+            # The components share cached lookups (doc text, sentence bounds) in user_data;
+            # drop them once all have run so Docs stay lean (and before the collector
+            # resumes, so that its first pass need not scan them).
+            forget_caches(doc)
         finally:
             if collecting:
                 gc.enable()
-        # The components share cached lookups (doc text, sentence bounds) in user_data;
-        # drop them once all have run so Docs stay lean.
-        forget_caches(doc)
         return doc
 
 
