@@ -143,6 +143,7 @@ class TableAttributeRuler:
         self._word_regexes: dict[int, tuple[bool, ...]] = {}
         self._by_key: dict[tuple, dict] = {}
         self._tests_passed: dict[tuple, frozenset[int]] = {}
+        self._key_by_row: dict[tuple, tuple] = {}
 
     def _needs(self, compiler: _RuleCompiler, pattern: list[dict]) -> list[int]:
         """The numbers of the key tests some token of the doc must pass for ``pattern`` to
@@ -192,8 +193,22 @@ class TableAttributeRuler:
             found = self._by_key[key] = _merged(self._rules_for(key))
         return found
 
+    def _keys(self, doc: Doc) -> list[tuple]:
+        """Each token's key, looked up by its raw (tag, lower, dep, is_space) row: an article
+        repeats most rows, and a dict read is cheaper than building the key again."""
+        by_row = self._key_by_row
+        if len(by_row) >= MAX_CACHED_KEYS:
+            by_row.clear()
+        keys = []
+        for row in map(tuple, doc.to_array(KEY_ARRAY).tolist()):
+            key = by_row.get(row)
+            if key is None:
+                key = by_row[row] = self._key(*row)
+            keys.append(key)
+        return keys
+
     def __call__(self, doc: Doc) -> Doc:
-        keys = [self._key(*row) for row in doc.to_array(KEY_ARRAY).tolist()]
+        keys = self._keys(doc)
         extra: dict[int, list[tuple[int, dict]]] = {}
         if self.multi_rules and self._multi_may_match(keys):
             # Matched before anything is set, as the stock ruler matches all rules first.
