@@ -103,8 +103,8 @@ def test_batched_and_worker_paths_match_one_at_a_time(nlp, monkeypatch):
 
 
 def test_a_batch_is_analysed_with_the_collector_paused_then_restored(nlp, monkeypatch):
-    """The cyclic collector is off while a batch is analysed (titles, bodies, reports), and as
-    the caller had it afterwards, also when the batch fails."""
+    """The cyclic collector is off while a batch (or one article) is analysed (titles, bodies,
+    reports), and as the caller had it afterwards, also when the batch fails."""
     import gc
     import importlib
 
@@ -122,6 +122,8 @@ def test_a_batch_is_analysed_with_the_collector_paused_then_restored(nlp, monkey
         gc.enable()
         reports = list(analyze_articles([article("FHF camp: Kessen talks are a trap")], nlp=nlp))
         assert seen == [False] and gc.isenabled() and len(headline_claims(reports[0])) == 1
+        analyze_article(article("FHF camp: Kessen talks are a trap"), nlp=nlp)
+        assert seen == [False, False] and gc.isenabled()
         monkeypatch.setattr(analyze, "to_report", lambda doc: 1 / 0)
         with pytest.raises(ZeroDivisionError):
             list(analyze_articles([article(None)], nlp=nlp))

@@ -53,7 +53,8 @@ def make_doc(nlp: Language, article: model.Article) -> Doc:
 def analyze_article(article: model.Article, *, nlp: Language | None = None,
                     model_name: str | None = None) -> model.Report:
     nlp = nlp or load_nlp(model_name)
-    with time_limit(None, what=article.url or article.title or article.id):
+    # the collector paused for the whole article, as for a batch (see _reports)
+    with time_limit(None, what=article.url or article.title or article.id), collector_paused():
         doc = make_doc(nlp, article)
         for _, proc in nlp.pipeline:
             doc = proc(doc)
