@@ -143,7 +143,7 @@ class TableAttributeRuler:
         self._word_regexes: dict[int, tuple[bool, ...]] = {}
         self._by_key: dict[tuple, dict] = {}
         self._tests_passed: dict[tuple, frozenset[int]] = {}
-        self._key_by_row: dict[tuple, tuple] = {}
+        self._key_by_row: dict[tuple, tuple[tuple, dict]] = {}
 
     def _needs(self, compiler: _RuleCompiler, pattern: list[dict]) -> list[int]:
         """The numbers of the key tests some token of the doc must pass for ``pattern`` to
@@ -193,34 +193,34 @@ class TableAttributeRuler:
             found = self._by_key[key] = _merged(self._rules_for(key))
         return found
 
-    def _keys(self, doc: Doc) -> list[tuple]:
-        """Each token's key, looked up by its raw (tag, lower, dep, is_space) row: an article
-        repeats most rows, and a dict read is cheaper than building the key again."""
+    def _rows(self, doc: Doc) -> list[tuple[tuple, dict]]:
+        """Each token's key and the attrs its single-token rules set, looked up by its raw
+        (tag, lower, dep, is_space) row: an article repeats most rows, and a dict read is
+        cheaper than building the key and looking up its attrs again."""
         by_row = self._key_by_row
         if len(by_row) >= MAX_CACHED_KEYS:
             by_row.clear()
-        keys = []
+        found = []
         for row in map(tuple, doc.to_array(KEY_ARRAY).tolist()):
-            key = by_row.get(row)
-            if key is None:
-                key = by_row[row] = self._key(*row)
-            keys.append(key)
-        return keys
+            known = by_row.get(row)
+            if known is None:
+                key = self._key(*row)
+                known = by_row[row] = (key, self._attrs_for(key))
+            found.append(known)
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
-        keys = self._keys(doc)
+        rows = self._rows(doc)
         extra: dict[int, list[tuple[int, dict]]] = {}
-        if self.multi_rules and self._multi_may_match(keys):
+        if self.multi_rules and self._multi_may_match([key for key, _ in rows]):
             # Matched before anything is set, as the stock ruler matches all rules first.
             for match_id, start, end in self.multi(doc, allow_missing=True):
                 number, index = self.multi_rules[match_id]
                 position = (start if index >= 0 else end) + index
                 extra.setdefault(position, []).append((number, self.stock.attrs[number]))
-        for position, key in enumerate(keys):
+        for position, (key, attrs) in enumerate(rows):
             if position in extra:
                 attrs = _merged(self._rules_for(key) + extra[position])
-            else:
-                attrs = self._attrs_for(key)
             if attrs:
                 set_token_attrs(doc[position], attrs)
         return doc
