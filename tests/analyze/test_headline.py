@@ -102,6 +102,36 @@ def test_batched_and_worker_paths_match_one_at_a_time(nlp, monkeypatch):
     assert sum(len(headline_claims(r)) for r in one_by_one) == 2
 
 
+def test_a_batch_is_analysed_with_the_collector_paused_then_restored(nlp, monkeypatch):
+    """The cyclic collector is off while a batch (or one article) is analysed (titles, bodies,
+    reports), and as the caller had it afterwards, also when the batch fails."""
+    import gc
+    import importlib
+
+    analyze = importlib.import_module("counterclaim.analyze")
+    seen = []
+    add = analyze.add_headline_claims
+
+    def watched_add(report, title_doc, body_doc):
+        seen.append(gc.isenabled())
+        return add(report, title_doc, body_doc)
+
+    monkeypatch.setattr(analyze, "add_headline_claims", watched_add)
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        reports = list(analyze_articles([article("FHF camp: Kessen talks are a trap")], nlp=nlp))
+        assert seen == [False] and gc.isenabled() and len(headline_claims(reports[0])) == 1
+        analyze_article(article("FHF camp: Kessen talks are a trap"), nlp=nlp)
+        assert seen == [False, False] and gc.isenabled()
+        monkeypatch.setattr(analyze, "to_report", lambda doc: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            list(analyze_articles([article(None)], nlp=nlp))
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
 def test_headline_source_links_by_name_acronym_or_surname():
     body = [Entity(id="e1", name="Free Highlands Front", type="group"),
             Entity(id="e2", name="Amara Osei", type="person"),

@@ -89,6 +89,50 @@ def test_multi_token_rules_with_negative_indices_and_overrides_match_the_stock_r
     assert [t.lemma_ for t in tables(texts[1])][:2] == ["Kessen-place", "talk-round"]
 
 
+def test_the_multi_token_matcher_runs_only_on_docs_its_patterns_may_match(pipelines):
+    """The multi-token rules' Matcher is skipped where no token could start "gon na", "let
+    's", an existential "there is" ..., and run (with the stock result) where one could."""
+    stock, tables = pipelines
+    ruler = tables.get_pipe("attribute_ruler")
+    calls = []
+    matcher = ruler.multi
+
+    class _Counted:
+        def __call__(self, doc, **kwargs):
+            calls.append(doc.text)
+            return matcher(doc, **kwargs)
+
+    ruler.multi = _Counted()
+    try:
+        plain = "Rebels said the army had shelled Dalmar."
+        odd = "There is a convoy; let's go, y'all."
+        for text in (plain, odd):
+            assert _annotations(tables(text)) == _annotations(stock(text))
+        assert calls == [odd]
+    finally:
+        ruler.multi = matcher
+
+
+def test_multi_token_rules_with_operators_and_other_attributes_match_the_stock_ruler():
+    """A pattern token with an operator or an attribute the key does not hold cannot rule a
+    doc out: such rules still fire as the stock ruler's do."""
+    texts = ["Kessen peace talks resumed.", "Kessen talks resumed.", "Talks resumed in Vorna."]
+    rules = [
+        ([[{"LOWER": "kessen"}, {"LOWER": "peace", "OP": "?"}, {"LOWER": "talks"}]],
+         {"POS": "X"}, 0),
+        ([[{"ORTH": "Talks"}, {"LOWER": "resumed"}]], {"LEMMA": "talk-round"}, 0),
+    ]
+    stock, tables = spacy.load(default_model_name()), spacy.load(default_model_name())
+    for nlp in (stock, tables):
+        for patterns, attrs, index in rules:
+            nlp.get_pipe("attribute_ruler").add(patterns, attrs, index=index)
+    assert "attribute_ruler" in swap_in_tables(tables)
+    for expected, got in zip(stock.pipe(texts), tables.pipe(texts)):
+        assert got.to_json() == expected.to_json()
+    assert [t.pos_ for t in tables(texts[0])][0] == "X"
+    assert tables(texts[2])[0].lemma_ == "talk-round"
+
+
 def test_an_overwriting_lemmatizer_is_followed():
     stock, tables = spacy.load(default_model_name()), spacy.load(default_model_name())
     for nlp in (stock, tables):

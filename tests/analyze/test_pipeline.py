@@ -90,3 +90,37 @@ def test_the_collector_paused_for_a_doc_is_left_as_the_caller_had_it():
         assert gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_the_parts_caches_are_dropped_before_the_collector_resumes(monkeypatch):
+    """The parts' per-doc caches are dropped while the collector is still paused, so its first
+    pass after the doc does not scan them, and a doc leaves the component without them."""
+    import gc
+
+    from counterclaim.analyze import pipeline
+    from counterclaim.analyze.spans import text_of
+
+    seen = []
+    forget = pipeline.forget_caches
+
+    def watched_forget(doc):
+        seen.append(gc.isenabled())
+        forget(doc)
+
+    monkeypatch.setattr(pipeline, "forget_caches", watched_forget)
+
+    class _Part:
+        def __call__(self, doc):
+            text_of(doc)  # caches the text in user_data
+            return doc
+
+    component = pipeline.CounterclaimComponent.__new__(pipeline.CounterclaimComponent)
+    component.parts = [_Part()]
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        doc = component(spacy.blank("en")("A text."))
+        assert seen == [False] and gc.isenabled()
+        assert not [key for key in doc.user_data if isinstance(key, str)]
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -13,6 +13,7 @@ from . import extensions  # noqa: F401
 from .headline import add_headline_claims, parse_titles
 from .limits import max_seconds, time_limit
 from .nlp import load_nlp
+from .pipeline import collector_paused
 from .report import to_report
 from .spans import remember_text
 
@@ -52,7 +53,8 @@ def make_doc(nlp: Language, article: model.Article) -> Doc:
 def analyze_article(article: model.Article, *, nlp: Language | None = None,
                     model_name: str | None = None) -> model.Report:
     nlp = nlp or load_nlp(model_name)
-    with time_limit(None, what=article.url or article.title or article.id):
+    # the collector paused for the whole article, as for a batch (see _reports)
+    with time_limit(None, what=article.url or article.title or article.id), collector_paused():
         doc = make_doc(nlp, article)
         for _, proc in nlp.pipeline:
             doc = proc(doc)
@@ -86,10 +88,19 @@ def _chunks(articles: Iterable[model.Article], size: int) -> Iterator[list[model
 
 def _reports(nlp: Language, chunk: list[model.Article]) -> list[model.Report]:
     """One batch of articles: bodies through ``nlp.pipe``, titles parsed together (headline
-    claims, ``headline.py``)."""
-    titles = parse_titles(nlp, chunk)
-    bodies = nlp.pipe((make_doc(nlp, a) for a in chunk), batch_size=len(chunk))
-    return [add_headline_claims(to_report(doc), title, doc) for doc, title in zip(bodies, titles)]
+    claims, ``headline.py``).
+
+    The cyclic collector is paused for the batch, as the counterclaim component pauses it for
+    one doc: resumed after each doc, its first young-generation pass rescanned everything the
+    doc's analysis still held (~0.9 ms per article, when spaCy's own parse triggers a few
+    collections per hundred articles). Once per batch, the pass only meets the reports. Little
+    waits for it: a ``gc.collect()`` after 60 bench articles analysed with the collector off
+    finds 120 unreachable objects."""
+    with collector_paused():
+        titles = parse_titles(nlp, chunk)
+        bodies = nlp.pipe((make_doc(nlp, a) for a in chunk), batch_size=len(chunk))
+        return [add_headline_claims(to_report(doc), title, doc)
+                for doc, title in zip(bodies, titles)]
 
 
 _WORKER_NLP: Language | None = None

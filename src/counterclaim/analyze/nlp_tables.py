@@ -132,9 +132,45 @@ class TableAttributeRuler:
                 match_id = stock.vocab.strings.add(f"counterclaim-rule-{number}")
                 self.multi.add(match_id, patterns)
                 self.multi_rules[match_id] = (number, index)
+        # Each multi-token pattern as tests of its tokens' keys (numbered across patterns),
+        # compiled last so that the single-token rules' regex bits keep their places.
+        self._multi_needs: list[list[int]] = []
+        self._multi_tests: list[TokenTest] = []
+        for number, _index in self.multi_rules.values():
+            for pattern in stock.patterns[number]["patterns"]:
+                self._multi_needs.append(self._needs(compiler, pattern))
         self.named_words, self.regexes = compiler.named_words, compiler.regexes
         self._word_regexes: dict[int, tuple[bool, ...]] = {}
         self._by_key: dict[tuple, dict] = {}
+        self._tests_passed: dict[tuple, frozenset[int]] = {}
+        self._key_by_row: dict[tuple, tuple[tuple, dict]] = {}
+
+    def _needs(self, compiler: _RuleCompiler, pattern: list[dict]) -> list[int]:
+        """The numbers of the key tests some token of the doc must pass for ``pattern`` to
+        match: one per token of the pattern that must be there (no ``OP``) and whose test a
+        key can answer; the other tokens are left out, which can only let more docs through."""
+        needs = []
+        for token_spec in pattern:
+            test = None if "OP" in token_spec else compiler.token_test(token_spec)
+            if test is not None:
+                needs.append(len(self._multi_tests))
+                self._multi_tests.append(test)
+        return needs
+
+    def _multi_may_match(self, keys: list[tuple]) -> bool:
+        """Whether some multi-token pattern may match the doc with these token keys: each of
+        a pattern's needed tests passed by some token. Most docs hold no "gon na", "let 's"
+        or existential "there is", and the Matcher's scan costs ~0.7 ms per article."""
+        passed: set[int] = set()
+        for key in set(keys):
+            found = self._tests_passed.get(key)
+            if found is None:
+                if len(self._tests_passed) >= MAX_CACHED_KEYS:
+                    self._tests_passed.clear()
+                found = self._tests_passed[key] = frozenset(
+                    number for number, test in enumerate(self._multi_tests) if test(key))
+            passed |= found
+        return any(passed.issuperset(needs) for needs in self._multi_needs)
 
     def _key(self, tag: int, lower: int, dep: int, is_space: int) -> tuple:
         answers = self._word_regexes.get(lower)
@@ -157,20 +193,34 @@ class TableAttributeRuler:
             found = self._by_key[key] = _merged(self._rules_for(key))
         return found
 
+    def _rows(self, doc: Doc) -> list[tuple[tuple, dict]]:
+        """Each token's key and the attrs its single-token rules set, looked up by its raw
+        (tag, lower, dep, is_space) row: an article repeats most rows, and a dict read is
+        cheaper than building the key and looking up its attrs again."""
+        by_row = self._key_by_row
+        if len(by_row) >= MAX_CACHED_KEYS:
+            by_row.clear()
+        found = []
+        for row in map(tuple, doc.to_array(KEY_ARRAY).tolist()):
+            known = by_row.get(row)
+            if known is None:
+                key = self._key(*row)
+                known = by_row[row] = (key, self._attrs_for(key))
+            found.append(known)
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
-        keys = [self._key(*row) for row in doc.to_array(KEY_ARRAY).tolist()]
+        rows = self._rows(doc)
         extra: dict[int, list[tuple[int, dict]]] = {}
-        if self.multi_rules:
+        if self.multi_rules and self._multi_may_match([key for key, _ in rows]):
             # Matched before anything is set, as the stock ruler matches all rules first.
             for match_id, start, end in self.multi(doc, allow_missing=True):
                 number, index = self.multi_rules[match_id]
                 position = (start if index >= 0 else end) + index
                 extra.setdefault(position, []).append((number, self.stock.attrs[number]))
-        for position, key in enumerate(keys):
+        for position, (key, attrs) in enumerate(rows):
             if position in extra:
                 attrs = _merged(self._rules_for(key) + extra[position])
-            else:
-                attrs = self._attrs_for(key)
             if attrs:
                 set_token_attrs(doc[position], attrs)
         return doc

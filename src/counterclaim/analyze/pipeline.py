@@ -7,6 +7,8 @@ them with ``nlp.add_pipe("counterclaim")`` or pick one, e.g. ``nlp.add_pipe("cc_
 from __future__ import annotations
 
 import gc
+from contextlib import contextmanager
+from typing import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -43,18 +45,27 @@ class CounterclaimComponent:
         # The cyclic collector paused for one doc: the parts make many short-lived containers
         # (freed by their counts) beside large per-doc lists, which every young-generation
         # collection would otherwise rescan; what cycles they leave are collected after.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             for part in self.parts:
                 doc = part(doc)
-        finally:
-            if collecting:
-                gc.enable()
-        # The components share cached lookups (doc text, sentence bounds) in user_data;
-        # drop them once all have run so Docs stay lean.
-        forget_caches(doc)
+            # The components share cached lookups (doc text, sentence bounds) in user_data;
+            # drop them once all have run so Docs stay lean (and before the collector
+            # resumes, so that its first pass need not scan them).
+            forget_caches(doc)
         return doc
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for the block, then as the caller had it (also when
+    the block fails)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _make(cls, nlp: Language, name: str):
