@@ -98,6 +98,22 @@ def test_the_content_never_reaches_over_its_cue(parse):
     assert moved.content[1] <= a.cue[0]
 
 
+CONTESTED = "Villagers heard artillery fire near the Kessen pass, which the FHF says it still controls " \
+    "and the army says it has retaken."
+
+
+@pytest.mark.parametrize("end_ranker", [NEUTRAL, _ranker({"w=retaken|right": 9.0})], ids=["rule", "moved"])
+def test_a_content_ends_at_the_coordination_before_another_tag(parse, monkeypatch, end_ranker):
+    # The parse hangs "and" on "controls" (the rule's content ends on it) and "the army says"
+    # on the main verb; a ranker may carry the FHF's content on to the army's claim.
+    doc = parse(CONTESTED)
+    monkeypatch.setattr(at, "load_boundary_model", lambda: BoundaryModel(NEUTRAL, end_ranker))
+    text = text_of(doc)
+    claims = {text[a.source[0]:a.source[1]]: [text[s:e] for s, e in (a.parts or (a.content,))]
+              for a in at.find_attributions(doc, whole_cues=False)}
+    assert claims == {"the FHF": ["which", "it still controls"], "the army": ["it has retaken"]}
+
+
 def test_split_quotes_are_left_to_their_marks(parse):
     doc = parse("\u201cThey took a few streets,\u201d Osei said, \u201cand now they call it a city.\u201d")
     found = at.find_attributions(doc, refine=False, whole_cues=False)

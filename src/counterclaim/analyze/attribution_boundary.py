@@ -11,7 +11,8 @@ it lies from the rule's boundary; all of an article's candidates are scored at o
 :mod:`attribution_boundary_trees`; ~3 ms CPU per sample article, ~5 before). A boundary
 moves only when the best-scored word beats the rule's own by a margin, so the rules stay in
 charge of everything the model is unsure of; a content is never stretched over punctuation past
-the rule's end, nor over its cue. Split quotes are left alone (their marks
+the rule's end, nor over its cue, and it ends at the conjunction before another attribution's
+coordinated tag ("... it still holds and the army says ..."). Split quotes are left alone (their marks
 settle them); a single quote may still gain what PolNeAR counts with it (``that "..."``).
 
 Weights ship as ``data/attribution/attribution_boundary.json.gz`` (written by
@@ -110,10 +111,42 @@ def refine_contents(doc: Doc, found: list[Attribution], quotes, model: BoundaryM
         return found
     starts = _choices([(job[1], job[3]) for job in jobs], model.start)
     ends = _choices([(job[2], job[4]) for job in jobs], model.end)
-    found = list(found)
+    moved = list(found)
     for (n, first, last, _, _), start, end in zip(jobs, starts, ends):
-        found[n] = _moved(doc, found[n], start, end, quotes) if (start, end) != (first, last) else found[n]
-    return found
+        end = short_of_other_tags(doc, found, found[n], first, last, end)
+        moved[n] = _moved(doc, found[n], start, end, quotes) if (start, end) != (first, last) else found[n]
+    return moved
+
+
+def short_of_other_tags(doc: Doc, found: list[Attribution], a: Attribution, first: int, last: int,
+                        end: int) -> int:
+    """A content (from its rule or moved by the model) ends before a coordinated clause with
+    its own subject whose verb is another attribution's cue: "which the FHF says it still holds
+    and the army says it has captured" holds two claims, the first ending at the coordination.
+    Only such clauses after the rule's last word: a cue inside the content's own clause ("calling
+    on delegates to back X") or one the rule's content holds may be what it reports."""
+    opens = (_clause_start(doc[b.cue_token]) for b in found
+             if b is not a and b.cue_token is not None and b.cue_token > last)
+    opens = [i for i in opens if i is not None and first < i <= end + 1]
+    if not opens:
+        return end
+    stop = min(opens) - 1
+    while stop > first and (doc[stop].is_punct or doc[stop].is_space or doc[stop].dep_ == "cc"):
+        stop -= 1
+    return stop
+
+
+def _clause_start(cue: Token) -> int | None:
+    """Where a cue clause with its own subject opens right after a coordinating conjunction,
+    joined to another clause ("and *the army* says"). A clause that opens with a relative
+    pronoun or a subordinator still describes a noun or depends on a verb ("emails ... and that
+    Clinton thinks should be public"); a clause no conjunction opens is a parse's guess."""
+    if cue.dep_ != "conj" or cue.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
+    if subject is None or subject.left_edge.i != cue.left_edge.i or cue.left_edge.i == 0:
+        return None
+    return cue.left_edge.i if cue.doc[cue.left_edge.i - 1].dep_ == "cc" else None
 
 
 def _choices(groups: list[tuple[int, tuple[list[int], list[list[int]]]]], ranker: Ranker) -> list[int]:
