@@ -59,6 +59,23 @@ def test_negated_and_citing_cues_stay_out_of_the_second_stage(parse):
     assert all(lemma != "cite" for _, lemma, _ in _second_stage(doc))
 
 
+@pytest.mark.parametrize("text", [
+    "The army has not answered the request from Vorna.",
+    "Neither the army nor the rebels have answered the request from Vorna.",
+    "No official has answered the request from Vorna.",
+    "Nobody has answered the request from Vorna.",
+])
+def test_a_denied_cue_stays_out_of_the_second_stage(parse, text):
+    # "Neither side has answered the request" reports a silence, as "has not answered" does.
+    doc = parse(text)
+    assert all(lemma != "answer" for _, lemma, _ in _second_stage(doc))
+
+
+def test_the_same_cue_with_a_plain_subject_is_a_second_stage_candidate(parse):
+    doc = parse("The army has answered the request from Vorna.")
+    assert any(lemma == "answer" for _, lemma, _ in _second_stage(doc))
+
+
 def test_event_verbs_stay_out_of_the_second_stage_too(parse):
     doc = parse("Rebels attacked the town of Kessen on Sunday.")
     assert all(lemma != "attack" for _, lemma, _ in _second_stage(doc))

@@ -88,7 +88,7 @@ def _second_stage_fits(token: Token, clausal: bool) -> bool:
     commented on": a silence), events ("troops seized the bridge") and the evidence a source
     cites ("citing local doctors") stay out, as the product reads them."""
     lemma = token.lemma_.lower()
-    if lemma in cues.HEDGE_VERBS or any(c.dep_ == "neg" for c in token.children):
+    if lemma in cues.HEDGE_VERBS or _negated(token):
         return False
     if clausal or lemma in _SECOND_STAGE_OBJECT_VERBS:
         return True
@@ -186,7 +186,7 @@ def _learned_cue_fits(token: Token, clausal: bool) -> bool:
     lemma = token.lemma_.lower()
     tree = doc_tree(token.doc)  # the children's labels from index lists: no Token per child
     labels = [tree.deps[c] for c in tree.children[token.i]]
-    if lemma in cues.HEDGE_VERBS or _NEG in labels:
+    if lemma in cues.HEDGE_VERBS or _NEG in labels or (_SUBJECTS & set(labels) and _negated(token)):
         return False
     if _NSUBJPASS in labels and _AGENT not in labels:
         return False
@@ -194,6 +194,30 @@ def _learned_cue_fits(token: Token, clausal: bool) -> bool:
 
 
 _NEG, _NSUBJPASS, _AGENT = (get_string_id(d) for d in ("neg", "nsubjpass", "agent"))
+_SUBJECTS = frozenset({get_string_id("nsubj"), _NSUBJPASS})
+# Subjects that deny the act as "not" does: "Neither the army nor the rebels have answered",
+# "No official has commented", "Nobody has claimed the attack".
+_NEGATIVE_SUBJECT_WORDS = frozenset({"nobody", "none", "noone", "nothing", "neither"})
+_NEGATIVE_SUBJECT_DETERMINERS = frozenset({"no", "neither"})
+
+
+def _negated(token: Token) -> bool:
+    """Whether a cue verb is denied, by "not"/"never" or by its subject: a silence the outlet
+    reports ("has not commented", "neither side has answered"), not a claim."""
+    for child in token.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and _negative_subject(child):
+            return True
+    return False
+
+
+def _negative_subject(subject: Token) -> bool:
+    if subject.lower_ in _NEGATIVE_SUBJECT_WORDS:
+        return True
+    return any((c.dep_ == "preconj" and c.lower_ == "neither")
+               or (c.dep_ == "det" and c.lower_ in _NEGATIVE_SUBJECT_DETERMINERS)
+               for c in subject.children)
 _CONTENT_OR_ACL_IDS = frozenset(get_string_id(d) for d in (*CONTENT_DEPS, "acl", "ccomp"))
 _DOBJ_IDS = frozenset({get_string_id("dobj")})
 _PREP_IDS = frozenset({_PREP})
