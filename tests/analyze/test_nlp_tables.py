@@ -79,13 +79,7 @@ def test_multi_token_rules_with_negative_indices_and_overrides_match_the_stock_r
         ([[{"LOWER": "talks"}]], {"POS": "NOUN", "LEMMA": "talk-round"}, 0),  # later: wins
         ([[{"LOWER": "kessen"}, {"LOWER": "talks"}]], {"LEMMA": "Kessen-place"}, -2),
     ]
-    stock, tables = spacy.load(default_model_name()), spacy.load(default_model_name())
-    for nlp in (stock, tables):
-        for patterns, attrs, index in nlp_rules:
-            nlp.get_pipe("attribute_ruler").add(patterns, attrs, index=index)
-    assert "attribute_ruler" in swap_in_tables(tables)
-    for expected, got in zip(stock.pipe(texts), tables.pipe(texts)):
-        assert got.to_json() == expected.to_json()
+    tables = _stock_and_tables_agree_with_added_rules(nlp_rules, texts)
     assert [t.lemma_ for t in tables(texts[1])][:2] == ["Kessen-place", "talk-round"]
 
 
@@ -122,13 +116,7 @@ def test_multi_token_rules_with_operators_and_other_attributes_match_the_stock_r
          {"POS": "X"}, 0),
         ([[{"ORTH": "Talks"}, {"LOWER": "resumed"}]], {"LEMMA": "talk-round"}, 0),
     ]
-    stock, tables = spacy.load(default_model_name()), spacy.load(default_model_name())
-    for nlp in (stock, tables):
-        for patterns, attrs, index in rules:
-            nlp.get_pipe("attribute_ruler").add(patterns, attrs, index=index)
-    assert "attribute_ruler" in swap_in_tables(tables)
-    for expected, got in zip(stock.pipe(texts), tables.pipe(texts)):
-        assert got.to_json() == expected.to_json()
+    tables = _stock_and_tables_agree_with_added_rules(rules, texts)
     assert [t.pos_ for t in tables(texts[0])][0] == "X"
     assert tables(texts[2])[0].lemma_ == "talk-round"
 
@@ -173,3 +161,16 @@ def test_the_counterclaim_pipeline_runs_on_the_stand_ins():
     assert isinstance(nlp.get_pipe("attribute_ruler"), TableAttributeRuler)
     doc = nlp("The FHF said on Monday that its fighters hold every position in Dalmar.")
     assert doc[1].pos_ == "PROPN" and doc[2].lemma_ == "say"
+
+
+def _stock_and_tables_agree_with_added_rules(rules, texts):
+    """Adds the same rules to a stock pipeline and to one with the stand-ins, checks both
+    annotate ``texts`` alike and returns the stand-ins' pipeline."""
+    stock, tables = spacy.load(default_model_name()), spacy.load(default_model_name())
+    for nlp in (stock, tables):
+        for patterns, attrs, index in rules:
+            nlp.get_pipe("attribute_ruler").add(patterns, attrs, index=index)
+    assert "attribute_ruler" in swap_in_tables(tables)
+    for expected, got in zip(stock.pipe(texts), tables.pipe(texts)):
+        assert got.to_json() == expected.to_json()
+    return tables
