@@ -4,6 +4,8 @@ not depend on the parser making the same mistake."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def _parsed(words, heads, deps, pos, lemmas):
     from spacy.tokens import Doc
@@ -156,3 +158,46 @@ def test_relative_clause_asking_for_anonymity_stays_in_the_source(analyze_text):
                           "because he feared for his safety.")
     said = next(c for c in _attributed(report) if c.cue.lemma == "say")
     assert "asked not to be named" in said.source.text
+
+
+# Review of the session-8 rules: uses each rule must leave alone.
+
+@pytest.mark.parametrize("text", [
+    "Most critical of the truce were the commanders of the FHF.",  # inverted: no span for the cue
+    "Is the army confident that Dalmar will hold?",
+    "Supplies of fuel are critical to the defence of Dalmar.",  # a need, not a view
+    "Residents were angry on Monday after the shelling of Dalmar.",  # a time, not a topic
+    "Roads are critical in winter for the army in the north of Ostria.",
+])
+def test_attitude_adjective_rule_leaves_other_uses_alone(analyze_text, text):
+    assert _attributed(analyze_text(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Troops entered Kessen on Monday: \u201cThe town is ours now and forever.\u201d",
+    "The convoy reached Vorna at noon: \u201cDeath to the army of Ostria and to all its generals.\u201d",
+])
+def test_an_act_before_a_colon_does_not_introduce_the_quote(analyze_text, text):
+    assert _attributed(analyze_text(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said FHF leaders met in Vorna and demanded a ceasefire.",
+    "The army said FHF fighters attacked a checkpoint near Kessen and called for reinforcements.",
+])
+def test_a_conjunct_without_a_comma_stays_the_reported_subjects(analyze_text, text):
+    (claim,) = _attributed(analyze_text(text))
+    assert claim.cue.lemma == "say" and claim.text.endswith(text.split(" and ")[-1].rstrip("."))
+
+
+@pytest.mark.parametrize("text", [
+    "Osei said a soldier shouted at the crowd in Vorna, telling them to go home.",
+    "The army said its troops stopped a bus near Dalmar, asking the driver to turn back.",
+])
+def test_a_participle_of_the_reported_subject_is_not_split_off(analyze_text, text):
+    (claim,) = _attributed(analyze_text(text))
+    assert claim.cue.lemma == "say" and claim.text.endswith(text.split(", ")[-1].rstrip("."))
+
+
+def test_a_call_with_an_object_before_for_is_a_purpose_not_a_call_for(analyze_text):
+    assert _attributed(analyze_text("The army called in reinforcements for the troops to hold Kessen.")) == []

@@ -29,8 +29,13 @@ dismissive enthusiastic lukewarm unapologetic uneasy nervous proud pleased unhap
 # The verbs an attitude adjective completes: "is", "remains", "grew increasingly".
 COPULAS = frozenset("be remain seem grow become appear sound stay feel".split())
 
-# What the attitude is about: "critical of", "sceptical about", "hostile to".
-CONTENT_PREPOSITIONS = frozenset("of about on to toward towards with at over in by".split())
+# What the attitude is about: "critical of", "sceptical about", "hostile to". Not "on", "in"
+# or "by", which name a time or place as often ("angry on Monday", "critical in winter"),
+# save for the pairs below; and not "critical to", which is a need, not a view.
+CONTENT_PREPOSITIONS = frozenset("of about to toward towards with at over".split())
+ATTITUDE_PAIRS = frozenset({("confident", "in"), ("surprised", "by"), ("disappointed", "by"),
+                            ("disappointed", "in"), ("upset", "by"), ("frustrated", "by")})
+NOT_ATTITUDE_PAIRS = frozenset({("critical", "to")})
 
 
 def adjective_attributions(doc: Doc, kept: list[Attribution], quotes: list[Quote]) -> list[Attribution]:
@@ -61,6 +66,10 @@ def _attitude(adjective: Token, quotes: list[Quote]) -> Attribution | None:
     subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ in EXPLETIVES:
         return None
+    if not subject.i < copula.i < adjective.i:
+        # "Most critical of the truce were ...", "Is the army confident ...?": an inverted
+        # order is a question or an emphasis, and its cue would not be one span.
+        return None
     content, cue_end = _about(adjective, copula)
     if content is None:
         return None
@@ -81,11 +90,18 @@ def _about(adjective: Token, copula: Token):
     if clauses:
         return char_span_of_subtree(clauses[0]), adjective.idx + len(adjective.text)
     for prep in adjective.children:
-        if prep.dep_ == "prep" and prep.i > adjective.i and prep.lower_ in CONTENT_PREPOSITIONS:
+        if prep.dep_ == "prep" and prep.i > adjective.i and _about_preposition(adjective, prep):
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None:
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                 return char_span_of_subtree(obj), prep.idx + len(prep.text)
     return None, None
+
+
+def _about_preposition(adjective: Token, prep: Token) -> bool:
+    pair = (adjective.lower_, prep.lower_)
+    if pair in NOT_ATTITUDE_PAIRS:
+        return False
+    return prep.lower_ in CONTENT_PREPOSITIONS or pair in ATTITUDE_PAIRS
 
 
 def _touches(attribution: Attribution, other: Attribution) -> bool:

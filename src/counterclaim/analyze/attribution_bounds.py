@@ -84,6 +84,14 @@ def object_before(verb: Token, clause: Token, start: int) -> int:
     return obj.left_edge.idx if obj is not None else start
 
 
+# Participles that report back to the speaker ("..., saying ...", "..., adding ..."); not
+# "according to" (a source inside the content) nor acts of the reported clause's own subject
+# ("a soldier shouted at the crowd, telling them to go home", "..., asking the driver ...").
+_SPEAKERS_PARTICIPLES = frozenset("""
+say add insist note stress argue explain claim deny acknowledge admit
+""".split())
+
+
 def participle_splits(doc: Doc, candidates, kept: list) -> tuple[list, list]:
     """Kept indirect contents that end in the speaker's next speech act, a participle after a
     comma ("said her father would do the same, saying that he supports equal pay"): the
@@ -104,8 +112,8 @@ def participle_splits(doc: Doc, candidates, kept: list) -> tuple[list, list]:
                      and not any(ch.isalnum() for ch in text[b.content[1]:a.content[1]])
                      and b.cue[0] < b.content[0]), None)
         participle = doc[b.cue_token]
-        if host is None or participle.tag_ != "VBG" or participle.lower_ == "according":
-            continue  # "..., according to hospital staff" names a source inside the content
+        if host is None or participle.tag_ != "VBG" or participle.lemma_.lower() not in _SPEAKERS_PARTICIPLES:
+            continue
         a = kept[host]
         cut = trim(text, a.content[0], comma - 1)
         if cut[1] - cut[0] < 3:

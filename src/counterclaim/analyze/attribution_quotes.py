@@ -137,8 +137,8 @@ _OPENING_MARKS = "\"'\u201c\u2018\u00ab"
 def _verb_before_colon(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
     """'Osei fired back: "..."', 'The FHF demurred: "..."': a quote right after a colon is
     what the verb the colon closes introduces, whatever the verb (not a speech verb of the
-    lexicon, or the rules above would have found it), when it has a subject and stands on the
-    colon's line outside any quote."""
+    lexicon, or the rules above would have found it), when it has a subject, no object and is
+    no event verb, and stands on the colon's line outside any quote."""
     text = text_of(doc)
     before = text[max(0, quote.start - 200):quote.start].rstrip().rstrip(_OPENING_MARKS).rstrip()
     if not before.endswith(":"):
@@ -148,6 +148,10 @@ def _verb_before_colon(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | N
     if colon.text != ":" or verb.i >= colon.i or verb.pos_ != "VERB" or in_any_quote(verb, quotes):
         return None
     if "\n" in text[verb.idx:colon.idx] or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    retort = any(c.dep_ == "prt" and c.lower_ == "back" for c in verb.children)  # "fired back"
+    if not retort and (verb.lemma_.lower() in cues.EVENT_VERBS or any(c.dep_ == "dobj" for c in verb.children)):
+        # "Troops entered Kessen on Monday: ..." narrates an act; the quote is a caption's.
         return None
     return verb
 

@@ -193,9 +193,15 @@ def _for_to_clause(verb: Token) -> CharSpan | None:
     ("the FHF to withdraw"), which is what the source calls for; "for" joins the cue."""
     for clause in children_labelled(verb, _ADVCL_IDS, right_only=True):
         mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
-        if mark is not None and mark.i == clause.left_edge.i:
+        if mark is not None and mark.i == clause.left_edge.i and not _object_between(verb, mark):
             return char_span_of_subtree(clause, frozenset([mark.i]))
     return None
+
+
+def _object_between(verb: Token, mark: Token) -> bool:
+    """"called in reinforcements for the troops to hold Kessen": a call with an object of its
+    own before "for" is a purpose, not a call for something."""
+    return any(c.dep_ in ("prt", "dobj", "prep") and verb.i < c.i < mark.i for c in verb.children)
 
 
 def _is_parenthetical(verb: Token) -> bool:

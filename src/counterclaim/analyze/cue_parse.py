@@ -104,7 +104,7 @@ def reporting_verb_of_conjunct(verb: Token) -> Token | None:
     """The reporting verb whose subject also speaks a speech act the parse made a conjunct of
     the reported clause: "X said A, and urged B" with "urged" a conjunct of A's verb, which
     has a subject of its own. Only for a conjunct in the reporting verb's tense, after a
-    conjunction, with no subject of its own; None otherwise."""
+    comma and a conjunction, with no subject of its own; None otherwise."""
     if verb.dep_ != "conj" or verb.lemma_.lower() not in SECOND_SPEECH_ACTS:
         return None
     clause = verb.head
@@ -118,7 +118,12 @@ def reporting_verb_of_conjunct(verb: Token) -> Token | None:
         return None
     if not any(tree.deps[c] in _SUBJECT_IDS for c in tree.children[clause.i]):
         return None
-    if not any(tree.deps[c] == _CC and clause.i < c < verb.i for c in tree.children[clause.i]):
+    # The comma before the conjunction marks the speaker's next act ("said A, and urged B");
+    # without it the conjunct is most often the reported subject's own ("said the leaders met
+    # in Vorna and demanded a ceasefire").
+    words = verb.doc
+    if not any(tree.deps[c] == _CC and clause.i < c < verb.i and words[c - 1].text == ","
+               for c in tree.children[clause.i]):
         return None
     return reporting
 
