@@ -122,7 +122,7 @@ def test_fast_scores_equal_the_feature_strings_scores(parse):
         expected = {t.i: model.score(token_features(t, t.i in inside)) for t in doc if is_candidate(t)}
         assert scores.keys() == expected.keys() and len(scores) > 10
         assert all(abs(scores[i] - expected[i]) < 1e-9 for i in scores)
-    only = cue_scores(doc, quotes, shipped, only=lambda t: t.pos_ == "VERB")
+    only = cue_scores(doc, quotes, shipped, only_at=lambda i: doc[i].pos_ == "VERB")
     assert only and all(doc[i].pos_ == "VERB" for i in only)
 
 

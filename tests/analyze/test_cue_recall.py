@@ -7,7 +7,7 @@ import pytest
 
 from counterclaim.analyze.attribution import _outermost, candidate_attributions, recall_candidates
 from counterclaim.analyze.attribution_filter import Candidate, select
-from counterclaim.analyze.attribution_learned import second_stage_attributions, second_stage_test
+from counterclaim.analyze.attribution_learned import second_stage_attributions, second_stage_test_at
 from counterclaim.analyze.attribution_types import Attribution
 from counterclaim.analyze.cue_model import CueModel, cue_scores, load_cue_model
 from counterclaim.analyze.cue_train import _break_even_threshold
@@ -23,7 +23,7 @@ def parse(nlp):
 
 def _second_stage(doc):
     model = load_cue_model()
-    scored = cue_scores(doc, find_quotes(doc.text), model, only=second_stage_test(doc))
+    scored = cue_scores(doc, find_quotes(doc.text), model, only_at=second_stage_test_at(doc))
     found = second_stage_attributions(doc[:], [], recall_candidates(scored, model), model.threshold)
     return [(doc.text[a.content[0]:a.content[1]], a.cue_lemma,
              doc.text[a.source[0]:a.source[1]] if a.source else None) for a in found]

@@ -450,16 +450,9 @@ def key_columns(columns: dict[str, int]) -> dict[tuple, int]:
     return keys
 
 
-def _between(w: Words, a: int, b: int) -> str:
-    """What lies between two words: punctuation, a verb, or neither."""
-    lo, hi = min(a, b), max(a, b)
-    if w.punct_before[hi] > w.punct_before[lo]:
-        return "punct"
-    return "verb" if w.verbs_before[hi] > w.verbs_before[lo] else "plain"
-
-
 def _betweens(w: Words, rule: int):
-    """``_between(w, i, rule)`` as a function of ``i`` alone, the rule's counts read once."""
+    """What lies between word ``i`` and the rule's word (punctuation, a verb, or neither), as
+    a function of ``i`` alone, the rule's counts read once (the rows' hot path)."""
     punct_before, verbs_before = w.punct_before, w.verbs_before
     rule_puncts, rule_verbs = punct_before[rule], verbs_before[rule]
 
@@ -471,7 +464,8 @@ def _betweens(w: Words, rule: int):
 
 
 def _cue_relations(w: Words, cue: int | None):
-    """``_cue_relation(w, i, cue)`` as a function of ``i`` alone."""
+    """How word ``i`` hangs from the cue word (its child, grandchild, or neither), as a
+    function of ``i`` alone."""
     if cue is None:
         return _no_cue
     heads, dep = w.heads, w.dep
@@ -491,14 +485,12 @@ def _no_cue(i: int) -> str:
 
 
 def _cue_relation(w: Words, i: int, cue: int | None) -> str:
-    if cue is None:
-        return "nocue"
-    head = w.heads[i]
-    if head == cue:
-        return "child:" + w.dep[i]
-    if w.heads[head] == cue:
-        return "grandchild:" + w.dep[head]
-    return "other"
+    return _cue_relations(w, cue)(i)
+
+
+def _between(w: Words, i: int, rule: int) -> str:
+    """What lies between a word and the rule's word: punctuation, a verb, or neither."""
+    return _betweens(w, rule)(i)
 
 
 def start_features(w: Words, i: int, rule: int, cue: int | None, cue_lemma: str | None, mode: str) -> tuple:

@@ -4,7 +4,7 @@ lexicon: beliefs, plans, evaluations (``agreed``, ``wants``, ``blasted``, ``like
 The parse gives such a word's content (a clause, an object or a prepositional object) and
 its source. Guards keep out what the model's political-news habits mislead it on in conflict
 reporting: event verbs ("rebels attacked the town") count only when they govern a clause.
-:func:`argument_test` decides which words are worth scoring at all: only those that govern
+:func:`argument_test_at` decides which words are worth scoring at all: only those that govern
 something to their right, since scoring was most of attribution's cost.
 """
 
@@ -119,25 +119,16 @@ def _left_content(token: Token) -> tuple[CharSpan, Token | None] | None:
 def may_take_argument(token: Token) -> bool:
     """Whether :func:`argument_content` can find anything: a cheap test that spares scoring
     the words that govern nothing to their right."""
-    return argument_test(token.doc)(token)
+    return argument_test_at(token.doc)(token.i)
 
 
 _ARGUMENT_DEPS = frozenset(get_string_id(d) for d in (*CONTENT_DEPS, "acl", "ccomp", "dobj"))
 _PREP = get_string_id("prep")
 
 
-def argument_test(doc: Doc):
-    """:func:`may_take_argument` for the doc's tokens, read from its index lists (it runs
-    on every candidate word; Token children and labels were most of its cost)."""
-    takes_argument = argument_test_at(doc)
-
-    def may_take_argument(token: Token) -> bool:
-        return takes_argument(token.i)
-    return may_take_argument
-
-
 def argument_test_at(doc: Doc):
-    """:func:`argument_test` of a token index (the cue model's filter: no Token per word)."""
+    """:func:`may_take_argument` of a token index, read from the doc's index lists: the cue
+    model's filter, which runs on every candidate word (no Token per word)."""
     tree, lowers = doc_tree(doc), doc_words(doc).lowers
     rights, deps = tree.rights, tree.deps
 
@@ -153,18 +144,9 @@ def argument_test_at(doc: Doc):
 _LEFT_DEPS = frozenset(get_string_id(d) for d in ("dobj", "nsubjpass"))
 
 
-def second_stage_test(doc: Doc):
-    """:func:`argument_test`, widened to the second stage's left-hand shapes (a relative
-    pronoun object, a passive subject): the words worth scoring when that stage runs."""
-    worth_scoring_at = second_stage_test_at(doc)
-
-    def worth_scoring(token: Token) -> bool:
-        return worth_scoring_at(token.i)
-    return worth_scoring
-
-
 def second_stage_test_at(doc: Doc):
-    """:func:`second_stage_test` of a token index."""
+    """:func:`argument_test_at`, widened to the second stage's left-hand shapes (a relative
+    pronoun object, a passive subject): the words worth scoring when that stage runs."""
     tree, takes_argument = doc_tree(doc), argument_test_at(doc)
     lefts, deps = tree.lefts, tree.deps
 
@@ -186,7 +168,7 @@ def _learned_cue_fits(token: Token, clausal: bool) -> bool:
     lemma = token.lemma_.lower()
     tree = doc_tree(token.doc)  # the children's labels from index lists: no Token per child
     labels = [tree.deps[c] for c in tree.children[token.i]]
-    if lemma in cues.HEDGE_VERBS or _NEG in labels or (_SUBJECTS & set(labels) and _negated(token)):
+    if lemma in cues.HEDGE_VERBS or _NEG in labels or (not _SUBJECTS.isdisjoint(labels) and _negated(token)):
         return False
     if _NSUBJPASS in labels and _AGENT not in labels:
         return False

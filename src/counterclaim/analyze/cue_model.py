@@ -126,10 +126,10 @@ def quoted_tokens(doc: Doc, quotes) -> set[int]:
     return inside
 
 
-def cue_scores(doc: Doc, quotes, model: CueModel | None = None, only=None, only_at=None) -> dict[int, float]:
+def cue_scores(doc: Doc, quotes, model: CueModel | None = None, only_at=None) -> dict[int, float]:
     """Token index -> probability of heading a cue, for the doc's candidate words (those of
-    them ``only`` accepts, when given: scoring is most of attribution's cost; ``only_at``:
-    the same kind of test of a token index, which spares a Token per word).
+    them ``only_at`` accepts, when given: a test of a token index; scoring is most of
+    attribution's cost).
 
     Equal (to rounding) to ``model.score(token_features(token, in_quote))`` per word, but read
     from the doc's attribute arrays with the weights summed per group of features and cached
@@ -141,8 +141,6 @@ def cue_scores(doc: Doc, quotes, model: CueModel | None = None, only=None, only_
     columns = doc.to_array(_COLUMNS).T.tolist()
     pos, alpha = columns[1], columns[6]
     candidates = [i for i, (p, a) in enumerate(zip(pos, alpha)) if a and p in _CANDIDATE_POS_IDS]
-    if only is not None:
-        candidates = [i for i in candidates if only(doc[i])]
     if only_at is not None:
         candidates = [i for i in candidates if only_at(i)]
     if not candidates:
