@@ -133,3 +133,20 @@ def test_marker_prefilter_finds_every_match_the_patterns_find():
             expected = pattern.search(text)
             found = status._search(pattern, text)
             assert (found and found.span()) == (expected and expected.span()), (pattern, text)
+
+
+def test_prefilter_knows_every_character_the_patterns_fold_to_ascii():
+    """Every code point that re.I matches to an ASCII letter either lower-cases to that letter
+    (the prefilter sees it) or is one the prefilter sends straight to the regex; a future
+    Unicode version that adds a fold would fail here rather than lose a marker."""
+    import re
+    import sys
+
+    from counterclaim.analyze import status
+
+    letter = re.compile("[a-z]", re.I)
+    folds = {chr(code) for code in range(sys.maxunicode + 1)
+             if not 0xD800 <= code <= 0xDFFF and letter.fullmatch(chr(code))
+             and not (len(chr(code).lower()) == 1 and chr(code).lower().isascii())}
+    assert folds, "re.I folds some non-ASCII letters onto ASCII ones"
+    assert all(status._FOLDS_TO_ASCII.search(c) for c in folds), sorted(folds)
