@@ -66,8 +66,8 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
             for pobj in children[child]:
                 if deps[pobj] == _POBJ:
                     return doc[pobj], False
-    subject = next((c for c in children[verb.i] if deps[c] in _SUBJECT_IDS), None)
-    if subject is not None:  # the first one decides
+    subject = _nearest_subject(children[verb.i], deps, verb.i)
+    if subject is not None:
         child = doc[subject]
         if child.lower_ in EXPLETIVES and (child.lower_ == "there" or _has_clause(verb)):
             return None, True
@@ -89,6 +89,17 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "relcl":
         return verb.head, False
     return _inverted_subject(verb), False
+
+
+def _nearest_subject(children: list[int], deps: list[int], verb: int) -> int | None:
+    """The verb's subject; of two, the one nearer before the verb: the parser takes a dateline
+    or an opening phrase for a second subject ("LONDON - Karim Sadeq said", "Speaking in
+    Vorna, Osei said"), and the subject proper stands next to its verb."""
+    subjects = [c for c in children if deps[c] in _SUBJECT_IDS]
+    if len(subjects) < 2:
+        return subjects[0] if subjects else None
+    before = [c for c in subjects if c < verb]
+    return before[-1] if before else subjects[0]
 
 
 # Speech acts that, with no subject of their own, are a second predicate of the speaker

@@ -1,0 +1,23 @@
+"""Which phrase the rules take as a claim's source when the parse hangs the speaker on the
+wrong word: of two subjects the one next to the verb, ..."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _claim_with_cue(report, lemma):
+    return next(c for c in report.claims if c.cue is not None and c.cue.lemma == lemma)
+
+
+@pytest.mark.parametrize("text,lemma,source", [
+    # The parser takes the opening phrase for a second subject of "found".
+    ("Cross-checking casualty lists from Kessen and Vorna, the monitors found that most "
+     "victims were civilians.", "find", "the monitors"),
+    # ... and a dateline's "Capt." for a subject beside "Lena Osei"; the participle follows.
+    ("WASHINGTON — Capt. Lena Osei (FHF) defended the truce, saying the army had left Vorna.",
+     "say", "Lena Osei"),
+])
+def test_of_two_subjects_the_one_next_to_the_verb_speaks(analyze_text, text, lemma, source):
+    claim = _claim_with_cue(analyze_text(text), lemma)
+    assert source in (claim.source.text or "")
