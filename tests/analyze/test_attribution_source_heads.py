@@ -21,3 +21,24 @@ def _claim_with_cue(report, lemma):
 def test_of_two_subjects_the_one_next_to_the_verb_speaks(analyze_text, text, lemma, source):
     claim = _claim_with_cue(analyze_text(text), lemma)
     assert source in (claim.source.text or "")
+
+
+@pytest.mark.parametrize("text,lemma,source", [
+    # "Osei" an apposition of "Vorna": the speaker named after an opening phrase.
+    ("Speaking in Vorna, Lena Osei, without naming him, also accused Sadeq of lying.",
+     "accuse", "Lena Osei"),
+    # "Osei" a conjunct of the towns listed before her, which are no part of the source.
+    ("Speaking at a rally in Vorna, Dalmar, Lena Osei said the army would leave Kessen.",
+     "say", "Lena Osei"),
+    # "called" a modifier of "newspaper" (an apposition of "Kessen").
+    ("Almost a week after the army shelled Kessen, a Vorna newspaper called on the rebels to "
+     "leave Dalmar.", "call", "a Vorna newspaper"),
+])
+def test_a_subject_the_parse_hung_on_an_earlier_word_speaks(analyze_text, text, lemma, source):
+    claim = _claim_with_cue(analyze_text(text), lemma)
+    assert claim.source.text == source
+
+
+def test_what_a_place_is_called_is_no_speaker(analyze_text):
+    claim = _claim_with_cue(analyze_text("Before the vote in Kessen, a market town, said the army would leave."), "say")
+    assert claim.source.text is None
