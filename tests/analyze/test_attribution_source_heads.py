@@ -1,5 +1,6 @@
 """Which phrase the rules take as a claim's source when the parse hangs the speaker on the
-wrong word: of two subjects the one next to the verb, ..."""
+wrong word: of two subjects the one next to the verb, a subject hung on an earlier word, the
+reporter of a second speech act hung on the reported clause."""
 
 from __future__ import annotations
 
@@ -42,3 +43,19 @@ def test_a_subject_the_parse_hung_on_an_earlier_word_speaks(analyze_text, text, 
 def test_what_a_place_is_called_is_no_speaker(analyze_text):
     claim = _claim_with_cue(analyze_text("Before the vote in Kessen, a market town, said the army would leave."), "say")
     assert claim.source.text is None
+
+
+@pytest.mark.parametrize("text,lemma,speaker,said", [
+    # "urged" hangs on "abandoned" without a comma, but the tenses part them: the speaker urges.
+    ("Capt. Lena Osei said the rebels had abandoned Kessen and urged residents to return.",
+     "urge", "Lena Osei", "the rebels had abandoned Kessen"),
+    # A praise is a speech act like an urging.
+    ("Osei forecast that the fighting would soon end and praised the mediators.",
+     "praise", "Osei", None),
+])
+def test_a_second_speech_act_in_another_tense_is_the_speakers(analyze_text, text, lemma, speaker, said):
+    report = analyze_text(text)
+    claim = _claim_with_cue(report, lemma)
+    assert speaker in (claim.source.text or "")
+    if said is not None:
+        assert _claim_with_cue(report, "say").text == said

@@ -108,14 +108,16 @@ def _nearest_subject(children: list[int], deps: list[int], verb: int) -> int | N
 SECOND_SPEECH_ACTS = frozenset("""
 say add urge call question predict vow promise suggest demand assert warn insist note argue
 acknowledge complain declare claim deny accuse pledge stress announce
+praise criticize condemn charge blame reiterate repeat
 """.split())
 
 
 def reporting_verb_of_conjunct(verb: Token) -> Token | None:
     """The reporting verb whose subject also speaks a speech act the parse made a conjunct of
     the reported clause: "X said A, and urged B" with "urged" a conjunct of A's verb, which
-    has a subject of its own. Only for a conjunct in the reporting verb's tense, after a
-    comma and a conjunction, with no subject of its own; None otherwise."""
+    has a subject of its own. Only for a conjunct in the reporting verb's tense, with no
+    subject of its own, after a comma and a conjunction or in another tense than the
+    reported clause's verb; None otherwise."""
     if verb.dep_ != "conj" or verb.lemma_.lower() not in SECOND_SPEECH_ACTS:
         return None
     clause = verb.head
@@ -131,12 +133,23 @@ def reporting_verb_of_conjunct(verb: Token) -> Token | None:
         return None
     # The comma before the conjunction marks the speaker's next act ("said A, and urged B");
     # without it the conjunct is most often the reported subject's own ("said the leaders met
-    # in Vorna and demanded a ceasefire").
+    # in Vorna and demanded a ceasefire"), unless the reported verb's tense is not the
+    # reporting verb's ("said the leaders had met in Vorna and urged calm").
     words = verb.doc
     if not any(tree.deps[c] == _CC and clause.i < c < verb.i and words[c - 1].text == ","
-               for c in tree.children[clause.i]):
+               for c in tree.children[clause.i]) and not _other_tense(clause, verb):
         return None
     return reporting
+
+
+def _other_tense(clause: Token, verb: Token) -> bool:
+    """Whether the reported clause's verb is in another tense than the conjunct ("had met",
+    "would rebound", "has" against "urged")."""
+    tree = doc_tree(verb.doc)
+    return clause.tag_ != verb.tag_ or any(tree.deps[c] in _AUX_IDS for c in tree.children[clause.i])
+
+
+_AUX_IDS = frozenset(get_string_id(d) for d in ("aux", "auxpass"))
 
 
 _CC = get_string_id("cc")
