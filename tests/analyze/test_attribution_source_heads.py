@@ -59,3 +59,13 @@ def test_a_second_speech_act_in_another_tense_is_the_speakers(analyze_text, text
     assert speaker in (claim.source.text or "")
     if said is not None:
         assert _claim_with_cue(report, "say").text == said
+
+
+@pytest.mark.parametrize("text,lemma,source", [
+    ("Capt. Lena Osei was joined on stage by Karim Sadeq and joked that the truce would hold.",
+     "joke", "Lena Osei"),
+    ("FHF commanders were angered by the offer and predicted it would collapse.", "predict", "FHF commanders"),
+])
+def test_the_agent_of_a_passive_does_not_speak_its_active_conjunct(analyze_text, text, lemma, source):
+    claim = _claim_with_cue(analyze_text(text), lemma)
+    assert source in (claim.source.text or "")

@@ -181,11 +181,14 @@ def asked_participle_without_source(doc: Doc, a: Attribution) -> Attribution:
 def shared_subject_source(doc: Doc, a: Attribution) -> Attribution:
     """An active cue verb joined to a passive one whose subject it shares ("Osei was forced
     into a retreat and said that ...") speaks through that subject: the rules read a passive
-    subject as what is said, which holds for the passive verb, not for its active conjunct.
+    subject as what is said, which holds for the passive verb, not for its active conjunct;
+    nor does the passive's agent speak ("Osei was joined by Sadeq and said ..." is Osei's).
     Applied to kept attributions only, like :func:`anaphoric_it_source`."""
-    if a.source is not None or a.cue_token is None:
+    if a.cue_token is None:
         return a
     cue = doc[a.cue_token]
+    if a.source is not None and not _agent_of(doc, a.source_token, cue.head):
+        return a
     if cue.dep_ != "conj" or cue.pos_ not in ("VERB", "AUX") or cue.tag_ == "VBN":
         return a
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "auxpass") for c in cue.children):
@@ -209,6 +212,14 @@ def subject_hung_elsewhere(doc: Doc, a: Attribution) -> Attribution:
     if span is None or _inside(span, a) or (a.cue is not None and overlaps(span, a.cue)):
         return a
     return a._replace(source=span, source_token=head.i)
+
+
+def _agent_of(doc: Doc, token: int | None, verb: Token) -> bool:
+    """Whether the token is the agent of the (passive) verb: "by Sadeq"."""
+    if token is None:
+        return False
+    word = doc[token]
+    return word.dep_ == "pobj" and word.head.dep_ == "agent" and word.head.head.i == verb.i
 
 
 def sources_shared_by_cue(found: list[Attribution]) -> list[Attribution]:
