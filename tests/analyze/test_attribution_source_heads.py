@@ -24,6 +24,12 @@ def test_of_two_subjects_the_one_next_to_the_verb_speaks(analyze_text, text, lem
     assert source in (claim.source.text or "")
 
 
+def test_a_word_of_the_quote_is_no_subject_of_its_speech_tag(analyze_text):
+    # The parser makes "road" a subject of "said" beside "Osei".
+    claim = _claim_with_cue(analyze_text('"Every single road," said Osei, who had negotiated the truce.'), "say")
+    assert claim.source.text.startswith("Osei")
+
+
 @pytest.mark.parametrize("text,lemma,source", [
     # "Osei" an apposition of "Vorna": the speaker named after an opening phrase.
     ("Speaking in Vorna, Lena Osei, without naming him, also accused Sadeq of lying.",

@@ -66,7 +66,7 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
             for pobj in children[child]:
                 if deps[pobj] == _POBJ:
                     return doc[pobj], False
-    subject = _nearest_subject(children[verb.i], deps, verb.i)
+    subject = _nearest_subject(doc, children[verb.i], deps, verb.i)
     if subject is not None:
         child = doc[subject]
         if child.lower_ in EXPLETIVES and (child.lower_ == "there" or _has_clause(verb)):
@@ -91,15 +91,22 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
     return _inverted_subject(verb), False
 
 
-def _nearest_subject(children: list[int], deps: list[int], verb: int) -> int | None:
+def _nearest_subject(doc: Doc, children: list[int], deps: list[int], verb: int) -> int | None:
     """The verb's subject; of two, the one nearer before the verb: the parser takes a dateline
     or an opening phrase for a second subject ("LONDON - Karim Sadeq said", "Speaking in
-    Vorna, Osei said"), and the subject proper stands next to its verb."""
+    Vorna, Osei said"), and the subject proper stands next to its verb; but not a word of a
+    quote the verb tags ('"Every road," said Osei': "road" is no subject of "said")."""
     subjects = [c for c in children if deps[c] in _SUBJECT_IDS]
     if len(subjects) < 2:
         return subjects[0] if subjects else None
     before = [c for c in subjects if c < verb]
+    if before and before[-1] != subjects[-1] and _quote_between(doc, doc[before[-1]].right_edge.i, verb):
+        return subjects[-1]
     return before[-1] if before else subjects[0]
+
+
+def _quote_between(doc: Doc, start: int, end: int) -> bool:
+    return any(doc[i].text in _QUOTE_MARKS for i in range(start + 1, end))
 
 
 # Speech acts that, with no subject of their own, are a second predicate of the speaker
