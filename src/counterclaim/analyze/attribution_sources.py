@@ -8,8 +8,8 @@ cue the rules left without a source gets one the same way (train: 13 right, 8 wr
 The other functions mend the sources of kept attributions (so the judge, which sees whether
 a candidate has a source, and its training are unchanged): an active "It said" speaks for
 the organisation "it" stands for, an active conjunct of a passive verb shares its subject,
-two contents of one cue share its speaker, and an "Asked about X, ..." participle names no
-asker. Reaction verbs turn the roles round: "The letter annoyed officials" and "The plan drew
+two contents of one cue share its speaker, an "Asked about X, ..." participle names no
+asker, and a subject the parse hung on the wrong word speaks (attribution_hung_subjects). Reaction verbs turn the roles round: "The letter annoyed officials" and "The plan drew
 criticism from aid groups" are the officials' and the aid groups' reactions to what the
 subject names.
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .attribution_hung_subjects import hung_subject_span
 from .attribution_types import Attribution
 from .cue_parse import source_head, source_span
 from .spans import CharSpan, char_span_of_subtree, overlaps
@@ -27,12 +28,16 @@ HOST_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 
 def source_outside_content(doc: Doc, a: Attribution) -> Attribution:
     """The attribution with a source that lies inside its content replaced or dropped; a
-    participle cue without a source gets the one its noun or host verb gives."""
+    participle cue without a source gets the one its noun or host verb gives, a finite cue
+    verb the parse gave no subject the one it hung on an earlier word ("Speaking in Vorna,
+    Osei said the army ..." read "the army" as an inverted subject)."""
     missing = a.source is None
     if not missing and not _inside(a.source, a):
         return a
     head = _participle_source(doc[a.cue_token]) if a.cue_token is not None else None
     span = source_span(head) if head is not None else None
+    if head is None and a.cue_token is not None:
+        head, span = hung_subject_span(doc[a.cue_token])
     if span is None or _inside(span, a) or (a.cue is not None and overlaps(span, a.cue)):
         return a if missing else a._replace(source=None, source_token=None)
     return a._replace(source=span, source_token=head.i)
@@ -176,11 +181,14 @@ def asked_participle_without_source(doc: Doc, a: Attribution) -> Attribution:
 def shared_subject_source(doc: Doc, a: Attribution) -> Attribution:
     """An active cue verb joined to a passive one whose subject it shares ("Osei was forced
     into a retreat and said that ...") speaks through that subject: the rules read a passive
-    subject as what is said, which holds for the passive verb, not for its active conjunct.
+    subject as what is said, which holds for the passive verb, not for its active conjunct;
+    nor does the passive's agent speak ("Osei was joined by Sadeq and said ..." is Osei's).
     Applied to kept attributions only, like :func:`anaphoric_it_source`."""
-    if a.source is not None or a.cue_token is None:
+    if a.cue_token is None:
         return a
     cue = doc[a.cue_token]
+    if a.source is not None and not _agent_of(doc, a.source_token, cue.head):
+        return a
     if cue.dep_ != "conj" or cue.pos_ not in ("VERB", "AUX") or cue.tag_ == "VBN":
         return a
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "auxpass") for c in cue.children):
@@ -192,6 +200,26 @@ def shared_subject_source(doc: Doc, a: Attribution) -> Attribution:
     if span is None or _inside(span, a) or (a.cue is not None and overlaps(span, a.cue)):
         return a
     return a._replace(source=span, source_token=subject.i)
+
+
+def subject_hung_elsewhere(doc: Doc, a: Attribution) -> Attribution:
+    """An attribution without a source whose finite cue verb has no subject in the parse, the
+    subject hung on a word before it (:func:`misattached_subject`). Applied to kept
+    attributions only, like :func:`anaphoric_it_source`."""
+    if a.source is not None or a.cue_token is None:
+        return a
+    head, span = hung_subject_span(doc[a.cue_token])
+    if span is None or _inside(span, a) or (a.cue is not None and overlaps(span, a.cue)):
+        return a
+    return a._replace(source=span, source_token=head.i)
+
+
+def _agent_of(doc: Doc, token: int | None, verb: Token) -> bool:
+    """Whether the token is the agent of the (passive) verb: "by Sadeq"."""
+    if token is None:
+        return False
+    word = doc[token]
+    return word.dep_ == "pobj" and word.head.dep_ == "agent" and word.head.head.i == verb.i
 
 
 def sources_shared_by_cue(found: list[Attribution]) -> list[Attribution]:
@@ -209,6 +237,6 @@ def sources_shared_by_cue(found: list[Attribution]) -> list[Attribution]:
 
 def mended_sources(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """Kept attributions with the sources the rules miss or wrongly give, mended in order."""
-    found = [asked_participle_without_source(doc, shared_subject_source(doc, anaphoric_it_source(doc, a)))
-             for a in found]
+    found = [subject_hung_elsewhere(doc, asked_participle_without_source(
+        doc, shared_subject_source(doc, anaphoric_it_source(doc, a)))) for a in found]
     return sources_shared_by_cue(found)

@@ -66,8 +66,8 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
             for pobj in children[child]:
                 if deps[pobj] == _POBJ:
                     return doc[pobj], False
-    subject = next((c for c in children[verb.i] if deps[c] in _SUBJECT_IDS), None)
-    if subject is not None:  # the first one decides
+    subject = _nearest_subject(doc, children[verb.i], deps, verb.i)
+    if subject is not None:
         child = doc[subject]
         if child.lower_ in EXPLETIVES and (child.lower_ == "there" or _has_clause(verb)):
             return None, True
@@ -91,20 +91,40 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
     return _inverted_subject(verb), False
 
 
+def _nearest_subject(doc: Doc, children: list[int], deps: list[int], verb: int) -> int | None:
+    """The verb's subject; of two, the one nearer before the verb: the parser takes a dateline
+    or an opening phrase for a second subject ("LONDON - Karim Sadeq said", "Speaking in
+    Vorna, Osei said"), and the subject proper stands next to its verb; but not a word of a
+    quote the verb tags ('"Every road," said Osei': "road" is no subject of "said")."""
+    subjects = [c for c in children if deps[c] in _SUBJECT_IDS]
+    if len(subjects) < 2:
+        return subjects[0] if subjects else None
+    before = [c for c in subjects if c < verb]
+    if before and before[-1] != subjects[-1] and _quote_between(doc, doc[before[-1]].right_edge.i, verb):
+        return subjects[-1]
+    return before[-1] if before else subjects[0]
+
+
+def _quote_between(doc: Doc, start: int, end: int) -> bool:
+    return any(doc[i].text in _QUOTE_MARKS for i in range(start + 1, end))
+
+
 # Speech acts that, with no subject of their own, are a second predicate of the speaker
 # even when the parse hangs them on the reported clause ("Osei said the road was open, and
 # urged residents to stay"); belief verbs ("... and thought") are left to the parse.
 SECOND_SPEECH_ACTS = frozenset("""
 say add urge call question predict vow promise suggest demand assert warn insist note argue
 acknowledge complain declare claim deny accuse pledge stress announce
+praise criticize condemn charge blame reiterate repeat
 """.split())
 
 
 def reporting_verb_of_conjunct(verb: Token) -> Token | None:
     """The reporting verb whose subject also speaks a speech act the parse made a conjunct of
     the reported clause: "X said A, and urged B" with "urged" a conjunct of A's verb, which
-    has a subject of its own. Only for a conjunct in the reporting verb's tense, after a
-    comma and a conjunction, with no subject of its own; None otherwise."""
+    has a subject of its own. Only for a conjunct in the reporting verb's tense, with no
+    subject of its own, after a comma and a conjunction or in another tense than the
+    reported clause's verb; None otherwise."""
     if verb.dep_ != "conj" or verb.lemma_.lower() not in SECOND_SPEECH_ACTS:
         return None
     clause = verb.head
@@ -120,12 +140,23 @@ def reporting_verb_of_conjunct(verb: Token) -> Token | None:
         return None
     # The comma before the conjunction marks the speaker's next act ("said A, and urged B");
     # without it the conjunct is most often the reported subject's own ("said the leaders met
-    # in Vorna and demanded a ceasefire").
+    # in Vorna and demanded a ceasefire"), unless the reported verb's tense is not the
+    # reporting verb's ("said the leaders had met in Vorna and urged calm").
     words = verb.doc
     if not any(tree.deps[c] == _CC and clause.i < c < verb.i and words[c - 1].text == ","
-               for c in tree.children[clause.i]):
+               for c in tree.children[clause.i]) and not _other_tense(clause, verb):
         return None
     return reporting
+
+
+def _other_tense(clause: Token, verb: Token) -> bool:
+    """Whether the reported clause's verb is in another tense than the conjunct ("had met",
+    "would rebound", "has" against "urged")."""
+    tree = doc_tree(verb.doc)
+    return clause.tag_ != verb.tag_ or any(tree.deps[c] in _AUX_IDS for c in tree.children[clause.i])
+
+
+_AUX_IDS = frozenset(get_string_id(d) for d in ("aux", "auxpass"))
 
 
 _CC = get_string_id("cc")

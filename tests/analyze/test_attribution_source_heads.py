@@ -1,0 +1,77 @@
+"""Which phrase the rules take as a claim's source when the parse hangs the speaker on the
+wrong word: of two subjects the one next to the verb, a subject hung on an earlier word, the
+reporter of a second speech act hung on the reported clause."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _claim_with_cue(report, lemma):
+    return next(c for c in report.claims if c.cue is not None and c.cue.lemma == lemma)
+
+
+@pytest.mark.parametrize("text,lemma,source", [
+    # The parser takes the opening phrase for a second subject of "found".
+    ("Cross-checking casualty lists from Kessen and Vorna, the monitors found that most "
+     "victims were civilians.", "find", "the monitors"),
+    # ... and a dateline's "Capt." for a subject beside "Lena Osei"; the participle follows.
+    ("WASHINGTON — Capt. Lena Osei (FHF) defended the truce, saying the army had left Vorna.",
+     "say", "Lena Osei"),
+])
+def test_of_two_subjects_the_one_next_to_the_verb_speaks(analyze_text, text, lemma, source):
+    claim = _claim_with_cue(analyze_text(text), lemma)
+    assert source in (claim.source.text or "")
+
+
+def test_a_word_of_the_quote_is_no_subject_of_its_speech_tag(analyze_text):
+    # The parser makes "road" a subject of "said" beside "Osei".
+    claim = _claim_with_cue(analyze_text('"Every single road," said Osei, who had negotiated the truce.'), "say")
+    assert claim.source.text.startswith("Osei")
+
+
+@pytest.mark.parametrize("text,lemma,source", [
+    # "Osei" an apposition of "Vorna": the speaker named after an opening phrase.
+    ("Speaking in Vorna, Lena Osei, without naming him, also accused Sadeq of lying.",
+     "accuse", "Lena Osei"),
+    # "Osei" a conjunct of the towns listed before her, which are no part of the source.
+    ("Speaking at a rally in Vorna, Dalmar, Lena Osei said the army would leave Kessen.",
+     "say", "Lena Osei"),
+    # "called" a modifier of "newspaper" (an apposition of "Kessen").
+    ("Almost a week after the army shelled Kessen, a Vorna newspaper called on the rebels to "
+     "leave Dalmar.", "call", "a Vorna newspaper"),
+])
+def test_a_subject_the_parse_hung_on_an_earlier_word_speaks(analyze_text, text, lemma, source):
+    claim = _claim_with_cue(analyze_text(text), lemma)
+    assert claim.source.text == source
+
+
+def test_what_a_place_is_called_is_no_speaker(analyze_text):
+    claim = _claim_with_cue(analyze_text("Before the vote in Kessen, a market town, said the army would leave."), "say")
+    assert claim.source.text is None
+
+
+@pytest.mark.parametrize("text,lemma,speaker,said", [
+    # "urged" hangs on "abandoned" without a comma, but the tenses part them: the speaker urges.
+    ("Capt. Lena Osei said the rebels had abandoned Kessen and urged residents to return.",
+     "urge", "Lena Osei", "the rebels had abandoned Kessen"),
+    # A praise is a speech act like an urging.
+    ("Osei forecast that the fighting would soon end and praised the mediators.",
+     "praise", "Osei", None),
+])
+def test_a_second_speech_act_in_another_tense_is_the_speakers(analyze_text, text, lemma, speaker, said):
+    report = analyze_text(text)
+    claim = _claim_with_cue(report, lemma)
+    assert speaker in (claim.source.text or "")
+    if said is not None:
+        assert _claim_with_cue(report, "say").text == said
+
+
+@pytest.mark.parametrize("text,lemma,source", [
+    ("Capt. Lena Osei was joined on stage by Karim Sadeq and joked that the truce would hold.",
+     "joke", "Lena Osei"),
+    ("FHF commanders were angered by the offer and predicted it would collapse.", "predict", "FHF commanders"),
+])
+def test_the_agent_of_a_passive_does_not_speak_its_active_conjunct(analyze_text, text, lemma, source):
+    claim = _claim_with_cue(analyze_text(text), lemma)
+    assert source in (claim.source.text or "")
