@@ -163,3 +163,13 @@ def test_a_reaction_noun_before_its_verb_is_not_a_received_reaction(nlp):
                         cue_lemma="win", cue_token=win.i, source=None, source_token=None,
                         mode="indirect", sentence=(0, len(doc.text)))
     assert received_reaction(doc, found) == found
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Osei commands the garrison in Dalmar. Osei, who has held the town since May, said the "
+    "FHF had pulled back from Kessen.",
+    '"The road is open," said Sadeq, who returned from Vorna on Friday.',
+])
+def test_relative_clause_on_a_bare_surname_stays_out_of_the_source(analyze_text, text):
+    said = next(c for c in _attributed(analyze_text(text)) if c.cue and c.cue.lemma == "say")
+    assert said.source.text in ("Osei", "Sadeq")
