@@ -173,3 +173,20 @@ def test_a_reaction_noun_before_its_verb_is_not_a_received_reaction(nlp):
 def test_relative_clause_on_a_bare_surname_stays_out_of_the_source(analyze_text, text):
     said = next(c for c in _attributed(analyze_text(text)) if c.cue and c.cue.lemma == "say")
     assert said.source.text in ("Osei", "Sadeq")
+
+
+def test_participle_without_a_comma_picks_out_the_source(analyze_text):
+    report = analyze_text("Residents fleeing Kessen said the army had shelled the town.")
+    (said,) = _attributed(report)
+    assert said.source.text == "Residents fleeing Kessen"
+    entity = next(e for e in report.entities if e.id == said.source.entity)
+    assert entity.name == "Residents"  # not the town named in the participle
+
+
+@pytest.mark.parametrize("text,source", [
+    ("A source speaking to Radio Vorna said the FHF had left.", "A source"),  # the occasion
+    ("Officials, fearing a new offensive, said the road to Dalmar was closed.", "Officials"),  # an aside
+])
+def test_participle_of_saying_or_after_a_comma_stays_out_of_the_source(analyze_text, text, source):
+    said = next(c for c in _attributed(analyze_text(text)) if c.cue.lemma == "say")
+    assert said.source.text == source
