@@ -175,6 +175,17 @@ def test_relative_clause_on_a_bare_surname_stays_out_of_the_source(analyze_text,
     assert said.source.text in ("Osei", "Sadeq")
 
 
+@pytest.mark.parametrize("text,source", [
+    ("Lena Osei commands the garrison. Osei, who is the FHF's chief spokeswoman, said the road "
+     "was open.", "Osei, who is the FHF's chief spokeswoman"),
+    ("Lena Osei commands the garrison. Osei, who served as governor of Dalmar, said the road "
+     "was open.", "Osei, who served as governor of Dalmar"),
+])
+def test_relative_clause_giving_a_bare_surnames_role_stays_in_the_source(analyze_text, text, source):
+    said = next(c for c in _attributed(analyze_text(text)) if c.cue and c.cue.lemma == "say")
+    assert said.source.text == source
+
+
 def test_participle_without_a_comma_picks_out_the_source(analyze_text):
     report = analyze_text("Residents fleeing Kessen said the army had shelled the town.")
     (said,) = _attributed(report)

@@ -206,10 +206,20 @@ def _aside_on_known_name(head: Token, clause: Token) -> bool:
     Dalmar since May, said"): a surname alone names someone the article has already
     introduced, so the clause is background rather than what identifies the source. PolNeAR
     leaves such clauses out more often than not, and keeps the one that introduces a full
-    name ("Lena Osei, who ..."), a title ("Mr. Osei, who ...") or a common noun."""
+    name ("Lena Osei, who ..."), a title ("Mr. Osei, who ...") or a common noun, and the one
+    that gives the person's role, as they keep an apposition ("Osei, who is the FHF's
+    spokeswoman")."""
     doc = head.doc
     return (head.tag_ == "NNP" and clause.left_edge.i > 0 and doc[clause.left_edge.i - 1].lower_ == ","
-            and all(c.dep_ == "punct" for c in head.lefts))
+            and all(c.dep_ == "punct" for c in head.lefts) and not _gives_role(clause))
+
+
+def _gives_role(clause: Token) -> bool:
+    """"who is the army's chief of staff", "who served as governor": a role word as what
+    the clause's subject is or serves as."""
+    return any(t.lemma_.lower() in cues.ROLE_WORDS and (
+        (t.dep_ == "attr" and t.head.i == clause.i) or (t.dep_ == "pobj" and t.head.lower_ == "as"))
+        for t in clause.subtree)
 
 
 def _reporting_clauses_of_appositions(head: Token) -> frozenset[int]:
