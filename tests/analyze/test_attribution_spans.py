@@ -201,3 +201,13 @@ def test_participle_without_a_comma_picks_out_the_source(analyze_text):
 def test_participle_of_saying_or_after_a_comma_stays_out_of_the_source(analyze_text, text, source):
     said = next(c for c in _attributed(analyze_text(text)) if c.cue.lemma == "say")
     assert said.source.text == source
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Osei, with unconcealed delight, mocked the army's claims.", "Osei"),
+    ("Osei, particularly in the last days of the siege, has said the town would hold.", "Osei"),
+    ("Osei, with the FHF, said the road was open.", "Osei, with the FHF"),  # who she is with
+])
+def test_prepositional_aside_on_how_the_source_spoke_stays_out(analyze_text, text, source):
+    (claim,) = _attributed(analyze_text(text))
+    assert claim.source.text == source

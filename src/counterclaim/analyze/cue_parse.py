@@ -182,13 +182,15 @@ def _has_clause(verb: Token) -> bool:
 def source_span(head: Token | None) -> CharSpan | None:
     """The whole source phrase, as PolNeAR marks it: with its relative clause or past
     participle ("Cruz, who has proposed ...,", "voters interviewed at rallies"), without a
-    channel, an "-ing" aside ("Osei, speaking in Vorna, said"), a relative clause that
-    reports something of its own ("Osei, who also said that ...") or one that tells more of
-    a person already introduced ("Osei, who has held Dalmar since May, said")."""
+    channel, an "-ing" aside ("Osei, speaking in Vorna, said"), a phrase on how she spoke
+    ("Osei, with evident relief, said"), a relative clause that reports something of its own
+    ("Osei, who also said that ...") or one that tells more of a person already introduced
+    ("Osei, who has held Dalmar since May, said")."""
     if head is None:
         return None
     exclude = frozenset(c.i for c in children_labelled(head, _PREP_ACL_RELCL, right_only=True) if (
-        (c.dep_ == "prep" and _names_channel(c)) or (c.dep_ == "acl" and c.tag_ == "VBG")
+        (c.dep_ == "prep" and (_names_channel(c) or _manner_aside(c)))
+        or (c.dep_ == "acl" and c.tag_ == "VBG")
         or (c.dep_ == "relcl" and (_reports(c) or _aside_on_known_name(head, c)))))
     return char_span_of_subtree(head, exclude | _reporting_clauses_of_appositions(head))
 
@@ -220,6 +222,24 @@ def _gives_role(clause: Token) -> bool:
     return any(t.lemma_.lower() in cues.ROLE_WORDS and (
         (t.dep_ == "attr" and t.head.i == clause.i) or (t.dep_ == "pobj" and t.head.lower_ == "as"))
         for t in clause.subtree)
+
+
+def _manner_aside(prep: Token) -> bool:
+    """", with unconcealed delight,", ", particularly in the last days of the siege,": a
+    phrase set off by commas on both sides whose object names nobody (no proper noun or
+    pronoun) tells how or when the source spoke; one that lists or places the source
+    (", including Osei,", ", of the FHF,", ", at the ministry,") is part of it."""
+    doc = prep.doc
+    first, last = prep.left_edge.i, prep.right_edge.i
+    if first == 0 or last + 1 >= len(doc) or doc[first - 1].lower_ != "," or doc[last + 1].lower_ != ",":
+        return False
+    if prep.lower_ in _PLACING_PREPOSITIONS:
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.tag_ not in ("NNP", "NNPS", "PRP") for o in objects)
+
+
+_PLACING_PREPOSITIONS = frozenset("including like unlike along among of from at for".split())
 
 
 def _reporting_clauses_of_appositions(head: Token) -> frozenset[int]:
