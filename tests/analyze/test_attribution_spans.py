@@ -207,7 +207,10 @@ def test_participle_of_saying_or_after_a_comma_stays_out_of_the_source(analyze_t
     ("Osei, with unconcealed delight, mocked the army's claims.", "Osei"),
     ("Osei, particularly in the last days of the siege, has said the town would hold.", "Osei"),
     ("Osei, with the FHF, said the road was open.", "Osei, with the FHF"),  # who she is with
+    ("Officials, wary of another offensive, said the road to Dalmar was closed.", "Officials"),
+    ("Officials wary of another offensive said the road to Dalmar was closed.",
+     "Officials wary of another offensive"),  # no comma: it picks out which officials
 ])
-def test_prepositional_aside_on_how_the_source_spoke_stays_out(analyze_text, text, source):
+def test_aside_on_how_the_source_spoke_or_felt_stays_out(analyze_text, text, source):
     (claim,) = _attributed(analyze_text(text))
     assert claim.source.text == source

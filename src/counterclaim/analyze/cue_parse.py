@@ -182,14 +182,15 @@ def _has_clause(verb: Token) -> bool:
 def source_span(head: Token | None) -> CharSpan | None:
     """The whole source phrase, as PolNeAR marks it: with its relative clause or past
     participle ("Cruz, who has proposed ...,", "voters interviewed at rallies"), without a
-    channel, an "-ing" aside ("Osei, speaking in Vorna, said"), a phrase on how she spoke
-    ("Osei, with evident relief, said"), a relative clause that reports something of its own
+    channel, an "-ing" aside ("Osei, speaking in Vorna, said"), a phrase on how she spoke or
+    felt ("Osei, with evident relief, said", "Officials, wary of ..., said"), a relative clause that reports something of its own
     ("Osei, who also said that ...") or one that tells more of a person already introduced
     ("Osei, who has held Dalmar since May, said")."""
     if head is None:
         return None
-    exclude = frozenset(c.i for c in children_labelled(head, _PREP_ACL_RELCL, right_only=True) if (
+    exclude = frozenset(c.i for c in children_labelled(head, _SOURCE_ASIDES, right_only=True) if (
         (c.dep_ == "prep" and (_names_channel(c) or _manner_aside(c)))
+        or (c.dep_ == "amod" and _after_comma(c))
         or (c.dep_ == "acl" and c.tag_ == "VBG")
         or (c.dep_ == "relcl" and (_reports(c) or _aside_on_known_name(head, c)))))
     return char_span_of_subtree(head, exclude | _reporting_clauses_of_appositions(head))
@@ -222,6 +223,12 @@ def _gives_role(clause: Token) -> bool:
     return any(t.lemma_.lower() in cues.ROLE_WORDS and (
         (t.dep_ == "attr" and t.head.i == clause.i) or (t.dep_ == "pobj" and t.head.lower_ == "as"))
         for t in clause.subtree)
+
+
+def _after_comma(token: Token) -> bool:
+    """The phrase ``token`` heads follows a comma ("Officials, wary of the truce, said")."""
+    first = token.left_edge.i
+    return first > 0 and token.doc[first - 1].lower_ == ","
 
 
 def _manner_aside(prep: Token) -> bool:
@@ -261,6 +268,7 @@ def source_name_span(head: Token) -> CharSpan:
 
 _PREP_ACL = frozenset(get_string_id(d) for d in ("prep", "acl"))
 _PREP_ACL_RELCL = _PREP_ACL | {get_string_id("relcl")}
+_SOURCE_ASIDES = _PREP_ACL_RELCL | {get_string_id("amod")}
 _APPOS, _RELCL = frozenset({get_string_id("appos")}), frozenset({get_string_id("relcl")})
 
 
