@@ -208,6 +208,7 @@ def test_participle_of_saying_or_after_a_comma_stays_out_of_the_source(analyze_t
     ("Osei, particularly in the last days of the siege, has said the town would hold.", "Osei"),
     ("Osei, with the FHF, said the road was open.", "Osei, with the FHF"),  # who she is with
     ("Officials, wary of another offensive, said the road to Dalmar was closed.", "Officials"),
+    ("Rebels in particular say the road to Kessen is open.", "Rebels"),
     ("Officials wary of another offensive said the road to Dalmar was closed.",
      "Officials wary of another offensive"),  # no comma: it picks out which officials
 ])

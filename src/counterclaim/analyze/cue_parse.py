@@ -181,19 +181,29 @@ def _has_clause(verb: Token) -> bool:
 
 def source_span(head: Token | None) -> CharSpan | None:
     """The whole source phrase, as PolNeAR marks it: with its relative clause or past
-    participle ("Cruz, who has proposed ...,", "voters interviewed at rallies"), without a
-    channel, an "-ing" aside ("Osei, speaking in Vorna, said"), a phrase on how she spoke or
-    felt ("Osei, with evident relief, said", "Officials, wary of ..., said"), a relative clause that reports something of its own
-    ("Osei, who also said that ...") or one that tells more of a person already introduced
-    ("Osei, who has held Dalmar since May, said")."""
+    participle ("Cruz, who has proposed ...,", "voters interviewed at rallies"), without the
+    asides of :func:`_left_out_of_source`."""
     if head is None:
         return None
-    exclude = frozenset(c.i for c in children_labelled(head, _SOURCE_ASIDES, right_only=True) if (
-        (c.dep_ == "prep" and (_names_channel(c) or _manner_aside(c)))
-        or (c.dep_ == "amod" and _after_comma(c))
-        or (c.dep_ == "acl" and c.tag_ == "VBG")
-        or (c.dep_ == "relcl" and (_reports(c) or _aside_on_known_name(head, c)))))
+    exclude = frozenset(c.i for c in children_labelled(head, _SOURCE_ASIDES, right_only=True)
+                        if _left_out_of_source(head, c))
     return char_span_of_subtree(head, exclude | _reporting_clauses_of_appositions(head))
+
+
+def _left_out_of_source(head: Token, child: Token) -> bool:
+    """A channel ("Osei in a tweet"), an "-ing" aside ("Osei, speaking in Vorna, said"), a
+    phrase on how the source spoke or felt ("Osei, with evident relief, said", "Officials,
+    wary of ..., said", "Rebels in particular say"), a relative clause that reports something
+    of its own ("Osei, who also said that ...") or one that tells more of a person already
+    introduced ("Osei, who has held Dalmar since May, said")."""
+    dep = child.dep_
+    if dep == "prep":
+        return _names_channel(child) or _manner_aside(child) or _is_sentence_adverb(child)
+    if dep == "amod":
+        return _after_comma(child)
+    if dep == "acl":
+        return child.tag_ == "VBG"
+    return dep == "relcl" and (_reports(child) or _aside_on_known_name(head, child))
 
 
 def _reports(verb: Token) -> bool:
@@ -223,6 +233,13 @@ def _gives_role(clause: Token) -> bool:
     return any(t.lemma_.lower() in cues.ROLE_WORDS and (
         (t.dep_ == "attr" and t.head.i == clause.i) or (t.dep_ == "pobj" and t.head.lower_ == "as"))
         for t in clause.subtree)
+
+
+def _is_sentence_adverb(prep: Token) -> bool:
+    """"in particular", "in general" parsed onto the source ("Rebels in particular say"):
+    an adverb of the sentence, not part of who speaks."""
+    last = prep.right_edge
+    return prep.lower_ == "in" and last.i == prep.i + 1 and last.lower_ in ("particular", "general")
 
 
 def _after_comma(token: Token) -> bool:
