@@ -163,3 +163,55 @@ def test_a_reaction_noun_before_its_verb_is_not_a_received_reaction(nlp):
                         cue_lemma="win", cue_token=win.i, source=None, source_token=None,
                         mode="indirect", sentence=(0, len(doc.text)))
     assert received_reaction(doc, found) == found
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Osei commands the garrison in Dalmar. Osei, who has held the town since May, said the "
+    "FHF had pulled back from Kessen.",
+    '"The road is open," said Sadeq, who returned from Vorna on Friday.',
+])
+def test_relative_clause_on_a_bare_surname_stays_out_of_the_source(analyze_text, text):
+    said = next(c for c in _attributed(analyze_text(text)) if c.cue and c.cue.lemma == "say")
+    assert said.source.text in ("Osei", "Sadeq")
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Lena Osei commands the garrison. Osei, who is the FHF's chief spokeswoman, said the road "
+     "was open.", "Osei, who is the FHF's chief spokeswoman"),
+    ("Lena Osei commands the garrison. Osei, who served as governor of Dalmar, said the road "
+     "was open.", "Osei, who served as governor of Dalmar"),
+])
+def test_relative_clause_giving_a_bare_surnames_role_stays_in_the_source(analyze_text, text, source):
+    said = next(c for c in _attributed(analyze_text(text)) if c.cue and c.cue.lemma == "say")
+    assert said.source.text == source
+
+
+def test_participle_without_a_comma_picks_out_the_source(analyze_text):
+    report = analyze_text("Residents fleeing Kessen said the army had shelled the town.")
+    (said,) = _attributed(report)
+    assert said.source.text == "Residents fleeing Kessen"
+    entity = next(e for e in report.entities if e.id == said.source.entity)
+    assert entity.name == "Residents"  # not the town named in the participle
+
+
+@pytest.mark.parametrize("text,source", [
+    ("A source speaking to Radio Vorna said the FHF had left.", "A source"),  # the occasion
+    ("Officials, fearing a new offensive, said the road to Dalmar was closed.", "Officials"),  # an aside
+])
+def test_participle_of_saying_or_after_a_comma_stays_out_of_the_source(analyze_text, text, source):
+    said = next(c for c in _attributed(analyze_text(text)) if c.cue.lemma == "say")
+    assert said.source.text == source
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Osei, with unconcealed delight, mocked the army's claims.", "Osei"),
+    ("Osei, particularly in the last days of the siege, has said the town would hold.", "Osei"),
+    ("Osei, with the FHF, said the road was open.", "Osei, with the FHF"),  # who she is with
+    ("Officials, wary of another offensive, said the road to Dalmar was closed.", "Officials"),
+    ("Rebels in particular say the road to Kessen is open.", "Rebels"),
+    ("Officials wary of another offensive said the road to Dalmar was closed.",
+     "Officials wary of another offensive"),  # no comma: it picks out which officials
+])
+def test_aside_on_how_the_source_spoke_or_felt_stays_out(analyze_text, text, source):
+    (claim,) = _attributed(analyze_text(text))
+    assert claim.source.text == source

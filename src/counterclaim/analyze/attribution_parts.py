@@ -29,7 +29,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from .attribution_raising import as_raising_frame
-from .attribution_sources import received_reaction, source_outside_content, stimulus_subject
+from .attribution_sources import (received_reaction, source_outside_content, sources_with_restrictive_participles,
+                                  stimulus_subject)
 from .attribution_types import Attribution
 from .cue_parse import source_span
 from .quotes import Quote
@@ -44,13 +45,14 @@ _NOMINAL_OR_ADP = _NOMINAL | {"ADP"}
 
 
 def settle_spans(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> list[Attribution]:
-    """The kept attributions with interrupted contents in pieces, and no source inside its
-    own content (:mod:`attribution_sources`)."""
+    """The kept attributions with interrupted contents in pieces, no source inside its own
+    content, and a participle that picks out the source kept in it (:mod:`attribution_sources`)."""
     found = whole_quotes(doc, continued_quotes(doc, found, quotes), quotes)
     found = unshared_paragraphs(doc, found)
     found = [received_reaction(doc, stimulus_subject(doc, a)) for a in found]
     found = [with_left_piece(doc, with_relative_pronoun(doc, as_raising_frame(doc, a))) for a in found]
-    return [source_outside_content(doc, without_connective_piece(doc, a)) for a in found]
+    found = [source_outside_content(doc, without_connective_piece(doc, a)) for a in found]
+    return sources_with_restrictive_participles(doc, found)
 
 
 # --- a quote continued after its tag -------------------------------------------------------

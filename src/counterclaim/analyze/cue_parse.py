@@ -212,15 +212,29 @@ def _has_clause(verb: Token) -> bool:
 
 def source_span(head: Token | None) -> CharSpan | None:
     """The whole source phrase, as PolNeAR marks it: with its relative clause or past
-    participle ("Cruz, who has proposed ...,", "voters interviewed at rallies"), without a
-    channel, an "-ing" aside ("Osei, speaking in Vorna, said") or a relative clause that
-    reports something of its own ("Osei, who also said that ...")."""
+    participle ("Cruz, who has proposed ...,", "voters interviewed at rallies"), without the
+    asides of :func:`_left_out_of_source`."""
     if head is None:
         return None
-    exclude = frozenset(c.i for c in children_labelled(head, _PREP_ACL_RELCL, right_only=True) if (
-        (c.dep_ == "prep" and _names_channel(c)) or (c.dep_ == "acl" and c.tag_ == "VBG")
-        or (c.dep_ == "relcl" and _reports(c)))) | _reporting_clauses_of_appositions(head)
-    return char_span_of_subtree(head, exclude)
+    exclude = frozenset(c.i for c in children_labelled(head, _SOURCE_ASIDES, right_only=True)
+                        if _left_out_of_source(head, c))
+    return char_span_of_subtree(head, exclude | _reporting_clauses_of_appositions(head))
+
+
+def _left_out_of_source(head: Token, child: Token) -> bool:
+    """A channel ("Osei in a tweet"), an "-ing" aside ("Osei, speaking in Vorna, said"), a
+    phrase on how the source spoke or felt ("Osei, with evident relief, said", "Officials,
+    wary of ..., said", "Rebels in particular say"), a relative clause that reports something
+    of its own ("Osei, who also said that ...") or one that tells more of a person already
+    introduced ("Osei, who has held Dalmar since May, said")."""
+    dep = child.dep_
+    if dep == "prep":
+        return _names_channel(child) or _manner_aside(child) or _is_sentence_adverb(child)
+    if dep == "amod":
+        return _after_comma(child)
+    if dep == "acl":
+        return child.tag_ == "VBG"
+    return dep == "relcl" and (_reports(child) or _aside_on_known_name(head, child))
 
 
 def _reports(verb: Token) -> bool:
@@ -229,6 +243,58 @@ def _reports(verb: Token) -> bool:
     source. "who asked not to be named" (an infinitive) stays: it says why the source is
     unnamed (PolNeAR train: 0.01 lower source F1 for keeping it)."""
     return is_cue_verb(verb) and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _aside_on_known_name(head: Token, clause: Token) -> bool:
+    """A relative clause set off by a comma after a bare one-word name ("Osei, who has held
+    Dalmar since May, said"): a surname alone names someone the article has already
+    introduced, so the clause is background rather than what identifies the source. PolNeAR
+    leaves such clauses out more often than not, and keeps the one that introduces a full
+    name ("Lena Osei, who ..."), a title ("Mr. Osei, who ...") or a common noun, and the one
+    that gives the person's role, as they keep an apposition ("Osei, who is the FHF's
+    spokeswoman")."""
+    doc = head.doc
+    return (head.tag_ == "NNP" and clause.left_edge.i > 0 and doc[clause.left_edge.i - 1].lower_ == ","
+            and all(c.dep_ == "punct" for c in head.lefts) and not _gives_role(clause))
+
+
+def _gives_role(clause: Token) -> bool:
+    """"who is the army's chief of staff", "who served as governor": a role word as what
+    the clause's subject is or serves as."""
+    return any(t.lemma_.lower() in cues.ROLE_WORDS and (
+        (t.dep_ == "attr" and t.head.i == clause.i) or (t.dep_ == "pobj" and t.head.lower_ == "as"))
+        for t in clause.subtree)
+
+
+def _is_sentence_adverb(prep: Token) -> bool:
+    """"in particular", "in general" parsed onto the source ("Rebels in particular say"):
+    an adverb of the sentence, not part of who speaks."""
+    last = prep.right_edge
+    return prep.lower_ == "in" and last.i == prep.i + 1 and last.lower_ in ("particular", "general")
+
+
+def _after_comma(token: Token) -> bool:
+    """The phrase ``token`` heads follows a comma ("Officials, wary of the truce, said")."""
+    first = token.left_edge.i
+    return first > 0 and token.doc[first - 1].lower_ == ","
+
+
+def _manner_aside(prep: Token) -> bool:
+    """", with unconcealed delight,", ", particularly in the last days of the siege,": a
+    phrase set off by commas on both sides whose object names nobody (no proper noun or
+    pronoun) tells how or when the source spoke; one that lists or places the source
+    (", including Osei,", ", of the FHF,", ", at the ministry,") is part of it."""
+    doc = prep.doc
+    first, last = prep.left_edge.i, prep.right_edge.i
+    if first == 0 or last + 1 >= len(doc) or doc[first - 1].lower_ != "," or doc[last + 1].lower_ != ",":
+        return False
+    if prep.lower_ in _PLACING_PREPOSITIONS:
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.tag_ not in ("NNP", "NNPS", "PRP") for o in objects)
+
+
+_PLACING_PREPOSITIONS = frozenset("including like unlike along among of from at for".split())
 
 
 def _reporting_clauses_of_appositions(head: Token) -> frozenset[int]:
@@ -250,6 +316,7 @@ def source_name_span(head: Token) -> CharSpan:
 
 _PREP_ACL = frozenset(get_string_id(d) for d in ("prep", "acl"))
 _PREP_ACL_RELCL = _PREP_ACL | {get_string_id("relcl")}
+_SOURCE_ASIDES = _PREP_ACL_RELCL | {get_string_id("amod")}
 _APPOS, _RELCL = frozenset({get_string_id("appos")}), frozenset({get_string_id("relcl")})
 
 

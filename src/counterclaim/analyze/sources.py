@@ -79,8 +79,10 @@ def _name_part(head: Token, source: CharSpan) -> CharSpan:
     if not any(tree.deps[c] in _DESCRIBING for c in tree.rights[head.i]):
         return source  # both spans below are the head's whole subtree: nothing describes it
     name = source_name_span(head)
-    if name == source_span(head):  # nothing describes it (or a transcript line names it)
-        return source
+    # A participle the kept attribution added ("residents fleeing Kessen") still describes it.
+    extended = source[0] == name[0] and source[1] > name[1]
+    if name == source_span(head) and not extended:
+        return source  # nothing describes it (or a transcript line names it)
     inside = source[0] <= name[0] and name[1] <= source[1]
     return name if inside and name[1] > name[0] else source
 
