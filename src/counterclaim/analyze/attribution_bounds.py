@@ -2,13 +2,14 @@
 proposition, so a trailing aside the outlet adds after a comma or dash is left out ("...,
 which the ministry denies", "... — a figure no one has checked", "..., while rebels held
 the pass"), and so are the time and occasion of the saying ("praised X on Tuesday", "denied
-Y in an interview"); the object an infinitive is about opens it ("urged the ministry to act").
+Y in an interview"); the object an infinitive is about opens it ("urged the ministry to act"). A content that opens a quotation runs to its end.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .attribution_types import content_mode
 from .spans import CharSpan, doc_tree, text_of, token_at, trim
 
 ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "while", "whereas", "although", "though"})
@@ -55,6 +56,30 @@ def _phrase_head(token: Token) -> Token | None:
             return None
         head = head.head
     return head if head.left_edge.i == token.i else None
+
+
+def through_opened_quotes(doc: Doc, found: list, quotes) -> list:
+    """Contents that open a quotation and stop inside it run to its end: 'said she had
+    "steady hands, but most of all, a good heart"' (the parse ended the clause at the comma).
+    The outlet's marks say where the quoted words end (PolNeAR train: the gold content ends
+    with the quote 53 times in 58). A quotation never crosses a paragraph (``find_quotes``)."""
+    if not quotes:
+        return found
+    text = text_of(doc)
+    return [_through_quote(text, a, quotes) for a in found]
+
+
+def _through_quote(text: str, a, quotes):
+    if a.parts:
+        return a
+    start, end = a.content
+    quote = next((q for q in quotes if start <= q.start < end < q.end), None)
+    if quote is None:
+        return a
+    content = trim(text, start, quote.end)
+    if content[1] <= end:  # only punctuation was left out
+        return a
+    return a._replace(content=content, mode=content_mode(content, quotes))
 
 
 # Occasions of speaking: "said X at a rally", "in an interview with Y".
