@@ -50,3 +50,26 @@ def test_contents_that_close_their_quotation_or_open_none_stay(nlp):
 def test_the_pipeline_keeps_the_rest_of_a_quotation_the_parse_cut_off(analyze_text):
     claims = [c for c in analyze_text(STEADY).claims if c.cue and c.cue.lemma == "say"]
     assert claims and claims[0].text.endswith("she has a good heart"), [c.text for c in claims]
+
+
+VOWED = ("And in a move that called to mind, for some, the old 1990 refrain of the FHF during the long "
+         "war, Capt Lena Osei pledged to oppose any truce with the rebels \u201ctoday, tomorrow, forever.\u201d")
+
+
+def test_a_quotation_that_goes_straight_on_from_a_content_joins_it(nlp):
+    text = 'Karim Sadeq urged the council to make the rebels pay "their fair share" of the damage.'
+    a = _attribution(text, "the council to make the rebels pay", mode="indirect")
+    (moved,) = through_opened_quotes(_doc(nlp, text), [a], find_quotes(text))
+    assert text[slice(*moved.content)] == 'the council to make the rebels pay "their fair share'
+    assert moved.mode == "mixed"
+
+
+def test_a_quotation_after_a_comma_or_colon_stays_apart(nlp):
+    text = 'Karim Sadeq said the council met in Vorna, "and nothing came of it."'
+    a = _attribution(text, "the council met in Vorna", mode="indirect")
+    assert through_opened_quotes(_doc(nlp, text), [a], find_quotes(text)) == [a]
+
+
+def test_the_pipeline_keeps_a_quotation_the_parse_left_after_the_content(analyze_text):
+    claims = [c for c in analyze_text(VOWED).claims if c.cue and c.cue.lemma == "pledge"]
+    assert claims and claims[0].text.endswith("today, tomorrow, forever"), [c.text for c in claims]
