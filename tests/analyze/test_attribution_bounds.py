@@ -73,3 +73,18 @@ def test_a_quotation_after_a_comma_or_colon_stays_apart(nlp):
 def test_the_pipeline_keeps_a_quotation_the_parse_left_after_the_content(analyze_text):
     claims = [c for c in analyze_text(VOWED).claims if c.cue and c.cue.lemma == "pledge"]
     assert claims and claims[0].text.endswith("today, tomorrow, forever"), [c.text for c in claims]
+
+
+def test_a_content_that_runs_to_a_quotations_end_starts_with_it(nlp):
+    text = "\u201cWe hold Kessen. We will hold Vorna too,\u201d Capt Lena Osei said."
+    cue = text.index("said")
+    a = _attribution(text, "We will hold Vorna too", mode="direct")._replace(cue=(cue, cue + 4))
+    (moved,) = through_opened_quotes(_doc(nlp, text), [a], find_quotes(text))
+    assert text[slice(*moved.content)] == "We hold Kessen. We will hold Vorna too"
+
+
+def test_a_claim_inside_a_quotation_keeps_its_start_before_its_own_cue(nlp):
+    text = "\u201cKessen is calm, and the FHF claims the army has fled,\u201d Osei said."
+    cue = text.index("claims")
+    a = _attribution(text, "the army has fled", mode="direct")._replace(cue=(cue, cue + 6))
+    assert through_opened_quotes(_doc(nlp, text), [a], find_quotes(text)) == [a]
