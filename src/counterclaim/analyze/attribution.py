@@ -55,7 +55,7 @@ from spacy.tokens import Doc
 from .cue_model import CueModel, cue_scores, load_cue_model
 from .cue_parse import (CONTENT_DEPS, EXPLETIVES, WORDS_KEY, cue_span, doc_words, is_cue_verb, read_words,
                         source_head, source_span, speech_tag_after)
-from .attribution_bounds import participle_splits, without_trailing_aside
+from .attribution_bounds import participle_splits, through_opened_quotes, without_trailing_aside
 from .attribution_adjectives import adjective_attributions
 from .attribution_adverbs import adverb_attributions
 from .attribution_boundary import load_boundary_model, refine_contents
@@ -102,6 +102,7 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
     found = mended_sources(doc, found)
     found += adverb_attributions(doc, found, quotes)
     found += adjective_attributions(doc, found, quotes)
+    found = through_opened_quotes(doc, found, quotes)
     if refine:
         found = refine_contents(doc, found, quotes, load_boundary_model())
     # Interrupted contents in pieces, no source inside its own content (attribution_parts).
