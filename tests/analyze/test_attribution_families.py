@@ -1,0 +1,32 @@
+"""Attribution families found in the session-9 recall analysis of PolNeAR train (gold
+attributions with no predicted content near them), each on an invented sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _attributed(report):
+    return [c for c in report.claims if c.mode != "outlet"]
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("The army, Capt Lena Osei noted, has not entered Dalmar.", "Capt Lena Osei", "noted",
+     "has not entered Dalmar"),
+    ("As Karim Sadeq pointed out, the road to Kessen is closed.", "Karim Sadeq", "pointed out",
+     "the road to Kessen is closed"),
+    ("As reported by the Ostria Times, the FHF withdrew from Vorna.", "the Ostria Times", "reported",
+     "the FHF withdrew from Vorna"),
+])
+def test_reporting_verb_set_into_its_clause_is_a_cue(analyze_text, text, source, cue, content):
+    (claim,) = _attributed(analyze_text(text))
+    assert claim.source.text == source and claim.cue.text == cue
+    assert claim.text.endswith(content)
+
+
+@pytest.mark.parametrize("text", [
+    "As we know, the FHF withdrew from Vorna.",
+    "As expected, the FHF withdrew from Vorna on Monday.",
+])
+def test_other_clause_only_verbs_set_into_a_clause_are_not_cues(analyze_text, text):
+    assert _attributed(analyze_text(text)) == []
