@@ -206,7 +206,7 @@ def _object_between(verb: Token, mark: Token) -> bool:
 
 # Clause-only verbs that still tag the clause they are set into: "The road, he noted, is
 # open", "As Osei pointed out, ...", "..., the panel concluded" (PolNeAR train, first half:
-# 26 of 28 such uses of note/point/conclude/add are cues; "as we know", "I think" and "as
+# 27 of 30 such uses of note/point/conclude/add are cues; "as we know", "I think" and "as
 # expected" are not, so the other clause-only verbs stay out).
 _PARENTHETICAL_CLAUSE_ONLY = frozenset("note point conclude add mention indicate".split())
 
