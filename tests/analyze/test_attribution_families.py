@@ -30,3 +30,26 @@ def test_reporting_verb_set_into_its_clause_is_a_cue(analyze_text, text, source,
 ])
 def test_other_clause_only_verbs_set_into_a_clause_are_not_cues(analyze_text, text):
     assert _attributed(analyze_text(text)) == []
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("The Free Highlands Front is eager to resume talks in Vorna.", "The Free Highlands Front", "is eager",
+     "to resume talks in Vorna"),
+    ("Residents were reluctant to leave Dalmar.", "Residents", "were reluctant", "to leave Dalmar"),
+    ("Capt Lena Osei is mindful of the risks in Vorna.", "Capt Lena Osei", "is mindful of",
+     "the risks in Vorna"),
+    ("Karim Sadeq has been vague about the ceasefire terms.", "Karim Sadeq", "has been vague about",
+     "the ceasefire terms"),
+])
+def test_attitude_adjectives_of_wish_and_reaction_are_cues(analyze_text, text, source, cue, content):
+    (claim,) = _attributed(analyze_text(text))
+    assert (claim.source.text, claim.cue.text, claim.text) == (source, cue, content)
+
+
+@pytest.mark.parametrize("text", [
+    "Troops were quick to seize the bridge at Kessen.",  # how fast they moved, not a view
+    "The FHF is willing to talk.",
+    "The convoy was ready to leave Dalmar.",
+])
+def test_adjectives_of_speed_and_readiness_are_not_cues(analyze_text, text):
+    assert _attributed(analyze_text(text)) == []
