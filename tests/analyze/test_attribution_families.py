@@ -53,3 +53,9 @@ def test_attitude_adjectives_of_wish_and_reaction_are_cues(analyze_text, text, s
 ])
 def test_adjectives_of_speed_and_readiness_are_not_cues(analyze_text, text):
     assert _attributed(analyze_text(text)) == []
+
+
+def test_tag_after_a_question_in_doubled_apostrophes_is_found(analyze_text):
+    (claim,) = _attributed(analyze_text("''Can we hold Vorna?'' Karim Sadeq asked."))
+    assert (claim.mode, claim.source.text, claim.cue.text) == ("direct", "Karim Sadeq", "asked")
+    assert claim.text.startswith("Can we hold Vorna")

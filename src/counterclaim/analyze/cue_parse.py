@@ -246,7 +246,7 @@ def speech_tag_after(doc, quote_end: int) -> Token | None:
     first_i = _first_token_after(doc, quote_end)
     # The first MAX_TAG_TOKENS words past quote marks and commas, built lazily (each a Token).
     tokens = list(islice((t for t in doc[first_i:first_i + 3 * MAX_TAG_TOKENS]
-                          if not (t.is_punct and (t.text in _QUOTE_MARKS or t.text == ","))), MAX_TAG_TOKENS))
+                          if not (t.is_punct and (_is_quote_mark(t.text) or t.text == ","))), MAX_TAG_TOKENS))
     if not tokens or tokens[0].is_sent_start and tokens[0].idx > quote_end + 4:
         return None
     first = tokens[0]
@@ -259,6 +259,12 @@ def speech_tag_after(doc, quote_end: int) -> Token | None:
                 return token
             return None
     return None
+
+
+def _is_quote_mark(text: str) -> bool:
+    """A closing mark, doubled ones included: the ASCII-typed ''Go home,'' takes two
+    apostrophes, which the tokenizer keeps as one token."""
+    return bool(text) and all(c in _QUOTE_MARKS for c in text)
 
 
 def _first_token_after(doc, char: int) -> int:
