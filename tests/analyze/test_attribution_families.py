@@ -59,3 +59,18 @@ def test_tag_after_a_question_in_doubled_apostrophes_is_found(analyze_text):
     (claim,) = _attributed(analyze_text("''Can we hold Vorna?'' Karim Sadeq asked."))
     assert (claim.mode, claim.source.text, claim.cue.text) == ("direct", "Karim Sadeq", "asked")
     assert claim.text.startswith("Can we hold Vorna")
+
+
+def test_bare_tag_after_a_quote_closed_by_a_full_stop_is_found(analyze_text):
+    claims = _attributed(analyze_text(
+        "The army shelled Dalmar on Monday.\n\n\u201cWe will never leave Kessen, whatever it costs us.\u201d Osei said."))
+    assert [(c.mode, c.source.text, c.cue.text) for c in claims] == [("direct", "Osei", "said")]
+    assert claims[0].text.startswith("We will never leave Kessen")
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cWe will never leave Kessen, whatever it costs us.\u201d Residents fled the town.",
+    "\u201cWe will never leave Kessen, whatever it costs us.\u201d Troops shelled Vorna.",
+])
+def test_event_after_a_quote_closed_by_a_full_stop_is_no_tag(analyze_text, text):
+    assert _attributed(analyze_text(text)) == []
