@@ -74,3 +74,28 @@ def test_bare_tag_after_a_quote_closed_by_a_full_stop_is_found(analyze_text):
 ])
 def test_event_after_a_quote_closed_by_a_full_stop_is_no_tag(analyze_text, text):
     assert _attributed(analyze_text(text)) == []
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Capt Lena Osei took issue with the ceasefire plan.", "Capt Lena Osei", "took issue with",
+     "the ceasefire plan"),
+    ("The FHF had harsh words for the mediators in Vorna.", "The FHF", "had harsh words for",
+     "the mediators in Vorna"),
+    ("Karim Sadeq had no doubts about the ceasefire.", "Karim Sadeq", "had no doubts about",
+     "the ceasefire"),
+    ("Karim Sadeq is one of the fiercest critics of the army.", "Karim Sadeq",
+     "is one of the fiercest critics of", "the army"),
+])
+def test_set_phrases_of_stance_are_cues(analyze_text, text, source, cue, content):
+    (claim,) = _attributed(analyze_text(text))
+    assert (claim.source.text, claim.cue.text, claim.text) == (source, cue, content)
+
+
+@pytest.mark.parametrize("text", [
+    "A sniper took a shot at the patrol near Kessen.",  # an attack, not a criticism
+    "Soldiers took a swing at the crowd in Vorna.",
+    "The army has been making the case for weeks.",  # how long, not what
+    "The FHF took the issue with them to Dalmar.",
+])
+def test_physical_and_temporal_readings_of_the_phrases_are_not_cues(analyze_text, text):
+    assert _attributed(analyze_text(text)) == []

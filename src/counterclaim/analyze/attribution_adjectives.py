@@ -62,7 +62,7 @@ def adjective_attributions(doc: Doc, kept: list[Attribution], quotes: list[Quote
         if token.lower_ not in ATTITUDE_ADJECTIVES and token.lower_ not in INFINITIVE_ADJECTIVES:
             continue
         attribution = _attitude(token, quotes)
-        if attribution is None or any(_touches(attribution, other) for other in kept + found):
+        if attribution is None or any(touches(attribution, other) for other in kept + found):
             continue
         found.append(attribution)
     return found
@@ -130,6 +130,6 @@ def _about_preposition(adjective: Token, prep: Token) -> bool:
     return prep.lower_ in CONTENT_PREPOSITIONS or pair in ATTITUDE_PAIRS
 
 
-def _touches(attribution: Attribution, other: Attribution) -> bool:
+def touches(attribution: Attribution, other: Attribution) -> bool:
     spans = [s for s in (other.content, other.cue, other.source) if s]
     return any(overlaps(attribution.content, s) or overlaps(attribution.cue, s) for s in spans)
