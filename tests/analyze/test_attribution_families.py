@@ -50,8 +50,9 @@ def test_attitude_adjectives_of_wish_and_reaction_are_cues(analyze_text, text, s
     "Troops were quick to seize the bridge at Kessen.",  # how fast they moved, not a view
     "The FHF is willing to talk.",
     "The convoy was ready to leave Dalmar.",
+    "Residents were so worried that they left Dalmar.",  # what came of the worry, not its object
 ])
-def test_adjectives_of_speed_and_readiness_are_not_cues(analyze_text, text):
+def test_adjectives_of_speed_readiness_and_result_are_not_cues(analyze_text, text):
     assert _attributed(analyze_text(text)) == []
 
 

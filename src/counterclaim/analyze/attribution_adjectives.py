@@ -103,6 +103,8 @@ def _about(adjective: Token, copula: Token):
         return _infinitive(adjective)
     clauses = [c for c in adjective.children if c.dep_ == "ccomp"]
     clauses += [c for c in copula.children if c.dep_ == "ccomp" and c.i > adjective.i]
+    if any(c.dep_ == "advmod" and c.lower_ in ("so", "such") for c in adjective.children):
+        clauses = []  # "so worried that they left Dalmar": what came of it, not what they feared
     if clauses:
         return char_span_of_subtree(clauses[0]), adjective.idx + len(adjective.text)
     for prep in adjective.children:
