@@ -100,3 +100,15 @@ def test_set_phrases_of_stance_are_cues(analyze_text, text, source, cue, content
 ])
 def test_physical_and_temporal_readings_of_the_phrases_are_not_cues(analyze_text, text):
     assert _attributed(analyze_text(text)) == []
+
+
+def test_partisan_noun_after_a_name_takes_the_name_as_content(analyze_text):
+    (claim,) = _attributed(analyze_text("Karim Sadeq has been a longtime FHF supporter."))
+    assert (claim.source.text, claim.cue.text, claim.text) == ("Karim Sadeq", "supporter", "FHF")
+
+
+def test_partisan_noun_in_a_conjunct_takes_the_first_verbs_subject(analyze_text):
+    claims = _attributed(analyze_text(
+        "Lena Osei has not endorsed the truce and has been a pointed critic of its terms."))
+    critic = [c for c in claims if "critic" in c.cue.text]
+    assert [(c.source.text, c.text) for c in critic] == [("Lena Osei", "its terms")]

@@ -96,19 +96,32 @@ def _partisan(noun: Token, quotes: list[Quote]) -> Attribution | None:
     if predicate.dep_ != "attr" or copula.lemma_.lower() not in _COPULAS or in_any_quote(copula, quotes):
         return None
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    topic = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if of is None:  # "is a longtime FHF supporter": the name before the noun is the topic
+        names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not names:
+            return None
+        content = trim(text_of(noun.doc), names[0].left_edge.idx, names[-1].idx + len(names[-1].text))
+        return _attribution(copula, content, noun, quotes, first=noun)  # the cue clear of the name
+    topic = next((c for c in of.children if c.dep_ == "pobj"), None)
     if topic is None:
         return None
     return _attribution(copula, char_span_of_subtree(topic), of, quotes)
 
 
-def _attribution(verb: Token, content, last: Token, quotes: list[Quote]) -> Attribution | None:
-    """The phrase from its verb to ``last`` as cue, the verb's subject as source."""
+def _attribution(verb: Token, content, last: Token, quotes: list[Quote],
+                 first: Token | None = None) -> Attribution | None:
+    """The phrase from its verb (or ``first``) to ``last`` as cue, the verb's subject as source (a
+    conjunct's is the first verb's: "X has not endorsed Y and has been a critic of Z")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj" and verb.head.i < verb.i:
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ in EXPLETIVES or not subject.i < verb.i:
         return None
     head, _ = source_head(verb)
-    cue = trim(text_of(verb.doc), cue_span(verb)[0], last.idx + len(last.text))
+    if head is None:
+        return None
+    start = first.idx if first is not None else cue_span(verb)[0]
+    cue = trim(text_of(verb.doc), start, last.idx + len(last.text))
     sentence = verb.sent
     return Attribution(
         content=content, parts=(), cue=cue, cue_lemma=verb.lemma_.lower(), cue_token=verb.i,
