@@ -36,7 +36,8 @@ rules miss (an active "It said", the passive subject an active conjunct shares, 
 content's sibling) and lose the one an "Asked about X, ..." participle does not have
 (:mod:`attribution_sources`), and "reportedly" adds the clause it modifies, clear of them,
 as a claim without a source (:mod:`attribution_adverbs`), and so do attitude adjectives
-("is critical of", "was confident that"; :mod:`attribution_adjectives`). Indirect contents and sources then stay on
+("is critical of", "was confident that"; :mod:`attribution_adjectives`), and set phrases
+("took issue with", "is a supporter of"; :mod:`attribution_phrases`). Indirect contents and sources then stay on
 their cue's line, past any wire dateline, and lose a trailing aside of the outlet; a
 content leaves out when and where the source spoke (:mod:`attribution_bounds`); a cue then
 reaches over its verb's own words up to the content and up to the verb it is the infinitive
@@ -57,6 +58,7 @@ from .cue_parse import (CONTENT_DEPS, EXPLETIVES, WORDS_KEY, cue_span, doc_words
                         source_head, source_span, speech_tag_after)
 from .attribution_bounds import participle_splits, through_opened_quotes, without_trailing_aside
 from .attribution_adjectives import adjective_attributions
+from .attribution_phrases import phrase_attributions
 from .attribution_adverbs import adverb_attributions
 from .attribution_boundary import load_boundary_model, refine_contents
 from .attribution_cue_extent import extended_cues
@@ -102,6 +104,7 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
     found = mended_sources(doc, found)
     found += adverb_attributions(doc, found, quotes)
     found += adjective_attributions(doc, found, quotes)
+    found += phrase_attributions(doc, found, quotes)
     found = through_opened_quotes(doc, found, quotes)
     if refine:
         found = refine_contents(doc, found, quotes, load_boundary_model())

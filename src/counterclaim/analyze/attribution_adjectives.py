@@ -1,6 +1,6 @@
 """Attributions cued by a predicate adjective of attitude: "The FHF is critical of the
 truce", "Osei was confident that Dalmar would hold", "Residents remain sceptical about the
-plan". PolNeAR marks the copula and the adjective (with its preposition) as the cue, the
+plan", "The FHF is eager to talk" (a wish or reluctance takes its to-infinitive as content). PolNeAR marks the copula and the adjective (with its preposition) as the cue, the
 subject as the source and the clause or the prepositional object as the content; the cue
 model, which scores words governing something to their right, never proposes these (PolNeAR
 train, first half: 95 of 599 such predicates are gold cues, none predicted). Adjectives that
@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from . import cues
 from .attribution_types import Attribution, content_mode
 from .attribution_verbs import in_any_quote
 from .cue_parse import EXPLETIVES, cue_span, source_head, source_span
@@ -24,7 +25,18 @@ critical sure unsure certain uncertain aware glad skeptical sceptical angry conc
 surprised hopeful adamant convinced confident upbeat optimistic pessimistic tired wary leery
 opposed supportive sympathetic hostile frustrated worried doubtful mistrustful distrustful
 dismissive enthusiastic lukewarm unapologetic uneasy nervous proud pleased unhappy disappointed
+shocked impressed irritated furious mindful conscious shy cagey vague upfront vocal outspoken
+passionate sensitive fond enamored enamoured appreciative divided unified unanimous partial
+favorable favourable
 """.split())
+
+# Attitudes whose content is what the source is keen or loath to do: "The FHF is eager to
+# talk", "Residents were reluctant to leave Dalmar" (PolNeAR train, first half: 19 of 22 are
+# cues; "willing", "ready", "able", "happy" and "determined to" mostly are not). "Quick to"
+# only with a speech act ("quick to blame the army"): "quick to seize the bridge" is how
+# fast troops moved.
+INFINITIVE_ADJECTIVES = frozenset("eager keen quick inclined reluctant hesitant unafraid".split())
+SPEECH_ONLY_INFINITIVE_ADJECTIVES = frozenset({"quick"})
 
 # The verbs an attitude adjective completes: "is", "remains", "grew increasingly".
 COPULAS = frozenset("be remain seem grow become appear sound stay feel".split())
@@ -34,7 +46,9 @@ COPULAS = frozenset("be remain seem grow become appear sound stay feel".split())
 # save for the pairs below; and not "critical to", which is a need, not a view.
 CONTENT_PREPOSITIONS = frozenset("of about to toward towards with at over".split())
 ATTITUDE_PAIRS = frozenset({("confident", "in"), ("surprised", "by"), ("disappointed", "by"),
-                            ("disappointed", "in"), ("upset", "by"), ("frustrated", "by")})
+                            ("disappointed", "in"), ("upset", "by"), ("frustrated", "by"),
+                            ("shocked", "by"), ("impressed", "by"), ("irritated", "by"), ("divided", "on"),
+                            ("unified", "on"), ("vocal", "on"), ("outspoken", "on"), ("unanimous", "in")})
 NOT_ATTITUDE_PAIRS = frozenset({("critical", "to")})
 
 
@@ -45,10 +59,10 @@ def adjective_attributions(doc: Doc, kept: list[Attribution], quotes: list[Quote
     # Adjectival complements found by label in the cached parse: a Token only for those few.
     for i in [i for i, dep in enumerate(doc_tree(doc).deps) if dep == _ACOMP]:
         token = doc[i]
-        if token.lower_ not in ATTITUDE_ADJECTIVES:
+        if token.lower_ not in ATTITUDE_ADJECTIVES and token.lower_ not in INFINITIVE_ADJECTIVES:
             continue
         attribution = _attitude(token, quotes)
-        if attribution is None or any(_touches(attribution, other) for other in kept + found):
+        if attribution is None or any(touches(attribution, other) for other in kept + found):
             continue
         found.append(attribution)
     return found
@@ -85,8 +99,12 @@ def _attitude(adjective: Token, quotes: list[Quote]) -> Attribution | None:
 def _about(adjective: Token, copula: Token):
     """The content (a clause, or the object of a preposition) and where the cue ends (after
     the adjective, or after its preposition), or (None, None)."""
+    if adjective.lower_ in INFINITIVE_ADJECTIVES:
+        return _infinitive(adjective)
     clauses = [c for c in adjective.children if c.dep_ == "ccomp"]
     clauses += [c for c in copula.children if c.dep_ == "ccomp" and c.i > adjective.i]
+    if any(c.dep_ == "advmod" and c.lower_ in ("so", "such") for c in adjective.children):
+        clauses = []  # "so worried that they left Dalmar": what came of it, not what they feared
     if clauses:
         return char_span_of_subtree(clauses[0]), adjective.idx + len(adjective.text)
     for prep in adjective.children:
@@ -97,6 +115,16 @@ def _about(adjective: Token, copula: Token):
     return None, None
 
 
+def _infinitive(adjective: Token):
+    """The to-infinitive an eager/reluctant adjective governs, and the cue's end (the adjective)."""
+    verb = next((c for c in adjective.children if c.dep_ == "xcomp" and c.i > adjective.i), None)
+    if verb is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None, None
+    if adjective.lower_ in SPEECH_ONLY_INFINITIVE_ADJECTIVES and verb.lemma_.lower() not in cues.SPEECH_VERBS:
+        return None, None
+    return char_span_of_subtree(verb), adjective.idx + len(adjective.text)
+
+
 def _about_preposition(adjective: Token, prep: Token) -> bool:
     pair = (adjective.lower_, prep.lower_)
     if pair in NOT_ATTITUDE_PAIRS:
@@ -104,6 +132,6 @@ def _about_preposition(adjective: Token, prep: Token) -> bool:
     return prep.lower_ in CONTENT_PREPOSITIONS or pair in ATTITUDE_PAIRS
 
 
-def _touches(attribution: Attribution, other: Attribution) -> bool:
+def touches(attribution: Attribution, other: Attribution) -> bool:
     spans = [s for s in (other.content, other.cue, other.source) if s]
     return any(overlaps(attribution.content, s) or overlaps(attribution.cue, s) for s in spans)

@@ -335,16 +335,18 @@ MAX_TAG_TOKENS = 8
 def speech_tag_after(doc, quote_end: int) -> Token | None:
     """The verb of a speech tag right after a quote ('"Go home," the captain barked';
     '"No," replied Lena Osei'), whatever the verb: in that position any verb reports the
-    quote. None unless the quote ends as an utterance does, with a comma, ? or !."""
+    quote. None unless the quote ends as an utterance does, with a comma, ? or !, or with a
+    full stop before a bare speech tag ('"We stay." Osei said.'; :func:`_bare_tag`)."""
     text = text_of(doc)
     inside_end = text[max(0, quote_end - 1):quote_end]
     after = text[quote_end:quote_end + 3].lstrip("'\u201d\u2019\"")
-    if inside_end not in _UTTERANCE_ENDS and not after.startswith(","):
+    full_stop = inside_end == "." and not after.startswith(",")
+    if inside_end not in _UTTERANCE_ENDS and not after.startswith(",") and not full_stop:
         return None
     first_i = _first_token_after(doc, quote_end)
     # The first MAX_TAG_TOKENS words past quote marks and commas, built lazily (each a Token).
     tokens = list(islice((t for t in doc[first_i:first_i + 3 * MAX_TAG_TOKENS]
-                          if not (t.is_punct and (t.text in _QUOTE_MARKS or t.text == ","))), MAX_TAG_TOKENS))
+                          if not (t.is_punct and (_is_quote_mark(t.text) or t.text == ","))), MAX_TAG_TOKENS))
     if not tokens or tokens[0].is_sent_start and tokens[0].idx > quote_end + 4:
         return None
     first = tokens[0]
@@ -354,9 +356,26 @@ def speech_tag_after(doc, quote_end: int) -> Token | None:
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if token is first or (subject is not None and subject.left_edge.i == first.i):
-                return token
+                return token if not full_stop or _bare_tag(token) else None
             return None
     return None
+
+
+def _bare_tag(verb: Token) -> bool:
+    """'"We will never leave." Osei said.': after a quote closed by a full stop, a speech
+    verb whose sentence says nothing else (no clause, no noun object) still tags it."""
+    if verb.lemma_.lower() not in cues.SPEECH_VERBS:
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj", "conj", "advcl", "parataxis") or (c.dep_ == "dobj" and c.pos_ != "PRON")
+           for c in verb.children):
+        return False
+    return verb.sent.text.rstrip().endswith((".", "?", "!"))
+
+
+def _is_quote_mark(text: str) -> bool:
+    """A closing mark, doubled ones included: the ASCII-typed ''Go home,'' takes two
+    apostrophes, which the tokenizer keeps as one token."""
+    return bool(text) and all(c in _QUOTE_MARKS for c in text)
 
 
 def _first_token_after(doc, char: int) -> int:

@@ -1,0 +1,114 @@
+"""Attribution families found in the session-9 recall analysis of PolNeAR train (gold
+attributions with no predicted content near them), each on an invented sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _attributed(report):
+    return [c for c in report.claims if c.mode != "outlet"]
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("The army, Capt Lena Osei noted, has not entered Dalmar.", "Capt Lena Osei", "noted",
+     "has not entered Dalmar"),
+    ("As Karim Sadeq pointed out, the road to Kessen is closed.", "Karim Sadeq", "pointed out",
+     "the road to Kessen is closed"),
+    ("As reported by the Ostria Times, the FHF withdrew from Vorna.", "the Ostria Times", "reported",
+     "the FHF withdrew from Vorna"),
+])
+def test_reporting_verb_set_into_its_clause_is_a_cue(analyze_text, text, source, cue, content):
+    (claim,) = _attributed(analyze_text(text))
+    assert claim.source.text == source and claim.cue.text == cue
+    assert claim.text.endswith(content)
+
+
+@pytest.mark.parametrize("text", [
+    "As we know, the FHF withdrew from Vorna.",
+    "As expected, the FHF withdrew from Vorna on Monday.",
+])
+def test_other_clause_only_verbs_set_into_a_clause_are_not_cues(analyze_text, text):
+    assert _attributed(analyze_text(text)) == []
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("The Free Highlands Front is eager to resume talks in Vorna.", "The Free Highlands Front", "is eager",
+     "to resume talks in Vorna"),
+    ("Residents were reluctant to leave Dalmar.", "Residents", "were reluctant", "to leave Dalmar"),
+    ("Capt Lena Osei is mindful of the risks in Vorna.", "Capt Lena Osei", "is mindful of",
+     "the risks in Vorna"),
+    ("Karim Sadeq has been vague about the ceasefire terms.", "Karim Sadeq", "has been vague about",
+     "the ceasefire terms"),
+])
+def test_attitude_adjectives_of_wish_and_reaction_are_cues(analyze_text, text, source, cue, content):
+    (claim,) = _attributed(analyze_text(text))
+    assert (claim.source.text, claim.cue.text, claim.text) == (source, cue, content)
+
+
+@pytest.mark.parametrize("text", [
+    "Troops were quick to seize the bridge at Kessen.",  # how fast they moved, not a view
+    "The FHF is willing to talk.",
+    "The convoy was ready to leave Dalmar.",
+    "Residents were so worried that they left Dalmar.",  # what came of the worry, not its object
+])
+def test_adjectives_of_speed_readiness_and_result_are_not_cues(analyze_text, text):
+    assert _attributed(analyze_text(text)) == []
+
+
+def test_tag_after_a_question_in_doubled_apostrophes_is_found(analyze_text):
+    (claim,) = _attributed(analyze_text("''Can we hold Vorna?'' Karim Sadeq asked."))
+    assert (claim.mode, claim.source.text, claim.cue.text) == ("direct", "Karim Sadeq", "asked")
+    assert claim.text.startswith("Can we hold Vorna")
+
+
+def test_bare_tag_after_a_quote_closed_by_a_full_stop_is_found(analyze_text):
+    claims = _attributed(analyze_text(
+        "The army shelled Dalmar on Monday.\n\n\u201cWe will never leave Kessen, whatever it costs us.\u201d Osei said."))
+    assert [(c.mode, c.source.text, c.cue.text) for c in claims] == [("direct", "Osei", "said")]
+    assert claims[0].text.startswith("We will never leave Kessen")
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cWe will never leave Kessen, whatever it costs us.\u201d Residents fled the town.",
+    "\u201cWe will never leave Kessen, whatever it costs us.\u201d Troops shelled Vorna.",
+])
+def test_event_after_a_quote_closed_by_a_full_stop_is_no_tag(analyze_text, text):
+    assert _attributed(analyze_text(text)) == []
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Capt Lena Osei took issue with the ceasefire plan.", "Capt Lena Osei", "took issue with",
+     "the ceasefire plan"),
+    ("The FHF had harsh words for the mediators in Vorna.", "The FHF", "had harsh words for",
+     "the mediators in Vorna"),
+    ("Karim Sadeq had no doubts about the ceasefire.", "Karim Sadeq", "had no doubts about",
+     "the ceasefire"),
+    ("Karim Sadeq is one of the fiercest critics of the army.", "Karim Sadeq",
+     "is one of the fiercest critics of", "the army"),
+])
+def test_set_phrases_of_stance_are_cues(analyze_text, text, source, cue, content):
+    (claim,) = _attributed(analyze_text(text))
+    assert (claim.source.text, claim.cue.text, claim.text) == (source, cue, content)
+
+
+@pytest.mark.parametrize("text", [
+    "A sniper took a shot at the patrol near Kessen.",  # an attack, not a criticism
+    "Soldiers took a swing at the crowd in Vorna.",
+    "The army has been making the case for weeks.",  # how long, not what
+    "The FHF took the issue with them to Dalmar.",
+])
+def test_physical_and_temporal_readings_of_the_phrases_are_not_cues(analyze_text, text):
+    assert _attributed(analyze_text(text)) == []
+
+
+def test_partisan_noun_after_a_name_takes_the_name_as_content(analyze_text):
+    (claim,) = _attributed(analyze_text("Karim Sadeq has been a longtime FHF supporter."))
+    assert (claim.source.text, claim.cue.text, claim.text) == ("Karim Sadeq", "supporter", "FHF")
+
+
+def test_partisan_noun_in_a_conjunct_takes_the_first_verbs_subject(analyze_text):
+    claims = _attributed(analyze_text(
+        "Lena Osei has not endorsed the truce and has been a pointed critic of its terms."))
+    critic = [c for c in claims if "critic" in c.cue.text]
+    assert [(c.source.text, c.text) for c in critic] == [("Lena Osei", "its terms")]
