@@ -1,12 +1,12 @@
 """Attributions cued by a set phrase rather than one cue word: a light verb with a noun of
 stance ("Osei took issue with the plan", "The FHF had harsh words for the mediators",
-"Sadeq made the case that ..."), and a predicate noun of partisanship ("Osei is a
-longtime supporter of the truce", "Sadeq is an FHF supporter"), and the aside "as Osei put
-it". The cue model scores single words, and "take", "have"
-and "make" are too common to pass its recall floor; PolNeAR marks the whole phrase as the
-cue, the subject as the source and what the phrase is about as the content (train, first
-half: 32 of 43 uses of the phrases below are gold cues, 23 of them found by no rule; second
-half: 17 of 29, 13 found by no rule).
+"Sadeq made the case that ..."), a predicate noun of partisanship ("Osei is a longtime
+supporter of the truce", "Sadeq is an FHF supporter"), and the aside "as Osei put it". The
+cue model scores single words, and "take", "have", "make" and "put" are too common to pass
+its recall floor; PolNeAR marks the whole phrase as the cue, the subject as the source and
+what the phrase is about as the content (train, first half: 32 of 43 uses of the light-verb
+and partisan phrases are gold cues, 23 of them found by no rule; second half: 17 of 29, 13
+found by no rule).
 
 Like the attitude adjectives (:mod:`attribution_adjectives`), these run after the judge and
 stay clear of the attributions already kept. Physical readings stay out on the conflict
