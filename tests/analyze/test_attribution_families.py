@@ -112,3 +112,13 @@ def test_partisan_noun_in_a_conjunct_takes_the_first_verbs_subject(analyze_text)
         "Lena Osei has not endorsed the truce and has been a pointed critic of its terms."))
     critic = [c for c in claims if "critic" in c.cue.text]
     assert [(c.source.text, c.text) for c in critic] == [("Lena Osei", "its terms")]
+
+
+def test_as_someone_put_it_tags_the_clause_it_is_set_into(analyze_text):
+    (claim,) = _attributed(analyze_text("As Capt Lena Osei put it, the road to Dalmar is closed."))
+    assert (claim.source.text, claim.cue.text, claim.text) == ("Capt Lena Osei", "put it",
+                                                               "the road to Dalmar is closed")
+
+
+def test_as_someone_put_something_else_is_no_cue(analyze_text):
+    assert _attributed(analyze_text("As the army put pressure on Vorna, residents fled.")) == []

@@ -1,11 +1,12 @@
 """Attributions cued by a set phrase rather than one cue word: a light verb with a noun of
 stance ("Osei took issue with the plan", "The FHF had harsh words for the mediators",
-"Sadeq made the case that ..."), and a predicate noun of partisanship ("Osei is a
-longtime supporter of the truce", "Sadeq is an FHF supporter"). The cue model scores single words, and "take", "have"
-and "make" are too common to pass its recall floor; PolNeAR marks the whole phrase as the
-cue, the subject as the source and what the phrase is about as the content (train, first
-half: 32 of 43 uses of the phrases below are gold cues, 23 of them found by no rule; second
-half: 17 of 29, 13 found by no rule).
+"Sadeq made the case that ..."), a predicate noun of partisanship ("Osei is a longtime
+supporter of the truce", "Sadeq is an FHF supporter"), and the aside "as Osei put it". The
+cue model scores single words, and "take", "have", "make" and "put" are too common to pass
+its recall floor; PolNeAR marks the whole phrase as the cue, the subject as the source and
+what the phrase is about as the content (train, first half: 32 of 43 uses of the light-verb
+and partisan phrases are gold cues, 23 of them found by no rule; second half: 17 of 29, 13
+found by no rule).
 
 Like the attitude adjectives (:mod:`attribution_adjectives`), these run after the judge and
 stay clear of the attributions already kept. Physical readings stay out on the conflict
@@ -22,7 +23,7 @@ from .attribution_types import Attribution, content_mode
 from .attribution_verbs import in_any_quote
 from .cue_parse import EXPLETIVES, cue_span, doc_words, source_head, source_span
 from .quotes import Quote
-from .spans import char_span_of_subtree, doc_tree, trim, text_of
+from .spans import char_span_of_subtree, doc_tree, subtree_tokens, text_of, token_span, trim
 
 # Light verb -> (the nouns of stance it takes as object, the prepositions joining the topic).
 LIGHT_VERB_PHRASES = {
@@ -49,6 +50,8 @@ def phrase_attributions(doc: Doc, kept: list[Attribution], quotes: list[Quote]) 
             attribution = _light_verb(doc[i], quotes)
         elif dep in _PREDICATE_DEPS and lemmas[i] in PARTISAN_NOUNS:
             attribution = _partisan(doc[i], quotes)
+        elif dep == _ADVCL and lemmas[i] == "put":
+            attribution = _as_put_it(doc[i], quotes)
         else:
             continue
         if attribution is None or any(touches(attribution, other) for other in kept + found):
@@ -57,7 +60,7 @@ def phrase_attributions(doc: Doc, kept: list[Attribution], quotes: list[Quote]) 
     return found
 
 
-_DOBJ = get_string_id("dobj")
+_DOBJ, _ADVCL = get_string_id("dobj"), get_string_id("advcl")
 _PREDICATE_DEPS = frozenset({get_string_id("attr"), get_string_id("pobj")})
 _STANCE_NOUNS = frozenset().union(*(nouns for nouns, _ in LIGHT_VERB_PHRASES.values()))
 
@@ -106,6 +109,23 @@ def _partisan(noun: Token, quotes: list[Quote]) -> Attribution | None:
     if topic is None:
         return None
     return _attribution(copula, char_span_of_subtree(topic), of, quotes)
+
+
+def _as_put_it(verb: Token, quotes: list[Quote]) -> Attribution | None:
+    """"As Osei put it, the town is lost": the clause the aside is set into is what she said."""
+    children = list(verb.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
+            or not any(c.dep_ == "dobj" and c.lower_ == "it" for c in children):
+        return None
+    it = next(c for c in children if c.dep_ == "dobj")
+    span = token_span(subtree_tokens(verb.head, frozenset([verb.i])))
+    if span is None:
+        return None
+    start, end = span
+    if start <= verb.idx < end:  # a parse that hung the aside inside its host: the host after it
+        start = max(start, verb.right_edge.idx + len(verb.right_edge.text))
+    content = trim(text_of(verb.doc), start, end)
+    return _attribution(verb, content, it, quotes) if content[1] > content[0] else None
 
 
 def _attribution(verb: Token, content, last: Token, quotes: list[Quote],
