@@ -8,6 +8,8 @@ runs to a quotation's end starts with it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc, Token
 
 from .attribution_types import content_mode
@@ -66,17 +68,20 @@ def through_opened_quotes(doc: Doc, found: list, quotes) -> list:
     with the quote 53 times in 58). So do contents a quotation goes straight on from ('urged
     Congress to make them pay "their fair share"'; 11 times in 11). A content that starts inside
     a quotation and runs to its end starts with it ('"We hold Kessen. We will hold Vorna," Osei
-    said' with the parse's content from "We will"; 15 times in 16). A quotation never crosses
-    a paragraph (``find_quotes``)."""
+    said' with the parse's content from "We will"; 15 times in 16). A quotation runs over a
+    paragraph break only where the outlet continues it (``find_quotes``)."""
     if not quotes:
         return found
     text = text_of(doc)
-    return [_through_quote(text, a, quotes) for a in found]
+    starts, ends = [q.start for q in quotes], [q.end for q in quotes]  # in text order, apart
+    return [a if a.parts else _through_quote(text, a, quotes[bisect_left(ends, a.content[0]):
+                                                         bisect_right(starts, a.content[1] + 3)])
+            for a in found]
 
 
 def _through_quote(text: str, a, quotes):
-    if a.parts:
-        return a
+    """``a`` with its content moved to the quotations near it (``quotes``: those that end
+    after it starts and start at most three characters after it ends)."""
     start, end = _quote_start(text, a, quotes), a.content[1]
     quote = next((q for q in quotes if start <= q.start < end < q.end or _opens_right_after(text, end, q)), None)
     if quote is not None and trim(text, start, quote.end)[1] > end:  # not only punctuation left out
