@@ -168,7 +168,8 @@ def test_a_reaction_noun_before_its_verb_is_not_a_received_reaction(nlp):
 @pytest.mark.parametrize("text", [
     "Lena Osei commands the garrison in Dalmar. Osei, who has held the town since May, said the "
     "FHF had pulled back from Kessen.",
-    '"The road is open," said Sadeq, who returned from Vorna on Friday.',
+    'Karim Sadeq reached Vorna on Friday. "The road is open," said Sadeq, who returned from Kessen '
+    "that morning.",
 ])
 def test_relative_clause_on_a_bare_surname_stays_out_of_the_source(analyze_text, text):
     said = next(c for c in _attributed(analyze_text(text)) if c.cue and c.cue.lemma == "say")
@@ -180,8 +181,10 @@ def test_relative_clause_on_a_bare_surname_stays_out_of_the_source(analyze_text,
      "was open.", "Osei, who is the FHF's chief spokeswoman"),
     ("Lena Osei commands the garrison. Osei, who served as governor of Dalmar, said the road "
      "was open.", "Osei, who served as governor of Dalmar"),
+    ("Marta, 52, who has sold vegetables in Kessen for twenty years, said the market was hit twice.",
+     "Marta, 52, who has sold vegetables in Kessen for twenty years"),  # her first mention
 ])
-def test_relative_clause_giving_a_bare_surnames_role_stays_in_the_source(analyze_text, text, source):
+def test_relative_clause_introducing_or_giving_a_role_stays_in_the_source(analyze_text, text, source):
     said = next(c for c in _attributed(analyze_text(text)) if c.cue and c.cue.lemma == "say")
     assert said.source.text == source
 
@@ -192,6 +195,13 @@ def test_participle_without_a_comma_picks_out_the_source(analyze_text):
     assert said.source.text == "Residents fleeing Kessen"
     entity = next(e for e in report.entities if e.id == said.source.entity)
     assert entity.name == "Residents"  # not the town named in the participle
+
+
+def test_participle_the_parse_cut_short_stays_out_of_the_source(analyze_text):
+    report = analyze_text("An account purporting to be that of FHF commander Lena Osei posted a photograph "
+                          "on Tuesday that it said showed a convoy near Dalmar.")
+    posted = next(c for c in _attributed(report) if c.cue.text == "posted")
+    assert posted.source.text == "An account"
 
 
 @pytest.mark.parametrize("text,source", [

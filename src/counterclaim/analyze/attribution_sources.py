@@ -58,6 +58,7 @@ def _participle_source(cue: Token) -> Token | None:
 
 # Participles of saying give the occasion, not who speaks ("a source speaking to Radio Vorna").
 _SAYING_PARTICIPLES = frozenset("say speak talk write tell comment".split())
+_DANGLING = frozenset(("ADP", "DET", "CCONJ", "PART", "AUX"))
 
 
 def sources_with_restrictive_participles(doc: Doc, found: list[Attribution]) -> list[Attribution]:
@@ -79,6 +80,8 @@ def _with_restrictive_participle(doc: Doc, a: Attribution, cues: set[int]) -> At
     first, last = participle.left_edge, participle.right_edge
     if first.idx < a.source[1] or doc.text[a.source[1]:first.idx].strip():
         return a  # not right after the source: a comma, a dash or other words between
+    if last.pos_ in _DANGLING:
+        return a  # "an account purporting to be that of || Reyk posted": the parse lost its object
     if any(first.i <= c <= last.i for c in cues):
         return a
     span = (a.source[0], last.idx + len(last.text))

@@ -246,16 +246,17 @@ def _reports(verb: Token) -> bool:
 
 
 def _aside_on_known_name(head: Token, clause: Token) -> bool:
-    """A relative clause set off by a comma after a bare one-word name ("Osei, who has held
-    Dalmar since May, said"): a surname alone names someone the article has already
-    introduced, so the clause is background rather than what identifies the source. PolNeAR
-    leaves such clauses out more often than not, and keeps the one that introduces a full
-    name ("Lena Osei, who ..."), a title ("Mr. Osei, who ...") or a common noun, and the one
-    that gives the person's role, as they keep an apposition ("Osei, who is the FHF's
+    """A relative clause set off by a comma after a bare one-word name the article has used
+    before ("Osei, who has held Dalmar since May, said"): background on someone already
+    introduced, not what identifies the source. PolNeAR leaves such clauses out more often
+    than not, and keeps the one that introduces a person ("Lena Osei, who ...", "Marta, 52,
+    who ..." at her first mention), follows a title ("Mr. Osei, who ...") or a common noun,
+    or gives the person's role, as they keep an apposition ("Osei, who is the FHF's
     spokeswoman")."""
     doc = head.doc
     return (head.tag_ == "NNP" and clause.left_edge.i > 0 and doc[clause.left_edge.i - 1].lower_ == ","
-            and all(c.dep_ == "punct" for c in head.lefts) and not _gives_role(clause))
+            and all(c.dep_ == "punct" for c in head.lefts) and not _gives_role(clause)
+            and any(t.lower == head.lower for t in doc[:head.i]))
 
 
 def _gives_role(clause: Token) -> bool:
