@@ -217,6 +217,8 @@ def test_participle_of_saying_or_after_a_comma_stays_out_of_the_source(analyze_t
     ("Osei, with unconcealed delight, mocked the army's claims.", "Osei"),
     ("Osei, particularly in the last days of the siege, has said the town would hold.", "Osei"),
     ("Osei, with the FHF, said the road was open.", "Osei, with the FHF"),  # who she is with
+    ("Commanders, with the exception of Varnov, said the offensive had failed.",
+     "Commanders, with the exception of Varnov"),  # who is speaking and who is not
     ("Officials, wary of another offensive, said the road to Dalmar was closed.", "Officials"),
     ("Rebels in particular say the road to Kessen is open.", "Rebels"),
     ("Officials wary of another offensive said the road to Dalmar was closed.",

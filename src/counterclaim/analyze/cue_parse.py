@@ -282,8 +282,8 @@ def _after_comma(token: Token) -> bool:
 
 def _manner_aside(prep: Token) -> bool:
     """", with unconcealed delight,", ", particularly in the last days of the siege,": a
-    phrase set off by commas on both sides whose object names nobody (no proper noun or
-    pronoun) tells how or when the source spoke; one that lists or places the source
+    phrase set off by commas on both sides that names nobody (no proper noun or pronoun
+    anywhere in it) tells how or when the source spoke; one that lists or places the source
     (", including Osei,", ", of the FHF,", ", at the ministry,") is part of it."""
     doc = prep.doc
     first, last = prep.left_edge.i, prep.right_edge.i
@@ -291,10 +291,21 @@ def _manner_aside(prep: Token) -> bool:
         return False
     if prep.lower_ in _PLACING_PREPOSITIONS:
         return False
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return bool(objects) and all(o.tag_ not in ("NNP", "NNPS", "PRP") for o in objects)
+    if not any(c.dep_ == "pobj" for c in prep.children):
+        return False
+    # The whole phrase, not just its object: ", with the exception of Varnov," names someone
+    # and changes who is speaking.
+    return not any(_names_someone(w) for w in doc[first:last + 1])
 
 
+def _names_someone(word: Token) -> bool:
+    """A name or pronoun; the small model tags some unknown names NN ("Varnov"), so an
+    entity or a capitalised word inside the sentence counts too."""
+    return (word.tag_ in ("NNP", "NNPS", "PRP") or word.ent_type_ in _NAMED_KINDS
+            or (word.is_title and not word.is_sent_start))
+
+
+_NAMED_KINDS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 _PLACING_PREPOSITIONS = frozenset("including like unlike along among of from at for".split())
 
 
