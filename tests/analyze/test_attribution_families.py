@@ -122,3 +122,21 @@ def test_as_someone_put_it_tags_the_clause_it_is_set_into(analyze_text):
 
 def test_as_someone_put_something_else_is_no_cue(analyze_text):
     assert _attributed(analyze_text("As the army put pressure on Vorna, residents fled.")) == []
+
+
+
+@pytest.mark.parametrize("text", [
+    '"We will never leave." Osei said nothing.',
+    '"We will never leave." Osei denied it.',
+    '"We will never leave." Osei never said it.',
+    '"We will never leave." Osei did not say so.',
+    '"We will never leave." Osei said it twice.',
+])
+def test_sentence_denying_or_saying_something_after_a_quote_is_no_tag(analyze_text, text):
+    claims = analyze_text("Sadeq was defiant. " + text).claims
+    assert not any(c.mode == "direct" for c in claims)
+
+
+def test_bare_tag_with_a_medium_is_still_a_tag(analyze_text):
+    (claim,) = _attributed(analyze_text('"Dalmar is ours." the FHF said on Twitter.'))
+    assert (claim.mode, claim.source.text, claim.text) == ("direct", "the FHF", "Dalmar is ours")
