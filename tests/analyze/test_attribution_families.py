@@ -140,3 +140,27 @@ def test_sentence_denying_or_saying_something_after_a_quote_is_no_tag(analyze_te
 def test_bare_tag_with_a_medium_is_still_a_tag(analyze_text):
     (claim,) = _attributed(analyze_text('"Dalmar is ours." the FHF said on Twitter.'))
     assert (claim.mode, claim.source.text, claim.text) == ("direct", "the FHF", "Dalmar is ours")
+
+
+@pytest.mark.parametrize("text", [
+    "As the army added more troops to the front, the FHF withdrew from Kessen.",
+    "As promised by Varnov, troops withdrew from Kessen on Friday.",
+    "As demanded by the FHF, the army released forty prisoners.",
+    "As agreed by both sides, the ceasefire took effect at noon.",
+    "As threatened by the FHF, the bridge at Vorna was blown up.",
+    "Did the army, as Osei pointed out, shell the market?",
+])
+def test_as_clauses_of_events_wishes_and_questions_are_no_asides(analyze_text, text):
+    assert _attributed(analyze_text(text)) == []
+
+
+def test_aside_before_a_speech_act_leaves_the_speech_act_its_claim(analyze_text):
+    (claim,) = _attributed(analyze_text("Osei, as she noted, had warned of the attack."))
+    assert (claim.source.text, claim.cue.text, claim.text) == ("Osei", "had warned of", "the attack")
+
+
+def test_aside_content_leaves_out_the_writers_connective(analyze_text):
+    claims = _attributed(analyze_text(
+        "The FHF said the road was open. As Osei pointed out, however, the bridge is mined."))
+    assert [(c.source.text, c.text) for c in claims if c.cue.text == "pointed out"] == [
+        ("Osei", "the bridge is mined")]
