@@ -164,3 +164,19 @@ def test_aside_content_leaves_out_the_writers_connective(analyze_text):
         "The FHF said the road was open. As Osei pointed out, however, the bridge is mined."))
     assert [(c.source.text, c.text) for c in claims if c.cue.text == "pointed out"] == [
         ("Osei", "the bridge is mined")]
+
+
+@pytest.mark.parametrize("text", [
+    "The army was still five kilometres shy of Kessen on Friday.",
+    "The high ground is favourable to the defenders.",
+    "Conditions on the front are favourable to a spring offensive.",
+    "The ground was sensitive to heavy vehicles.",
+])
+def test_adjectives_of_distance_and_terrain_are_not_cues(analyze_text, text):
+    assert _attributed(analyze_text(text)) == []
+
+
+def test_not_so_sure_that_is_a_doubt_about_the_clause(analyze_text):
+    (claim,) = _attributed(analyze_text("Residents are not so sure that the army will protect them."))
+    assert (claim.source.text, claim.cue.text, claim.text) == (
+        "Residents", "are not so sure", "that the army will protect them")
