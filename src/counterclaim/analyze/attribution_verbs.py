@@ -231,7 +231,8 @@ def _is_parenthetical(verb: Token) -> bool:
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ == "advcl":
         as_clause = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-        if as_clause and lemma in _PARENTHETICAL_CLAUSE_ONLY and any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+        if as_clause and lemma in _PARENTHETICAL_CLAUSE_ONLY and has_object:
             return False  # "As the army added more troops to the front": an event, no aside
         if as_clause and not has_subject and lemma not in cues.CLAUSE_ONLY_VERBS:
             return (lemma in _REPORTED_BY_VERBS and any(c.dep_ == "agent" for c in verb.children)
