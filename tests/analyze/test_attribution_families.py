@@ -102,9 +102,25 @@ def test_physical_and_temporal_readings_of_the_phrases_are_not_cues(analyze_text
     assert _attributed(analyze_text(text)) == []
 
 
-def test_partisan_noun_after_a_name_takes_the_name_as_content(analyze_text):
-    (claim,) = _attributed(analyze_text("Karim Sadeq has been a longtime FHF supporter."))
-    assert (claim.source.text, claim.cue.text, claim.text) == ("Karim Sadeq", "supporter", "FHF")
+@pytest.mark.parametrize("text", [
+    "Sadeq is a longtime FHF supporter.",  # the boundary rankers made it 'Sadeq is a longtime FHF'
+    "Sadeq was a Dalmar defender during the siege.",
+    "Sadeq is a FHF and Vorna supporter.",
+])
+def test_partisan_noun_after_a_name_is_no_cue(analyze_text, text):
+    assert _attributed(analyze_text(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Snipers took potshots at aid trucks near Kessen.",
+    "Capt Osei was one of the defenders of Dalmar.",
+    "The FHF remains the main opponent of the government in the highlands.",
+    "Valdoria is the main backer of the FHF.",
+    "The delegation had reservations for the Hotel Vorna.",
+    "The wounded had words with the guards at the checkpoint.",
+])
+def test_phrases_with_a_physical_or_material_sense_are_not_cues(analyze_text, text):
+    assert _attributed(analyze_text(text)) == []
 
 
 def test_partisan_noun_in_a_conjunct_takes_the_first_verbs_subject(analyze_text):
@@ -122,3 +138,76 @@ def test_as_someone_put_it_tags_the_clause_it_is_set_into(analyze_text):
 
 def test_as_someone_put_something_else_is_no_cue(analyze_text):
     assert _attributed(analyze_text("As the army put pressure on Vorna, residents fled.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    '"We will never leave." Osei said nothing.',
+    '"We will never leave." Osei denied it.',
+    '"We will never leave." Osei never said it.',
+    '"We will never leave." Osei did not say so.',
+    '"We will never leave." Osei said it twice.',
+])
+def test_sentence_denying_or_saying_something_after_a_quote_is_no_tag(analyze_text, text):
+    claims = analyze_text("Sadeq was defiant. " + text).claims
+    assert not any(c.mode == "direct" for c in claims)
+
+
+def test_bare_tag_with_a_medium_is_still_a_tag(analyze_text):
+    (claim,) = _attributed(analyze_text('"Dalmar is ours." the FHF said on Twitter.'))
+    assert (claim.mode, claim.source.text, claim.text) == ("direct", "the FHF", "Dalmar is ours")
+
+
+@pytest.mark.parametrize("text", [
+    "As the army added more troops to the front, the FHF withdrew from Kessen.",
+    "As promised by Varnov, troops withdrew from Kessen on Friday.",
+    "As demanded by the FHF, the army released forty prisoners.",
+    "As agreed by both sides, the ceasefire took effect at noon.",
+    "As threatened by the FHF, the bridge at Vorna was blown up.",
+    "Did the army, as Osei pointed out, shell the market?",
+])
+def test_as_clauses_of_events_wishes_and_questions_are_no_asides(analyze_text, text):
+    assert _attributed(analyze_text(text)) == []
+
+
+def test_aside_before_a_speech_act_leaves_the_speech_act_its_claim(analyze_text):
+    (claim,) = _attributed(analyze_text("Osei, as she noted, had warned of the attack."))
+    assert (claim.source.text, claim.cue.text, claim.text) == ("Osei", "had warned of", "the attack")
+
+
+def test_aside_content_leaves_out_the_writers_connective(analyze_text):
+    claims = _attributed(analyze_text(
+        "The FHF said the road was open. As Osei pointed out, however, the bridge is mined."))
+    assert [(c.source.text, c.text) for c in claims if c.cue.text == "pointed out"] == [
+        ("Osei", "the bridge is mined")]
+
+
+@pytest.mark.parametrize("text", [
+    "The army was still five kilometres shy of Kessen on Friday.",
+    "The high ground is favourable to the defenders.",
+    "Conditions on the front are favourable to a spring offensive.",
+    "The ground was sensitive to heavy vehicles.",
+])
+def test_adjectives_of_distance_and_terrain_are_not_cues(analyze_text, text):
+    assert _attributed(analyze_text(text)) == []
+
+
+def test_not_so_sure_that_is_a_doubt_about_the_clause(analyze_text):
+    (claim,) = _attributed(analyze_text("Residents are not so sure that the army will protect them."))
+    assert (claim.source.text, claim.cue.text, claim.text) == (
+        "Residents", "are not so sure", "that the army will protect them")
+
+
+
+@pytest.mark.parametrize("text", [
+    "As the medics put it on the truck, the wounded man died.",
+    "As Sadeq put it down, the phone rang.",
+    "As Sadeq put it back in its holster, the gun went off.",
+    "The town, as Osei put it, is lost.",  # gave the content 'The town'
+])
+def test_physical_put_it_and_an_aside_inside_its_host_are_no_cue(analyze_text, text):
+    assert _attributed(analyze_text(text)) == []
+
+
+def test_as_someone_put_it_after_its_host_tags_the_host(analyze_text):
+    (claim,) = _attributed(analyze_text("The town is lost, as Osei put it."))
+    assert (claim.source.text, claim.cue.text, claim.text) == ("Osei", "put it", "The town is lost")

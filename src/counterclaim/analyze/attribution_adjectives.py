@@ -25,10 +25,12 @@ critical sure unsure certain uncertain aware glad skeptical sceptical angry conc
 surprised hopeful adamant convinced confident upbeat optimistic pessimistic tired wary leery
 opposed supportive sympathetic hostile frustrated worried doubtful mistrustful distrustful
 dismissive enthusiastic lukewarm unapologetic uneasy nervous proud pleased unhappy disappointed
-shocked impressed irritated furious mindful conscious shy cagey vague upfront vocal outspoken
-passionate sensitive fond enamored enamoured appreciative divided unified unanimous partial
-favorable favourable
+shocked impressed irritated furious mindful conscious cagey vague upfront vocal outspoken
+passionate fond enamored enamoured appreciative divided unified unanimous partial
 """.split())
+# Not "shy of", "favourable to", "sensitive to": on the front they measure distance and
+# ground ("five kilometres shy of Kessen", "favourable to the defenders", "sensitive to heavy
+# vehicles"), not a view.
 
 # Attitudes whose content is what the source is keen or loath to do: "The FHF is eager to
 # talk", "Residents were reluctant to leave Dalmar" (PolNeAR train, first half: 19 of 22 are
@@ -103,7 +105,7 @@ def _about(adjective: Token, copula: Token):
         return _infinitive(adjective)
     clauses = [c for c in adjective.children if c.dep_ == "ccomp"]
     clauses += [c for c in copula.children if c.dep_ == "ccomp" and c.i > adjective.i]
-    if any(c.dep_ == "advmod" and c.lower_ in ("so", "such") for c in adjective.children):
+    if _so_that_result(adjective, copula):
         clauses = []  # "so worried that they left Dalmar": what came of it, not what they feared
     if clauses:
         return char_span_of_subtree(clauses[0]), adjective.idx + len(adjective.text)
@@ -113,6 +115,14 @@ def _about(adjective: Token, copula: Token):
             if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                 return char_span_of_subtree(obj), prep.idx + len(prep.text)
     return None, None
+
+
+def _so_that_result(adjective: Token, copula: Token) -> bool:
+    """'so ADJ that ...' read as a result, which needs an affirmed attitude: 'not so sure that
+    the army will protect them' is a doubt about the that-clause."""
+    if not any(c.dep_ == "advmod" and c.lower_ in ("so", "such") for c in adjective.children):
+        return False
+    return not any(c.dep_ == "neg" for c in (*adjective.children, *copula.children))
 
 
 def _infinitive(adjective: Token):

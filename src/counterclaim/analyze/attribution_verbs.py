@@ -21,7 +21,7 @@ from .cue_parse import (EXPLETIVES, cue_span, doc_words, is_cue_verb, reporting_
                         source_span)
 from .quotes import Quote
 from .spans import (CharSpan, char_span_of_subtree, children_labelled, contains, doc_tree, subtree_tokens, text_of,
-                    token_span, trim)
+                    token_at, token_span, trim)
 
 _PREP = get_string_id("prep")
 _PREP_IDS = frozenset({_PREP})
@@ -162,7 +162,7 @@ def verb_content(verb: Token, sent: Span) -> CharSpan | None:
             return trim(text_of(doc), obj.left_edge.idx, last.idx + len(last.text))
     if _is_parenthetical(verb):  # the whole host clause, around the cue if need be
         first, end = token_span(subtree_tokens(verb.head, frozenset([verb.i])))
-        return trim(text_of(doc), first, end)
+        return _after_connective(verb, trim(text_of(doc), first, end))
     return _passive_subject_content(verb)
 
 
@@ -210,6 +210,14 @@ def _object_between(verb: Token, mark: Token) -> bool:
 # expected" are not, so the other clause-only verbs stay out).
 _PARENTHETICAL_CLAUSE_ONLY = frozenset("note point conclude add mention indicate".split())
 
+# "As reported by X, ...": only verbs of reporting. "As promised/demanded/agreed by X" says
+# that a thing happened as X wanted, a fact, not X's account of it.
+_REPORTED_BY_VERBS = frozenset("report confirm announce describe state claim allege disclose reveal".split())
+
+# Connectives the host clause opens with after an aside ("As Osei pointed out, however, ..."):
+# the writer's link, not what was said.
+_CONNECTIVES = frozenset("however though still yet also moreover meanwhile nonetheless nevertheless".split())
+
 
 def _is_parenthetical(verb: Token) -> bool:
     """A cue set into its content: "Troops crossed the border, sources said", "The town,
@@ -218,17 +226,45 @@ def _is_parenthetical(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if verb.tag_ == "VBG" or (lemma in cues.CLAUSE_ONLY_VERBS and lemma not in _PARENTHETICAL_CLAUSE_ONLY):
         return False
+    if lemma in _PARENTHETICAL_CLAUSE_ONLY and not _plain_host(verb):
+        return False
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ == "advcl":
         as_clause = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+        if as_clause and lemma in _PARENTHETICAL_CLAUSE_ONLY and has_object:
+            return False  # "As the army added more troops to the front": an event, no aside
         if as_clause and not has_subject and lemma not in cues.CLAUSE_ONLY_VERBS:
-            return any(c.dep_ == "agent" for c in verb.children)  # "As reported by X, ..."
+            return (lemma in _REPORTED_BY_VERBS and any(c.dep_ == "agent" for c in verb.children)
+                    and _plain_host(verb))  # "As reported by X, ..."
         return has_subject and (verb.i > verb.head.i or as_clause)
     if verb.dep_ == "parataxis":
         return has_subject
     if verb.dep_ == "conj":  # "..., but it is under strain, said its chief": a tag read as a conjunct
         return _inverted_conjunct(verb)
     return verb.dep_ == "ccomp" and verb.i > verb.head.i
+
+
+def _plain_host(verb: Token) -> bool:
+    """A host an aside of the clause-only verbs may tag: a statement ("Did the army, as Osei
+    pointed out, shell the market?" asks), and not a speech act the aside comes before ("Osei,
+    as she noted, had warned of the attack" is Osei's warning; "The soldiers added sandbags,
+    the captain noted" is the captain's)."""
+    host = verb.head
+    if verb.i < host.i and host.lemma_.lower() in cues.SPEECH_VERBS:
+        return False
+    return not host.sent.text.rstrip().endswith("?")
+
+
+def _after_connective(verb: Token, content: CharSpan) -> CharSpan:
+    """A content that an aside before it leaves opening on the writer's link ("however, the
+    bridge is mined"), from past that link."""
+    doc = verb.doc
+    first = token_at(doc, content[0])
+    if verb.i < first.i and first.lower_ in _CONNECTIVES and first.dep_ == "advmod" \
+            and first.i + 1 < len(doc) and doc[first.i + 1].text == ",":
+        return trim(text_of(doc), doc[first.i + 1].idx + 1, content[1])
+    return content
 
 
 def _inverted_conjunct(verb: Token) -> bool:

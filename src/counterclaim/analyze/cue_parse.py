@@ -376,12 +376,24 @@ def speech_tag_after(doc, quote_end: int) -> Token | None:
 def _bare_tag(verb: Token) -> bool:
     """'"We will never leave." Osei said.': after a quote closed by a full stop, a speech
     verb whose sentence says nothing else (no clause, no noun object) still tags it."""
-    if verb.lemma_.lower() not in cues.SPEECH_VERBS:
+    lemma = verb.lemma_.lower()
+    if lemma not in cues.SPEECH_VERBS or lemma in _NOT_A_TAG_LEMMAS:
         return False
-    if any(c.dep_ in ("ccomp", "xcomp", "csubj", "conj", "advcl", "parataxis") or (c.dep_ == "dobj" and c.pos_ != "PRON")
-           for c in verb.children):
+    # Any object or negation is a sentence of its own: 'Osei said nothing', 'Osei never
+    # said it', 'Osei did not say so' give the quote to no one.
+    if any(c.dep_ in _NOT_A_TAG_DEPS or c.lower_ in _NOT_A_TAG_WORDS for c in verb.children):
         return False
+    if any(c.dep_ == "prep" and c.lower_ not in _TAG_PREPOSITIONS for c in verb.children):
+        return False  # 'on Twitter', 'in a statement', 'to reporters' only
     return verb.sent.text.rstrip().endswith((".", "?", "!"))
+
+
+# A denial or refusal after a quote answers it; it does not report it ('Osei denied it.').
+_NOT_A_TAG_LEMMAS = frozenset("deny refuse decline reject dispute dismiss contest rebut refute retract "
+                              "disown disavow contradict".split())
+_NOT_A_TAG_DEPS = frozenset("ccomp xcomp csubj conj advcl parataxis dobj dative attr oprd neg".split())
+_TAG_PREPOSITIONS = frozenset("on in at to from during after".split())
+_NOT_A_TAG_WORDS = frozenset("not n't never so nothing".split())
 
 
 def _is_quote_mark(text: str) -> bool:
