@@ -4,9 +4,10 @@ The rules of :mod:`attribution` propose more than PolNeAR annotates: a cue insid
 attribution's content (PolNeAR never nests: either the outer content ends before it or the
 inner cue is part of what is said), an event verb read as a cue, a content the parse ran
 too far. A logistic regression over the candidate's shape (which rule found it, its cue
-word and place in the parse, whether it has a source, its length, whether it nests in or
-holds other candidates) gives each one a probability; candidates are then kept greedily,
-most probable first, while they do not nest in or hold a kept one.
+word and place in the parse, whether it has a source, its length, the head word of its
+content, whether it nests in or holds other candidates) gives each one a probability;
+candidates are then kept greedily, most probable first, while they do not nest in or hold a
+kept one (an interrupted content holds its pieces, not the words between them).
 
 Weights ship as a small JSON file (``data/attribution/attribution_filter.json.gz``) written
 by :func:`counterclaim.analyze.cue_train.train_attribution`; without it the rules' own order
@@ -15,11 +16,13 @@ decides, as before.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy
+from spacy.attrs import HEAD, IDX
 from spacy.tokens import Doc
 
 from .attribution_types import Attribution
@@ -54,8 +57,10 @@ def _cue_probe(a: Attribution):
 
 
 def candidate_features(doc: Doc, candidate: Candidate, others: list[Candidate],
-                       nesting: tuple[list[str], int] | None = None) -> list[str]:
-    """``nesting``: the candidate's ``_nesting`` among the others, when already known."""
+                       nesting: tuple[list[str], int] | None = None,
+                       tree: WordTree | None = None) -> list[str]:
+    """``nesting``: the candidate's ``_nesting`` among the others, when already known;
+    ``tree``: the doc's ``word_tree``, when already read."""
     a, finder, score = candidate
     cue = doc[a.cue_token] if a.cue_token is not None else None
     lemma = a.cue_lemma or ""
@@ -77,6 +82,7 @@ def candidate_features(doc: Doc, candidate: Candidate, others: list[Candidate],
     if a.source_token is not None:
         head = doc[a.source_token]
         feats += [f"sp={head.pos_}|{head.ent_type_}", f"sl={head.lower_}" if head.pos_ == "PRON" else "sl=-"]
+    feats += _content_head_features(doc, a, finder, tree if tree is not None else word_tree(doc))
     if score is not None:
         feats += _score_features(finder, score)
     if finder in _SECOND_STAGE:
@@ -85,6 +91,38 @@ def candidate_features(doc: Doc, candidate: Candidate, others: list[Candidate],
 
 
 _SECOND_STAGE = frozenset({"learned", "recall"})
+
+
+class WordTree(NamedTuple):
+    starts: list[int]  # each word's first character
+    heads: list[int]  # each word's syntactic head (its own index at a root)
+    content_heads: dict  # (first, end) word -> the content's head (pos, dep, index) and head count
+
+
+def word_tree(doc: Doc) -> WordTree:
+    """The doc's word offsets and heads, read once for all its candidates (as arrays: a Token
+    per word would cost more than the judge's whole pass)."""
+    starts, offsets = doc.to_array([IDX, HEAD]).astype(numpy.int64).T.reshape(2, -1)
+    return WordTree(starts.tolist(), (numpy.arange(len(doc)) + offsets).tolist(), {})
+
+
+def _content_head_features(doc: Doc, a: Attribution, finder: str, tree: WordTree) -> list[str]:
+    """The content's head word (its first word whose head lies outside it): a clause (a verb)
+    is what is said, a noun phrase more often an event's object; how many such heads (a
+    content the parse ran too far holds several); whether the head hangs on the cue."""
+    first, end = bisect_left(tree.starts, a.content[0]), bisect_left(tree.starts, a.content[1])
+    if end <= first:
+        return [f"cempty={finder}"]
+    known = tree.content_heads.get((first, end))
+    if known is None:  # the rules often propose one content several times (verb, learned, recall)
+        outside = [i for i, h in enumerate(tree.heads[first:end], first) if not first <= h < end or h == i]
+        head = doc[outside[0] if outside else first]
+        known = tree.content_heads[first, end] = (head.pos_, head.dep_, head.i, min(len(outside), 3))
+    pos, dep, head, count = known
+    feats = [f"cr={finder}|{pos}", f"crd={finder}|{dep}", f"nroots={finder}|{count}"]
+    if a.cue_token is not None:
+        feats.append(f"crh={finder}|{tree.heads[head] == a.cue_token}")
+    return feats
 
 
 def _score_features(finder: str, score: float) -> list[str]:
@@ -164,11 +202,11 @@ def select(doc: Doc, candidates: list[Candidate], model: CueModel) -> list[Attri
     """The candidates the judge keeps, most probable first, none nesting in another.
     (The cue model's score is left out of the features: on the training articles it is
     scored in-sample and would be trusted too much.)"""
-    nestings = _all_nestings(candidates)
-    judged = sorted(((model.score(candidate_features(doc, c, candidates, nesting)), n, c)
+    nestings, tree = _all_nestings(candidates), word_tree(doc)
+    judged = sorted(((model.score(candidate_features(doc, c, candidates, nesting, tree)), n, c)
                      for n, (c, nesting) in enumerate(zip(candidates, nestings))), key=lambda x: (-x[0], x[1]))
     kept: list[Attribution] = []
-    kept_spans: list[tuple[CharSpan, CharSpan]] = []  # each kept one's content and cue probe
+    kept_spans: list[tuple[CharSpan, tuple[CharSpan, ...], CharSpan]] = []  # each kept one's content, pieces, cue probe
     cues_taken: set[int] = set()
     recall_bar = model.recall_threshold if model.recall_threshold is not None else 2.0
     for probability, _, (a, finder, _score) in judged:
@@ -181,22 +219,32 @@ def select(doc: Doc, candidates: list[Candidate], model: CueModel) -> list[Attri
         if _conflicts(a, kept_spans):
             continue
         kept.append(a)
-        kept_spans.append((a.content, _cue_probe(a)))
+        kept_spans.append((a.content, a.parts, _cue_probe(a)))
         if a.cue_token is not None:
             cues_taken.add(a.cue_token)
     return kept
 
 
-def _conflicts(a: Attribution, kept_spans: list[tuple[CharSpan, CharSpan]]) -> bool:
+def _conflicts(a: Attribution, kept_spans: list[tuple[CharSpan, tuple[CharSpan, ...], CharSpan]]) -> bool:
     """Whether the candidate clashes with a kept one: the same content, its cue inside a kept
-    content, or a kept cue inside its content (PolNeAR does not nest attributions). On the
-    kept ones' spans, unpacked once: this runs for every candidate over the threshold
-    against every one kept before it."""
-    content = a.content
+    content, or a kept cue inside its content (PolNeAR does not nest attributions). An
+    interrupted content holds only its pieces: a cue between them ('"...," said Osei, who has
+    accused the FHF of mining it, "..."') is not nested. On the kept ones' spans, unpacked
+    once: this runs for every candidate over the threshold against every one kept before it."""
+    content, parts = a.content, a.parts
     start, end = content
-    probe_start, probe_end = _cue_probe(a)
-    for kept_content, (kept_probe_start, kept_probe_end) in kept_spans:
-        if kept_content == content or kept_content[0] <= probe_start and probe_end <= kept_content[1] \
-                or start <= kept_probe_start and kept_probe_end <= end:
+    probe_start, probe_end = probe = _cue_probe(a)
+    for kept_content, kept_parts, kept_probe in kept_spans:
+        if kept_content == content:
+            return True
+        if kept_content[0] <= probe_start and probe_end <= kept_content[1] and _in_pieces(probe, kept_parts):
+            return True
+        if start <= kept_probe[0] and kept_probe[1] <= end and _in_pieces(kept_probe, parts):
             return True
     return False
+
+
+def _in_pieces(probe: CharSpan, parts: tuple[CharSpan, ...]) -> bool:
+    """Whether a probe inside a content's envelope lies in one of its pieces (an uninterrupted
+    content is one piece)."""
+    return not parts or any(s <= probe[0] and probe[1] <= e for s, e in parts)
