@@ -112,6 +112,22 @@ def test_judge_reads_the_head_word_of_each_content(parse):
     assert "nroots=verb|3" in candidate_features(doc, too_far, [])
 
 
+def test_judge_reads_every_contents_head_as_a_word_by_word_reading_does(parse):
+    from counterclaim.analyze.attribution import candidate_attributions
+    from counterclaim.analyze.attribution_filter import content_heads
+
+    doc = parse("The ministry said the rebels claimed that the bridge, which the army says it "
+                "holds, was destroyed. \"We saw it fall,\" a witness told reporters, adding that "
+                "residents believe the town will be next.")
+    candidates = candidate_attributions(doc, find_quotes(doc.text))
+    heads = content_heads(doc, candidates)
+    for c in candidates:
+        words = [t.i for t in doc if c.attribution.content[0] <= t.idx < c.attribution.content[1]]
+        outside = [i for i in words if doc[i].head.i not in words or doc[i].head.i == i]
+        assert heads[c.attribution.content] == ((outside or words)[0], min(len(outside), 3))
+    assert content_heads(doc, []) == {}
+
+
 def test_judge_reads_every_candidates_nesting_as_the_pairwise_test_does(parse):
     from counterclaim.analyze.attribution import candidate_attributions
     from counterclaim.analyze.attribution_filter import _all_nestings, _nesting

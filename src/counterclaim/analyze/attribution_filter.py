@@ -16,7 +16,6 @@ decides, as before.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -58,9 +57,9 @@ def _cue_probe(a: Attribution):
 
 def candidate_features(doc: Doc, candidate: Candidate, others: list[Candidate],
                        nesting: tuple[list[str], int] | None = None,
-                       tree: WordTree | None = None) -> list[str]:
+                       heads: dict[CharSpan, tuple[int, int] | None] | None = None) -> list[str]:
     """``nesting``: the candidate's ``_nesting`` among the others, when already known;
-    ``tree``: the doc's ``word_tree``, when already read."""
+    ``heads``: the contents' ``content_heads``, when already read."""
     a, finder, score = candidate
     cue = doc[a.cue_token] if a.cue_token is not None else None
     lemma = a.cue_lemma or ""
@@ -82,7 +81,7 @@ def candidate_features(doc: Doc, candidate: Candidate, others: list[Candidate],
     if a.source_token is not None:
         head = doc[a.source_token]
         feats += [f"sp={head.pos_}|{head.ent_type_}", f"sl={head.lower_}" if head.pos_ == "PRON" else "sl=-"]
-    feats += _content_head_features(doc, a, finder, tree if tree is not None else word_tree(doc))
+    feats += _content_head_features(doc, a, finder, (heads or content_heads(doc, [candidate]))[a.content])
     if score is not None:
         feats += _score_features(finder, score)
     if finder in _SECOND_STAGE:
@@ -93,35 +92,36 @@ def candidate_features(doc: Doc, candidate: Candidate, others: list[Candidate],
 _SECOND_STAGE = frozenset({"learned", "recall"})
 
 
-class WordTree(NamedTuple):
-    starts: list[int]  # each word's first character
-    heads: list[int]  # each word's syntactic head (its own index at a root)
-    content_heads: dict  # (first, end) word -> the content's head (pos, dep, index) and head count
+def content_heads(doc: Doc, candidates: list[Candidate]) -> dict[CharSpan, tuple[int, int] | None]:
+    """Per content, its head word (the first whose head lies outside it) and how many words
+    hang outside it (at most 3), None for a content of no word; all contents at once in numpy
+    (a Python loop over ~500 content words per article costs more than the judge's scoring)."""
+    spans = list(dict.fromkeys(c.attribution.content for c in candidates))
+    starts, offsets = doc.to_array([IDX, HEAD]).astype(numpy.int64).reshape(-1, 2).T
+    firsts, ends = numpy.searchsorted(starts, numpy.array(spans, dtype=numpy.int64).reshape(-1, 2)).T
+    lengths = numpy.maximum(ends - firsts, 0)
+    owner = numpy.repeat(numpy.arange(len(spans)), lengths)
+    word = numpy.arange(int(lengths.sum())) - numpy.repeat(numpy.cumsum(lengths) - lengths, lengths) + firsts[owner]
+    head = word + offsets[word]
+    outside = (head < firsts[owner]) | (head >= ends[owner]) | (head == word)
+    counts = numpy.bincount(owner[outside], minlength=len(spans))
+    first_outside = numpy.full(len(spans), len(doc))
+    numpy.minimum.at(first_outside, owner[outside], word[outside])
+    return {span: None if not length else (int(first_outside[n]) if counts[n] else int(firsts[n]), min(int(counts[n]), 3))
+            for n, (span, length) in enumerate(zip(spans, lengths.tolist()))}
 
 
-def word_tree(doc: Doc) -> WordTree:
-    """The doc's word offsets and heads, read once for all its candidates (as arrays: a Token
-    per word would cost more than the judge's whole pass)."""
-    starts, offsets = doc.to_array([IDX, HEAD]).astype(numpy.int64).T.reshape(2, -1)
-    return WordTree(starts.tolist(), (numpy.arange(len(doc)) + offsets).tolist(), {})
-
-
-def _content_head_features(doc: Doc, a: Attribution, finder: str, tree: WordTree) -> list[str]:
-    """The content's head word (its first word whose head lies outside it): a clause (a verb)
-    is what is said, a noun phrase more often an event's object; how many such heads (a
-    content the parse ran too far holds several); whether the head hangs on the cue."""
-    first, end = bisect_left(tree.starts, a.content[0]), bisect_left(tree.starts, a.content[1])
-    if end <= first:
+def _content_head_features(doc: Doc, a: Attribution, finder: str, head: tuple[int, int] | None) -> list[str]:
+    """The content's head word: a clause (a verb) is what is said, a noun phrase more often an
+    event's object; how many words hang outside the content (a content the parse ran too far
+    holds several); whether the head hangs on the cue."""
+    if head is None:
         return [f"cempty={finder}"]
-    known = tree.content_heads.get((first, end))
-    if known is None:  # the rules often propose one content several times (verb, learned, recall)
-        outside = [i for i, h in enumerate(tree.heads[first:end], first) if not first <= h < end or h == i]
-        head = doc[outside[0] if outside else first]
-        known = tree.content_heads[first, end] = (head.pos_, head.dep_, head.i, min(len(outside), 3))
-    pos, dep, head, count = known
-    feats = [f"cr={finder}|{pos}", f"crd={finder}|{dep}", f"nroots={finder}|{count}"]
+    word, count = head
+    token = doc[word]
+    feats = [f"cr={finder}|{token.pos_}", f"crd={finder}|{token.dep_}", f"nroots={finder}|{count}"]
     if a.cue_token is not None:
-        feats.append(f"crh={finder}|{tree.heads[head] == a.cue_token}")
+        feats.append(f"crh={finder}|{token.head.i == a.cue_token}")
     return feats
 
 
@@ -202,8 +202,8 @@ def select(doc: Doc, candidates: list[Candidate], model: CueModel) -> list[Attri
     """The candidates the judge keeps, most probable first, none nesting in another.
     (The cue model's score is left out of the features: on the training articles it is
     scored in-sample and would be trusted too much.)"""
-    nestings, tree = _all_nestings(candidates), word_tree(doc)
-    judged = sorted(((model.score(candidate_features(doc, c, candidates, nesting, tree)), n, c)
+    nestings, heads = _all_nestings(candidates), content_heads(doc, candidates)
+    judged = sorted(((model.score(candidate_features(doc, c, candidates, nesting, heads)), n, c)
                      for n, (c, nesting) in enumerate(zip(candidates, nestings))), key=lambda x: (-x[0], x[1]))
     kept: list[Attribution] = []
     kept_spans: list[tuple[CharSpan, tuple[CharSpan, ...], CharSpan]] = []  # each kept one's content, pieces, cue probe

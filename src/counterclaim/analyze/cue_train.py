@@ -31,7 +31,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .attribution_boundary import BOUNDARY_PATH
-from .attribution_filter import FILTER_FORMAT, FILTER_PATH, candidate_features, load_filter, word_tree
+from .attribution_filter import FILTER_FORMAT, FILTER_PATH, candidate_features, content_heads, load_filter
 from .cue_model import (MODEL_FORMAT, MODEL_PATH, is_candidate, load_cue_model, quoted_tokens,
                         token_features, write_model_json)
 from .quotes import find_quotes
@@ -237,7 +237,7 @@ def _judged_candidates(raw: str, gold, doc, cue_model):
     quotes = find_quotes(text_of(doc))
     candidates = candidate_attributions(doc, quotes, cue_model)
     offsets, index = OffsetMap(text_of(doc), raw), SpanIndex(raw)
-    similar, overlap, tree = span_similarity(index, "partial"), _overlap, word_tree(doc)
+    similar, overlap, heads = span_similarity(index, "partial"), _overlap, content_heads(doc, candidates)
 
     def mapped(spans):
         return tuple(m for m in (offsets.span(*s) for s in spans) if m)
@@ -247,7 +247,7 @@ def _judged_candidates(raw: str, gold, doc, cue_model):
         content, cue = mapped(a.parts or (a.content,)), mapped((a.cue,) if a.cue else ())
         label = int(bool(content) and any(
             similar(g.content, content) > 0 and (not g.cue or overlap(g.cue, cue)) for g in gold if g.content))
-        yield candidate.finder, candidate_features(doc, candidate, candidates, tree=tree), label
+        yield candidate.finder, candidate_features(doc, candidate, candidates, heads=heads), label
 
 
 def _overlap(a, b) -> bool:
