@@ -200,3 +200,23 @@ def test_model_files_are_byte_reproducible(tmp_path):
     write_model_json(second, data)
     assert first.read_bytes() == second.read_bytes()
     assert read_model_json(first, 1) == data
+
+
+def test_judge_regularisation_is_the_one_with_the_lowest_out_of_fold_log_loss():
+    # One feature that mostly tells the label and one made-up feature per example (pure
+    # noise a weakly regularised judge would learn by heart).
+    import random
+
+    from sklearn.metrics import log_loss
+
+    from counterclaim.analyze.cue_train import FILTER_CS, _judge_regularisation, _out_of_fold
+
+    rng = random.Random(5)
+    labels = [rng.random() < 0.5 for _ in range(120)]
+    features = [[f"told={label if rng.random() < 0.8 else not label}", f"word{n}"] for n, label in enumerate(labels)]
+    labels, groups = [int(label) for label in labels], [n // 10 for n in range(120)]
+    chosen, scores = _judge_regularisation(features, labels, groups, None)
+    losses = {c: log_loss(labels, _out_of_fold(features, labels, groups, c)[0]) for c in FILTER_CS}
+    assert chosen == min(FILTER_CS, key=lambda c: (losses[c], c))
+    assert abs(log_loss(labels, scores) - losses[chosen]) < 1e-12
+    assert _judge_regularisation(features, labels, groups, 0.3)[0] == 0.3
