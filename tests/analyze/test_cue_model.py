@@ -66,6 +66,68 @@ def test_judge_keeps_the_likelier_of_two_nested_candidates(parse):
         assert kept == [favoured]
 
 
+def _by_hand(doc, text: str, finder: str, cue: str, content: str, *pieces: str):
+    """A candidate from the words of an invented sentence (each span found by its text)."""
+    from counterclaim.analyze.attribution_filter import Candidate
+    from counterclaim.analyze.attribution_types import Attribution as Found
+
+    def span(words: str) -> tuple[int, int]:
+        return text.index(words), text.index(words) + len(words)
+
+    cue_span, parts = span(cue), tuple(span(p) for p in pieces)
+    head = next(t.i for t in doc if t.idx == cue_span[0])
+    return Candidate(Found(span(content), parts, cue_span, doc[head].lemma_, head, None, None,
+                           "direct" if parts else "indirect", (0, len(text))), finder)
+
+
+def test_judge_keeps_a_cue_between_the_pieces_of_an_interrupted_quote(parse):
+    # The quote's content is its two pieces; the relative clause between them is Osei's own
+    # claim, not part of what the quote says, so it does not nest in the quote.
+    from counterclaim.analyze.attribution_filter import select
+    from counterclaim.analyze.cue_model import CueModel
+
+    text = ('"The bridge at Dalmar is gone," said Capt Lena Osei, who has accused the FHF of '
+            'mining it, "and the road to Kessen is next."')
+    doc = parse(text)
+    quote = _by_hand(doc, text, "quote", "said", text[1:-2], "The bridge at Dalmar is gone",
+                     "and the road to Kessen is next")
+    accused = _by_hand(doc, text, "verb", "accused", "the FHF of mining it")
+    inside_a_piece = _by_hand(doc, text, "verb", "gone", "Dalmar")  # a cue inside a piece still nests
+    judge = CueModel({"f=quote": 3.0, "f=verb": 1.0}, 0.0, 0.1)
+    kept = [a.cue_lemma for a in select(doc, [quote, accused, inside_a_piece], judge)]
+    assert kept == ["say", "accuse"]
+
+
+def test_judge_reads_the_head_word_of_each_content(parse):
+    from counterclaim.analyze.attribution_filter import candidate_features
+
+    text = "Osei said the FHF had mined the bridge, and Sadeq denied the report."
+    doc = parse(text)
+    said = _by_hand(doc, text, "verb", "said", "the FHF had mined the bridge")
+    denied = _by_hand(doc, text, "verb", "denied", "the report")
+    too_far = _by_hand(doc, text, "verb", "said", "the FHF had mined the bridge, and Sadeq denied the report")
+    assert {"cr=verb|VERB", "crh=verb|True", "nroots=verb|1"} <= set(candidate_features(doc, said, []))
+    assert {"cr=verb|NOUN", "crd=verb|dobj", "crh=verb|True"} <= set(candidate_features(doc, denied, []))
+    # mined, the comma, "and", denied: four words hang outside a content the parse ran on
+    assert "nroots=verb|3" in candidate_features(doc, too_far, [])
+
+
+def test_judge_reads_every_contents_head_as_a_word_by_word_reading_does(parse):
+    from counterclaim.analyze.attribution import candidate_attributions
+    from counterclaim.analyze.attribution_filter import content_heads
+
+    doc = parse("The ministry said the rebels claimed that the bridge, which the army says it "
+                "holds, was destroyed. \"We saw it fall,\" a witness told reporters, adding that "
+                "residents believe the town will be next.")
+    candidates = candidate_attributions(doc, find_quotes(doc.text))
+    heads = content_heads(doc, candidates)
+    for c in candidates:
+        words = [t.i for t in doc if c.attribution.content[0] <= t.idx < c.attribution.content[1]]
+        outside = [i for i in words if doc[i].head.i not in words or doc[i].head.i == i]
+        assert heads[c.attribution.content] == ((outside or words)[0], min(len(outside), 3))
+    assert content_heads(doc, []) == {}
+
+
 def test_judge_reads_every_candidates_nesting_as_the_pairwise_test_does(parse):
     from counterclaim.analyze.attribution import candidate_attributions
     from counterclaim.analyze.attribution_filter import _all_nestings, _nesting
@@ -138,3 +200,23 @@ def test_model_files_are_byte_reproducible(tmp_path):
     write_model_json(second, data)
     assert first.read_bytes() == second.read_bytes()
     assert read_model_json(first, 1) == data
+
+
+def test_judge_regularisation_is_the_one_with_the_lowest_out_of_fold_log_loss():
+    # One feature that mostly tells the label and one made-up feature per example (pure
+    # noise a weakly regularised judge would learn by heart).
+    import random
+
+    from sklearn.metrics import log_loss
+
+    from counterclaim.analyze.cue_train import FILTER_CS, _judge_regularisation, _out_of_fold
+
+    rng = random.Random(5)
+    labels = [rng.random() < 0.5 for _ in range(120)]
+    features = [[f"told={label if rng.random() < 0.8 else not label}", f"word{n}"] for n, label in enumerate(labels)]
+    labels, groups = [int(label) for label in labels], [n // 10 for n in range(120)]
+    chosen, scores = _judge_regularisation(features, labels, groups, None)
+    losses = {c: log_loss(labels, _out_of_fold(features, labels, groups, c)[0]) for c in FILTER_CS}
+    assert chosen == min(FILTER_CS, key=lambda c: (losses[c], c))
+    assert abs(log_loss(labels, scores) - losses[chosen]) < 1e-12
+    assert _judge_regularisation(features, labels, groups, 0.3)[0] == 0.3

@@ -4,9 +4,10 @@ The rules of :mod:`attribution` propose more than PolNeAR annotates: a cue insid
 attribution's content (PolNeAR never nests: either the outer content ends before it or the
 inner cue is part of what is said), an event verb read as a cue, a content the parse ran
 too far. A logistic regression over the candidate's shape (which rule found it, its cue
-word and place in the parse, whether it has a source, its length, whether it nests in or
-holds other candidates) gives each one a probability; candidates are then kept greedily,
-most probable first, while they do not nest in or hold a kept one.
+word and place in the parse, whether it has a source, its length, the head word of its
+content, whether it nests in or holds other candidates) gives each one a probability;
+candidates are then kept greedily, most probable first, while they do not nest in or hold a
+kept one (an interrupted content holds its pieces, not the words between them).
 
 Weights ship as a small JSON file (``data/attribution/attribution_filter.json.gz``) written
 by :func:`counterclaim.analyze.cue_train.train_attribution`; without it the rules' own order
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy
+from spacy.attrs import HEAD, IDX
 from spacy.tokens import Doc
 
 from .attribution_types import Attribution
@@ -54,8 +56,10 @@ def _cue_probe(a: Attribution):
 
 
 def candidate_features(doc: Doc, candidate: Candidate, others: list[Candidate],
-                       nesting: tuple[list[str], int] | None = None) -> list[str]:
-    """``nesting``: the candidate's ``_nesting`` among the others, when already known."""
+                       nesting: tuple[list[str], int] | None = None,
+                       heads: dict[CharSpan, tuple[int, int] | None] | None = None) -> list[str]:
+    """``nesting``: the candidate's ``_nesting`` among the others, when already known;
+    ``heads``: the contents' ``content_heads``, when already read."""
     a, finder, score = candidate
     cue = doc[a.cue_token] if a.cue_token is not None else None
     lemma = a.cue_lemma or ""
@@ -77,6 +81,7 @@ def candidate_features(doc: Doc, candidate: Candidate, others: list[Candidate],
     if a.source_token is not None:
         head = doc[a.source_token]
         feats += [f"sp={head.pos_}|{head.ent_type_}", f"sl={head.lower_}" if head.pos_ == "PRON" else "sl=-"]
+    feats += _content_head_features(doc, a, finder, (heads or content_heads(doc, [candidate]))[a.content])
     if score is not None:
         feats += _score_features(finder, score)
     if finder in _SECOND_STAGE:
@@ -85,6 +90,39 @@ def candidate_features(doc: Doc, candidate: Candidate, others: list[Candidate],
 
 
 _SECOND_STAGE = frozenset({"learned", "recall"})
+
+
+def content_heads(doc: Doc, candidates: list[Candidate]) -> dict[CharSpan, tuple[int, int] | None]:
+    """Per content, its head word (the first whose head lies outside it) and how many words
+    hang outside it (at most 3), None for a content of no word; all contents at once in numpy
+    (a Python loop over ~500 content words per article costs more than the judge's scoring)."""
+    spans = list(dict.fromkeys(c.attribution.content for c in candidates))
+    starts, offsets = doc.to_array([IDX, HEAD]).astype(numpy.int64).reshape(-1, 2).T
+    firsts, ends = numpy.searchsorted(starts, numpy.array(spans, dtype=numpy.int64).reshape(-1, 2)).T
+    lengths = numpy.maximum(ends - firsts, 0)
+    owner = numpy.repeat(numpy.arange(len(spans)), lengths)
+    word = numpy.arange(int(lengths.sum())) - numpy.repeat(numpy.cumsum(lengths) - lengths, lengths) + firsts[owner]
+    head = word + offsets[word]
+    outside = (head < firsts[owner]) | (head >= ends[owner]) | (head == word)
+    counts = numpy.bincount(owner[outside], minlength=len(spans))
+    first_outside = numpy.full(len(spans), len(doc))
+    numpy.minimum.at(first_outside, owner[outside], word[outside])
+    return {span: None if not length else (int(first_outside[n]) if counts[n] else int(firsts[n]), min(int(counts[n]), 3))
+            for n, (span, length) in enumerate(zip(spans, lengths.tolist()))}
+
+
+def _content_head_features(doc: Doc, a: Attribution, finder: str, head: tuple[int, int] | None) -> list[str]:
+    """The content's head word: a clause (a verb) is what is said, a noun phrase more often an
+    event's object; how many words hang outside the content (a content the parse ran too far
+    holds several); whether the head hangs on the cue."""
+    if head is None:
+        return [f"cempty={finder}"]
+    word, count = head
+    token = doc[word]
+    feats = [f"cr={finder}|{token.pos_}", f"crd={finder}|{token.dep_}", f"nroots={finder}|{count}"]
+    if a.cue_token is not None:
+        feats.append(f"crh={finder}|{token.head.i == a.cue_token}")
+    return feats
 
 
 def _score_features(finder: str, score: float) -> list[str]:
@@ -164,11 +202,11 @@ def select(doc: Doc, candidates: list[Candidate], model: CueModel) -> list[Attri
     """The candidates the judge keeps, most probable first, none nesting in another.
     (The cue model's score is left out of the features: on the training articles it is
     scored in-sample and would be trusted too much.)"""
-    nestings = _all_nestings(candidates)
-    judged = sorted(((model.score(candidate_features(doc, c, candidates, nesting)), n, c)
+    nestings, heads = _all_nestings(candidates), content_heads(doc, candidates)
+    judged = sorted(((model.score(candidate_features(doc, c, candidates, nesting, heads)), n, c)
                      for n, (c, nesting) in enumerate(zip(candidates, nestings))), key=lambda x: (-x[0], x[1]))
     kept: list[Attribution] = []
-    kept_spans: list[tuple[CharSpan, CharSpan]] = []  # each kept one's content and cue probe
+    kept_spans: list[tuple[CharSpan, tuple[CharSpan, ...], CharSpan]] = []  # each kept one's content, pieces, cue probe
     cues_taken: set[int] = set()
     recall_bar = model.recall_threshold if model.recall_threshold is not None else 2.0
     for probability, _, (a, finder, _score) in judged:
@@ -181,22 +219,32 @@ def select(doc: Doc, candidates: list[Candidate], model: CueModel) -> list[Attri
         if _conflicts(a, kept_spans):
             continue
         kept.append(a)
-        kept_spans.append((a.content, _cue_probe(a)))
+        kept_spans.append((a.content, a.parts, _cue_probe(a)))
         if a.cue_token is not None:
             cues_taken.add(a.cue_token)
     return kept
 
 
-def _conflicts(a: Attribution, kept_spans: list[tuple[CharSpan, CharSpan]]) -> bool:
+def _conflicts(a: Attribution, kept_spans: list[tuple[CharSpan, tuple[CharSpan, ...], CharSpan]]) -> bool:
     """Whether the candidate clashes with a kept one: the same content, its cue inside a kept
-    content, or a kept cue inside its content (PolNeAR does not nest attributions). On the
-    kept ones' spans, unpacked once: this runs for every candidate over the threshold
-    against every one kept before it."""
-    content = a.content
+    content, or a kept cue inside its content (PolNeAR does not nest attributions). An
+    interrupted content holds only its pieces: a cue between them ('"...," said Osei, who has
+    accused the FHF of mining it, "..."') is not nested. On the kept ones' spans, unpacked
+    once: this runs for every candidate over the threshold against every one kept before it."""
+    content, parts = a.content, a.parts
     start, end = content
-    probe_start, probe_end = _cue_probe(a)
-    for kept_content, (kept_probe_start, kept_probe_end) in kept_spans:
-        if kept_content == content or kept_content[0] <= probe_start and probe_end <= kept_content[1] \
-                or start <= kept_probe_start and kept_probe_end <= end:
+    probe_start, probe_end = probe = _cue_probe(a)
+    for kept_content, kept_parts, kept_probe in kept_spans:
+        if kept_content == content:
+            return True
+        if kept_content[0] <= probe_start and probe_end <= kept_content[1] and _in_pieces(probe, kept_parts):
+            return True
+        if start <= kept_probe[0] and kept_probe[1] <= end and _in_pieces(kept_probe, parts):
             return True
     return False
+
+
+def _in_pieces(probe: CharSpan, parts: tuple[CharSpan, ...]) -> bool:
+    """Whether a probe inside a content's envelope lies in one of its pieces (an uninterrupted
+    content is one piece)."""
+    return not parts or any(s <= probe[0] and probe[1] <= e for s, e in parts)
