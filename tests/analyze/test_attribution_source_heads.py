@@ -75,3 +75,11 @@ def test_a_second_speech_act_in_another_tense_is_the_speakers(analyze_text, text
 def test_the_agent_of_a_passive_does_not_speak_its_active_conjunct(analyze_text, text, lemma, source):
     claim = _claim_with_cue(analyze_text(text), lemma)
     assert source in (claim.source.text or "")
+
+
+def test_a_participle_describing_a_noun_is_spoken_by_the_noun(analyze_text):
+    # Not "schools", the word after "telling" (read as an inverted subject before).
+    report = analyze_text("Guidelines issued by the ministry, telling schools to close early, have angered "
+                          "parents in Vorna.")
+    claim = _claim_with_cue(report, "tell")
+    assert claim.source.text.startswith("Guidelines")

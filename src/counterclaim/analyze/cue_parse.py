@@ -86,9 +86,16 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
     host = _participle_host(verb)
     if host is not None:
         return source_head(host)
-    if verb.dep_ == "relcl":
+    if verb.dep_ == "relcl" or _describes_noun(verb):
         return verb.head, False
     return _inverted_subject(verb), False
+
+
+def _describes_noun(verb: Token) -> bool:
+    """A participle that describes the noun before it ("a married couple claiming ...",
+    "guidelines telling schools ..."): the noun speaks, not the word after the participle."""
+    head = verb.head
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and head.i < verb.i and head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _nearest_subject(doc: Doc, children: list[int], deps: list[int], verb: int) -> int | None:
