@@ -83,3 +83,13 @@ def test_a_participle_describing_a_noun_is_spoken_by_the_noun(analyze_text):
                           "parents in Vorna.")
     claim = _claim_with_cue(report, "tell")
     assert claim.source.text.startswith("Guidelines")
+
+
+@pytest.mark.parametrize("text,source", [
+    # "led" puts Osei up to declaring: its object speaks, not the defeat.
+    ("The defeat at Kessen led Lena Osei to declare that the truce was over.", "Lena Osei"),
+    # "used" does not: its subject speaks.
+    ("Osei used her speech in Vorna to declare that the truce was over.", "Osei"),
+])
+def test_the_object_a_verb_puts_up_to_speaking_speaks(analyze_text, text, source):
+    assert _claim_with_cue(analyze_text(text), "declare").source.text == source

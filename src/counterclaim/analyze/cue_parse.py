@@ -81,6 +81,9 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
     speaker = reporting_verb_of_conjunct(verb)
     if speaker is not None:
         return source_head(speaker)
+    controller = _object_controller(verb)
+    if controller is not None:
+        return controller, False
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return source_head(verb.head)
     host = _participle_host(verb)
@@ -89,6 +92,23 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "relcl" or _describes_noun(verb):
         return verb.head, False
     return _inverted_subject(verb), False
+
+
+# Verbs whose object does what their infinitive says ("led Osei to declare"); not "used a
+# speech to say", where the subject does.
+_OBJECT_CONTROL = frozenset("""lead prompt require leave cause drive push force urge encourage ask allow
+    invite inspire persuade spur compel enable move press pressure""".split())
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object that does what an infinitive says ("the defeat led Osei to declare ...",
+    "prompted Sadeq to call ..."): it speaks, not the subject of the verb it completes."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or head.pos_ not in ("VERB", "AUX") \
+            or head.lemma_.lower() not in _OBJECT_CONTROL:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i
+                 and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
 def _describes_noun(verb: Token) -> bool:
