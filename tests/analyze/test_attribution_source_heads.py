@@ -93,3 +93,13 @@ def test_a_participle_describing_a_noun_is_spoken_by_the_noun(analyze_text):
 ])
 def test_the_object_a_verb_puts_up_to_speaking_speaks(analyze_text, text, source):
     assert _claim_with_cue(analyze_text(text), "declare").source.text == source
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Lena Osei is still persuaded of the need for talks with the FHF.", "Lena Osei"),
+    ("FHF commanders were thrilled with the offer from Vorna.", "FHF commanders"),
+    ("Osei was convinced that the truce would hold.", "Osei"),
+])
+def test_the_subject_of_a_passive_feeling_holds_it(analyze_text, text, source):
+    (claim,) = [c for c in analyze_text(text).claims if c.cue is not None]
+    assert claim.source.text == source
