@@ -39,6 +39,8 @@ def test_a_word_of_the_quote_is_no_subject_of_its_speech_tag(analyze_text):
      "say", "Lena Osei"),
     # A clause the parse made the complement of "said" (a missing "and") holds its subject.
     ("Lena Osei criticized the truce said the FHF would never leave Kessen.", "say", "Lena Osei"),
+    # "boomed" a conjunct of "leaned", which the parse hung on "gestured" without a subject.
+    ('Osei gestured at the crowd, then leaned in and boomed: "We stay in Kessen."', "boom", "Osei"),
     # "called" a modifier of "newspaper" (an apposition of "Kessen").
     ("Almost a week after the army shelled Kessen, a Vorna newspaper called on the rebels to "
      "leave Dalmar.", "call", "a Vorna newspaper"),

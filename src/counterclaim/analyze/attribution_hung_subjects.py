@@ -4,7 +4,9 @@
 for ..." with "called" a modifier of "Osei". The verb's clause names no other subject, so the
 noun so hung just before it is the one who speaks (PolNeAR train: 18 such sources given to
 claims whose content matches the gold, 16 right); so is the subject of a clause the parse
-made the verb's complement ("Osei criticized the plan said ...": 8 right, 2 wrong). Applied to kept attributions only, so the
+made the verb's complement ("Osei criticized the plan said ...": 8 right, 2 wrong), and the
+subject of the verb a conjunct continues when the parse joined it to a word of that verb's
+clause ("called it shameful and called on ...": 3 right). Applied to kept attributions only, so the
 judge's inputs are unchanged.
 """
 
@@ -34,6 +36,8 @@ def misattached_subject(verb: Token) -> Token | None:
         head = verb.head
         fits = head.i < verb.i and head.pos_ in ("PROPN", "NOUN") and head.dep_ not in ("dobj", "pobj", "dative")
         return head if fits else None
+    if verb.dep_ == "conj":
+        return _conjunct_speaker(verb)
     if verb.dep_ != "ROOT":
         return None
     doc, start = verb.doc, sentence_of(verb).start
@@ -55,6 +59,26 @@ def misattached_subject(verb: Token) -> Token | None:
     while found is not None and _joined_to_mishung(found, verb):
         found = _first_apposition(found.head)
     return found
+
+
+def _conjunct_speaker(verb: Token) -> Token | None:
+    """The subject of the verb a conjunct continues when the parse joined it to a word of
+    that verb's clause ("He called it shameful and called on ...": "called" a conjunct of
+    "shameful") or to a verb it hung on another ("then leaned in and boomed")."""
+    word = verb.head
+    for _ in range(3):
+        if word.i >= verb.i:
+            return None
+        if word.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in word.children if c.dep_ == "nsubj" and c.i < word.i), None)
+            if subject is not None:
+                return subject if subject.pos_ in ("PROPN", "NOUN", "PRON") and subject.tag_ not in ("WP", "WDT") else None
+            if word.dep_ not in ("dep", "conj") or word.i == word.head.i:
+                return None
+        elif word.dep_ not in ("oprd", "acomp", "dobj"):
+            return None
+        word = word.head
+    return None
 
 
 def _own_subject(clause: Token) -> Token | None:
