@@ -107,3 +107,20 @@ def test_the_object_a_verb_puts_up_to_speaking_speaks(analyze_text, text, source
 def test_the_subject_of_a_passive_feeling_holds_it(analyze_text, text, source):
     (claim,) = [c for c in analyze_text(text).claims if c.cue is not None]
     assert claim.source.text == source
+
+
+def test_a_prepositions_object_is_no_second_subject(analyze_text):
+    # The parser makes "Sadeq" a second subject of "posted"; the account posts.
+    report = analyze_text("An account purporting to be that of FHF commander Karim Sadeq posted a photograph on "
+                          "Tuesday that it said showed a truck with army plates.")
+    assert _claim_with_cue(report, "post").source.text.startswith("An account")
+
+
+def test_no_subject_is_taken_from_the_paragraph_before(analyze_text):
+    # The parse runs the quote's paragraph on into the next; its "they" is not Sadeq's.
+    report = analyze_text("Osei said the army wanted a win in Vorna. “They need a victory before the minister "
+                          "speaks. So they tweet one.”\n\nFHF commander Karim Sadeq, in a short audio message "
+                          "circulated to journalists on Monday evening, said the movement had “withdrawn from "
+                          "nothing”.")
+    claim = next(c for c in report.claims if c.text.startswith("the movement"))
+    assert claim.source.text != "they"

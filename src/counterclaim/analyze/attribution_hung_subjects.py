@@ -44,6 +44,8 @@ def misattached_subject(verb: Token) -> Token | None:
     found = None
     for i in range(verb.i - 1, start - 1, -1):
         word = doc[i]
+        if word.is_space and "\n" in word.text:
+            break  # a line the parse ran on from ("... they tweet one."\n\nOsei, in ..., said)
         if _within(word, found):
             continue
         if found is None and _mishung(word, verb) and not _aside(word):

@@ -129,7 +129,14 @@ def _nearest_subject(doc: Doc, children: list[int], deps: list[int], verb: int) 
     before = [c for c in subjects if c < verb]
     if before and before[-1] != subjects[-1] and _quote_between(doc, doc[before[-1]].right_edge.i, verb):
         return subjects[-1]
+    if len(before) > 1 and _after_preposition(doc, doc[before[-1]].left_edge.i):
+        return before[0]  # "an account purporting to be that of Osei posted": not Osei
     return before[-1] if before else subjects[0]
+
+
+def _after_preposition(doc: Doc, start: int) -> bool:
+    """Whether the phrase starting at the token is a preposition's object ("that of Osei")."""
+    return start > 0 and doc[start - 1].pos_ == "ADP"
 
 
 def _quote_between(doc: Doc, start: int, end: int) -> bool:
