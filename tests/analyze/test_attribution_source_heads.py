@@ -37,6 +37,10 @@ def test_a_word_of_the_quote_is_no_subject_of_its_speech_tag(analyze_text):
     # "Osei" a conjunct of the towns listed before her, which are no part of the source.
     ("Speaking at a rally in Vorna, Dalmar, Lena Osei said the army would leave Kessen.",
      "say", "Lena Osei"),
+    # A clause the parse made the complement of "said" (a missing "and") holds its subject.
+    ("Lena Osei criticized the truce said the FHF would never leave Kessen.", "say", "Lena Osei"),
+    # "boomed" a conjunct of "leaned", which the parse hung on "gestured" without a subject.
+    ('Osei gestured at the crowd, then leaned in and boomed: "We stay in Kessen."', "boom", "Osei"),
     # "called" a modifier of "newspaper" (an apposition of "Kessen").
     ("Almost a week after the army shelled Kessen, a Vorna newspaper called on the rebels to "
      "leave Dalmar.", "call", "a Vorna newspaper"),
@@ -75,3 +79,48 @@ def test_a_second_speech_act_in_another_tense_is_the_speakers(analyze_text, text
 def test_the_agent_of_a_passive_does_not_speak_its_active_conjunct(analyze_text, text, lemma, source):
     claim = _claim_with_cue(analyze_text(text), lemma)
     assert source in (claim.source.text or "")
+
+
+def test_a_participle_describing_a_noun_is_spoken_by_the_noun(analyze_text):
+    # Not "schools", the word after "telling" (read as an inverted subject before).
+    report = analyze_text("Guidelines issued by the ministry, telling schools to close early, have angered "
+                          "parents in Vorna.")
+    claim = _claim_with_cue(report, "tell")
+    assert claim.source.text.startswith("Guidelines")
+
+
+@pytest.mark.parametrize("text,source", [
+    # "led" puts Osei up to declaring: its object speaks, not the defeat.
+    ("The defeat at Kessen led Lena Osei to declare that the truce was over.", "Lena Osei"),
+    # "used" does not: its subject speaks.
+    ("Osei used her speech in Vorna to declare that the truce was over.", "Osei"),
+])
+def test_the_object_a_verb_puts_up_to_speaking_speaks(analyze_text, text, source):
+    assert _claim_with_cue(analyze_text(text), "declare").source.text == source
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Lena Osei is still persuaded of the need for talks with the FHF.", "Lena Osei"),
+    ("FHF commanders were thrilled with the offer from Vorna.", "FHF commanders"),
+    ("Osei was convinced that the truce would hold.", "Osei"),
+])
+def test_the_subject_of_a_passive_feeling_holds_it(analyze_text, text, source):
+    (claim,) = [c for c in analyze_text(text).claims if c.cue is not None]
+    assert claim.source.text == source
+
+
+def test_a_prepositions_object_is_no_second_subject(analyze_text):
+    # The parser makes "Sadeq" a second subject of "posted"; the account posts.
+    report = analyze_text("An account purporting to be that of FHF commander Karim Sadeq posted a photograph on "
+                          "Tuesday that it said showed a truck with army plates.")
+    assert _claim_with_cue(report, "post").source.text.startswith("An account")
+
+
+def test_no_subject_is_taken_from_the_paragraph_before(analyze_text):
+    # The parse runs the quote's paragraph on into the next; its "they" is not Sadeq's.
+    report = analyze_text("Osei said the army wanted a win in Vorna. “They need a victory before the minister "
+                          "speaks. So they tweet one.”\n\nFHF commander Karim Sadeq, in a short audio message "
+                          "circulated to journalists on Monday evening, said the movement had “withdrawn from "
+                          "nothing”.")
+    claim = next(c for c in report.claims if c.text.startswith("the movement"))
+    assert claim.source.text != "they"

@@ -257,6 +257,31 @@ def _agent_of(doc: Doc, token: int | None, verb: Token) -> bool:
     return word.dep_ == "pobj" and word.head.dep_ == "agent" and word.head.head.i == verb.i
 
 
+# Passive participles of feeling or conviction whose subject holds the view ("Osei was
+# convinced that ...", "the council is deeply divided over ..."); with the reaction verbs.
+FEELING_PARTICIPLES = STIMULUS_VERBS | frozenset("""convince persuade assure poise satisfy relieve encourage
+    concern divide thrill""".split())
+
+
+def passive_feeling_holder(doc: Doc, a: Attribution) -> Attribution:
+    """An attribution without a source whose cue is a passive participle of feeling with no
+    agent ("Osei is still persuaded of ...", "officials were thrilled with ..."): its subject
+    holds the feeling (the rules read a passive subject as what is said). Applied to kept
+    attributions only, like :func:`anaphoric_it_source`."""
+    if a.source is not None or a.cue_token is None:
+        return a
+    cue = doc[a.cue_token]
+    if cue.tag_ != "VBN" or cue.lemma_.lower() not in FEELING_PARTICIPLES or any(c.dep_ == "agent" for c in cue.children):
+        return a
+    subject = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
+    if subject is None or subject.lower_ in ("it", "there") or subject.tag_ in ("WDT", "WP"):
+        return a
+    span = source_span(subject)
+    if span is None or _inside(span, a) or (a.cue is not None and overlaps(span, a.cue)):
+        return a
+    return a._replace(source=span, source_token=subject.i)
+
+
 def sources_shared_by_cue(found: list[Attribution]) -> list[Attribution]:
     """Two contents of one cue word ("Clark said X, and the outcome was open") have one
     speaker: a content the rules left without a source takes its sibling's."""
@@ -272,6 +297,6 @@ def sources_shared_by_cue(found: list[Attribution]) -> list[Attribution]:
 
 def mended_sources(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """Kept attributions with the sources the rules miss or wrongly give, mended in order."""
-    found = [subject_hung_elsewhere(doc, asked_participle_without_source(
-        doc, shared_subject_source(doc, anaphoric_it_source(doc, a)))) for a in found]
+    found = [passive_feeling_holder(doc, subject_hung_elsewhere(doc, asked_participle_without_source(
+        doc, shared_subject_source(doc, anaphoric_it_source(doc, a))))) for a in found]
     return sources_shared_by_cue(found)

@@ -81,14 +81,41 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
     speaker = reporting_verb_of_conjunct(verb)
     if speaker is not None:
         return source_head(speaker)
+    controller = _object_controller(verb)
+    if controller is not None:
+        return controller, False
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return source_head(verb.head)
     host = _participle_host(verb)
     if host is not None:
         return source_head(host)
-    if verb.dep_ == "relcl":
+    if verb.dep_ == "relcl" or _describes_noun(verb):
         return verb.head, False
     return _inverted_subject(verb), False
+
+
+# Verbs whose object does what their infinitive says ("led Osei to declare"); not "used a
+# speech to say", where the subject does.
+_OBJECT_CONTROL = frozenset("""lead prompt require leave cause drive push force urge encourage ask allow
+    invite inspire persuade spur compel enable move press pressure""".split())
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object that does what an infinitive says ("the defeat led Osei to declare ...",
+    "prompted Sadeq to call ..."): it speaks, not the subject of the verb it completes."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or head.pos_ not in ("VERB", "AUX") \
+            or head.lemma_.lower() not in _OBJECT_CONTROL:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i
+                 and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+
+
+def _describes_noun(verb: Token) -> bool:
+    """A participle that describes the noun before it ("a married couple claiming ...",
+    "guidelines telling schools ..."): the noun speaks, not the word after the participle."""
+    head = verb.head
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and head.i < verb.i and head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _nearest_subject(doc: Doc, children: list[int], deps: list[int], verb: int) -> int | None:
@@ -102,7 +129,14 @@ def _nearest_subject(doc: Doc, children: list[int], deps: list[int], verb: int) 
     before = [c for c in subjects if c < verb]
     if before and before[-1] != subjects[-1] and _quote_between(doc, doc[before[-1]].right_edge.i, verb):
         return subjects[-1]
+    if len(before) > 1 and _after_preposition(doc, doc[before[-1]].left_edge.i):
+        return before[0]  # "an account purporting to be that of Osei posted": not Osei
     return before[-1] if before else subjects[0]
+
+
+def _after_preposition(doc: Doc, start: int) -> bool:
+    """Whether the phrase starting at the token is a preposition's object ("that of Osei")."""
+    return start > 0 and doc[start - 1].pos_ == "ADP"
 
 
 def _quote_between(doc: Doc, start: int, end: int) -> bool:
