@@ -62,6 +62,7 @@ from .attribution_boundary import load_boundary_model, refine_contents
 from .attribution_cue_extent import extended_cues
 from .attribution_filter import Candidate, load_filter, select
 from .attribution_parts import settle_spans
+from .attribution_participle_hosts import hosts_over_participles
 from .attribution_sources import mended_sources
 from .attribution_learned import (argument_test_at, learned_attributions, second_stage_attributions,
                                   second_stage_test_at)
@@ -96,7 +97,8 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
         found = _outermost(candidates)
     found = quotes_over_occasions(doc, candidates, found)
     found += tag_gap_attributions(candidates, found)
-    found, split_off = participle_splits(doc, candidates, found)
+    found = hosts_over_participles(doc, candidates, found)
+    found, split_off = participle_splits(doc, candidates, found, quotes)
     found += split_off
     found = [finished(doc, a, quotes) for a in found]
     found = mended_sources(doc, found)
