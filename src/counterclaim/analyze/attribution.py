@@ -56,6 +56,7 @@ from .cue_model import CueModel, cue_scores, load_cue_model
 from .cue_parse import (CONTENT_DEPS, EXPLETIVES, WORDS_KEY, cue_span, doc_words, is_cue_verb, read_words,
                         source_head, source_span, speech_tag_after)
 from .attribution_bounds import participle_splits, without_trailing_aside
+from .attribution_compound_sources import sources_of_compounds_parsed_as_verbs
 from .attribution_adjectives import adjective_attributions
 from .attribution_adverbs import adverb_attributions
 from .attribution_boundary import load_boundary_model, refine_contents
@@ -101,7 +102,7 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
     found, split_off = participle_splits(doc, candidates, found, quotes)
     found += split_off
     found = [finished(doc, a, quotes) for a in found]
-    found = mended_sources(doc, found)
+    found = sources_of_compounds_parsed_as_verbs(doc, mended_sources(doc, found))
     found += adverb_attributions(doc, found, quotes)
     found += adjective_attributions(doc, found, quotes)
     if refine:
