@@ -57,6 +57,7 @@ from .cue_parse import (CONTENT_DEPS, EXPLETIVES, WORDS_KEY, cue_span, doc_words
                         source_head, source_span, speech_tag_after)
 from .attribution_bounds import participle_splits, without_trailing_aside
 from .attribution_compound_sources import sources_of_compounds_parsed_as_verbs
+from .attribution_coordinated_claims import coordinated_claims
 from .attribution_adjectives import adjective_attributions
 from .attribution_adverbs import adverb_attributions
 from .attribution_boundary import load_boundary_model, refine_contents
@@ -100,6 +101,8 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
     found += tag_gap_attributions(candidates, found)
     found = hosts_over_participles(doc, candidates, found)
     found, split_off = participle_splits(doc, candidates, found, quotes)
+    found += split_off
+    found, split_off = coordinated_claims(doc, candidates, found)
     found += split_off
     found = [finished(doc, a, quotes) for a in found]
     found = sources_of_compounds_parsed_as_verbs(doc, mended_sources(doc, found))

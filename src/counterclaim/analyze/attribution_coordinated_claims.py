@@ -1,0 +1,63 @@
+"""Two claims joined by "and" that the parse runs together.
+
+"The FHF says it still holds Kessen and the army says it has captured the town": the parse
+takes "Kessen and the army" for the subject of the second "says" and hangs that clause on
+"holds", so the FHF's content runs over the army's claim and the judge, seeing the army's cue
+inside it, drops the army's. The tell is a transitive verb of the first content left without
+its object right before the coordinated "subject": the first conjunct is that object, and the
+conjunction joins two clauses. The first content ends at the object; the second claim comes
+back with the last conjunct for its source.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .cue_parse import is_cue_verb
+from .spans import text_of, trim
+
+_OBJECT_DEPS = frozenset(("dobj", "obj", "ccomp", "xcomp", "attr", "acomp", "prep"))
+
+
+def coordinated_claims(doc: Doc, candidates, kept: list) -> tuple[list, list]:
+    """The kept list with contents cut before such a coordinated claim, and the claims split off."""
+    text = text_of(doc)
+    taken = {a.cue_token for a in kept if a.cue_token is not None}
+    kept, added = list(kept), []
+    cues = {a.cue_token for a, _finder, _score in candidates if a.cue_token is not None}
+    for b, finder, _score in candidates:
+        if finder not in ("verb", "learned") or b.cue_token is None or b.cue_token in taken or b.cue is None:
+            continue
+        split = _object_and_subject(doc[b.cue_token], cues)
+        if split is None:
+            continue
+        last_object_word, subject = split
+        host = next((n for n, a in enumerate(kept) if a.mode != "direct" and not a.parts
+                     and a.content[0] <= doc[last_object_word].idx and b.content[1] <= a.content[1]), None)
+        if host is None or subject.idx < kept[host].content[0]:
+            continue
+        a = kept[host]
+        cut = trim(text, a.content[0], doc[last_object_word].idx + len(doc[last_object_word]))
+        kept[host] = a._replace(content=cut)
+        source = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
+        added.append(b._replace(source=source, source_token=subject.i))
+        taken.add(b.cue_token)
+    return kept, added
+
+
+def _object_and_subject(cue: Token, cues: set[int]) -> tuple[int, Token] | None:
+    """For a cue whose subject is "X and Y" right after a verb that lacks its object: the
+    last word of X and the head of Y. Not after a verb that takes a clause itself ("Osei says
+    Sadeq and the army say ...": one report inside another)."""
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    verb = cue.head
+    if subject is None or cue.dep_ != "ccomp" or verb.i >= subject.left_edge.i or verb.pos_ != "VERB" \
+            or verb.i in cues or is_cue_verb(verb):
+        return None
+    if subject.left_edge.i != verb.i + 1 or any(c.dep_ in _OBJECT_DEPS and c.i < cue.i for c in verb.children):
+        return None
+    conj = next((c for c in subject.children if c.dep_ == "conj"), None)
+    cc = next((c for c in subject.children if c.dep_ == "cc" and c.lower_ == "and"), None)
+    if conj is None or cc is None or not subject.i < cc.i < conj.left_edge.i or conj.right_edge.i + 1 != cue.i:
+        return None
+    return cc.i - 1, conj
