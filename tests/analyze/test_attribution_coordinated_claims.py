@@ -10,6 +10,13 @@ def test_second_speakers_claim_is_not_swallowed_by_the_first(analyze_text):
     assert claims == [("The FHF", "it still holds Kessen"), ("the army", "it has captured the town")]
 
 
+def test_second_speaker_read_as_part_of_the_first_claims_object_gets_its_claim(analyze_text):
+    # The parse reads "the bridge and the FHF" as one object and leaves the second "says" without a subject.
+    report = analyze_text("The army says it destroyed the bridge and the FHF says it was never there.")
+    claims = sorted(((c.source.text if c.source else None, c.text) for c in report.claims if c.mode != "outlet"))
+    assert claims == [("The army", "it destroyed the bridge"), ("the FHF", "it was never there")]
+
+
 def _parsed(words, heads, deps, pos):
     import spacy
     from spacy.tokens import Doc

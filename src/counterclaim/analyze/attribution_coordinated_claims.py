@@ -42,7 +42,37 @@ def coordinated_claims(doc: Doc, candidates, kept: list) -> tuple[list, list]:
         source = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
         added.append(b._replace(source=source, source_token=subject.i))
         taken.add(b.cue_token)
-    return kept, added
+    return _subjects_read_as_objects(doc, text, kept), added
+
+
+def _subjects_read_as_objects(doc: Doc, text: str, kept: list) -> list:
+    """"The army says it destroyed the bridge and the FHF says ...", read with "the bridge and
+    the FHF" one object and the second "says" without a subject: when a kept cue without a
+    subject follows such a conjunct in a kept content, the content ends before "and" and the
+    conjunct is the second claim's source."""
+    kept = list(kept)
+    for n, b in enumerate(kept):
+        if b.cue_token is None or b.cue_token == 0 or (b.source is not None and not _inside(b.source, b.content)):
+            continue
+        cue, conj = doc[b.cue_token], doc[b.cue_token - 1]
+        while conj.dep_ != "conj" and conj.head.i != conj.i and conj.head.right_edge.i == conj.i:
+            conj = conj.head  # from the conjunct's last word up to its head
+        cc = next((c for c in conj.head.children if c.dep_ == "cc" and c.lower_ == "and" and c.i < conj.i), None)
+        if conj.dep_ != "conj" or conj.right_edge.i != cue.i - 1 or cc is None \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children if c.i < cue.i):
+            continue
+        host = next((h for h, a in enumerate(kept) if h != n and a.mode != "direct" and not a.parts
+                     and a.content[0] < doc[cc.i].idx and conj.left_edge.idx < a.content[1] <= cue.idx), None)
+        if host is None:
+            continue
+        kept[host] = kept[host]._replace(content=trim(text, kept[host].content[0], doc[cc.i].idx))
+        kept[n] = b._replace(source=(conj.left_edge.idx, conj.right_edge.idx + len(conj.right_edge)),
+                             source_token=conj.i)
+    return kept
+
+
+def _inside(span, content) -> bool:
+    return content[0] <= span[0] < content[1]
 
 
 def _object_and_subject(cue: Token, cues: set[int]) -> tuple[int, Token] | None:
