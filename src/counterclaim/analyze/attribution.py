@@ -31,9 +31,12 @@ kept direct attribution ('"X," Osei said, adding that Y. "Z."') only looked nest
 kept too (:func:`attribution_quotes.tag_gap_attributions`); a quote beats a short verbless
 phrase as what a speech verb's source said ("said with an eye roll"; :func:`attribution_quotes.quotes_over_occasions`); and so is a participle that ends a
 kept indirect content ("said X, saying that Y"), which the content then leaves
-(:func:`attribution_bounds.participle_splits`). Kept attributions then get the sources the
+(:func:`attribution_bounds.participle_splits`; when the judge kept the participle in its
+host's place, the host comes back first: :mod:`attribution_participle_hosts`); two claims
+the parse runs together over "and" ("... holds Kessen and the army says ...") are split
+(:mod:`attribution_coordinated_claims`). Kept attributions then get the sources the
 rules miss (an active "It said", the passive subject an active conjunct shares, a second
-content's sibling) and lose the one an "Asked about X, ..." participle does not have
+content's sibling, a compound read as a verb: :mod:`attribution_compound_sources`) and lose the one an "Asked about X, ..." participle does not have
 (:mod:`attribution_sources`), and "reportedly" adds the clause it modifies, clear of them,
 as a claim without a source (:mod:`attribution_adverbs`), and so do attitude adjectives
 ("is critical of", "was confident that"; :mod:`attribution_adjectives`). Indirect contents and sources then stay on

@@ -6,7 +6,9 @@ takes "Kessen and the army" for the subject of the second "says" and hangs that 
 inside it, drops the army's. The tell is a transitive verb of the first content left without
 its object right before the coordinated "subject": the first conjunct is that object, and the
 conjunction joins two clauses. The first content ends at the object; the second claim comes
-back with the last conjunct for its source.
+back with the last conjunct for its source. The converse misreading, "it destroyed the bridge
+and the FHF says ...", with "the bridge and the FHF" one object and the second cue without a
+subject, is mended the same way.
 """
 
 from __future__ import annotations
