@@ -17,6 +17,12 @@ def test_second_speaker_read_as_part_of_the_first_claims_object_gets_its_claim(a
     assert claims == [("The army", "it destroyed the bridge"), ("the FHF", "it was never there")]
 
 
+def test_coordinated_claim_the_judge_dropped_as_nested_comes_back(analyze_text):
+    report = analyze_text("The FHF says it still controls Dalmar and Vorna and the army says it has captured both towns.")
+    claims = sorted(((c.source.text if c.source else None, c.text) for c in report.claims if c.mode != "outlet"))
+    assert claims == [("The FHF", "it still controls Dalmar and Vorna"), ("the army", "it has captured both towns")]
+
+
 def _parsed(words, heads, deps, pos):
     import spacy
     from spacy.tokens import Doc

@@ -15,9 +15,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .attribution_boundary import _clause_start
 from .cue_parse import is_cue_verb
 from .spans import text_of, trim
 
+# Plain reports only: "and she thought", "and Trump later called X Y" are as often the
+# first source's account (PolNeAR train keeps them inside the first content).
+_SAYING = frozenset("say claim insist deny".split())
 _OBJECT_DEPS = frozenset(("dobj", "obj", "ccomp", "xcomp", "attr", "acomp", "prep"))
 
 
@@ -30,7 +34,8 @@ def coordinated_claims(doc: Doc, candidates, kept: list) -> tuple[list, list]:
     for b, finder, _score in candidates:
         if finder not in ("verb", "learned") or b.cue_token is None or b.cue_token in taken or b.cue is None:
             continue
-        split = _object_and_subject(doc[b.cue_token], cues)
+        misread = _object_and_subject(doc[b.cue_token], cues)  # the cue's own subject is wrong
+        split = misread or _coordinated_clause(doc[b.cue_token])
         if split is None:
             continue
         last_object_word, subject = split
@@ -38,13 +43,36 @@ def coordinated_claims(doc: Doc, candidates, kept: list) -> tuple[list, list]:
                      and a.content[0] <= doc[last_object_word].idx and b.content[1] <= a.content[1]), None)
         if host is None or subject.idx < kept[host].content[0]:
             continue
+        if not misread and not _plain_report(doc, kept[host]):
+            continue  # "the poll finds that ... and 22 percent say ...": the poll's respondents
         a = kept[host]
         cut = trim(text, a.content[0], doc[last_object_word].idx + len(doc[last_object_word]))
         kept[host] = a._replace(content=cut)
-        source = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
-        added.append(b._replace(source=source, source_token=subject.i))
+        if misread:
+            source = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
+            b = b._replace(source=source, source_token=subject.i)
+        added.append(b)
         taken.add(b.cue_token)
     return _subjects_read_as_objects(doc, text, kept), added
+
+
+def _plain_report(doc: Doc, a) -> bool:
+    return a.cue_token is not None and doc[a.cue_token].lemma_.lower() in _SAYING
+
+
+def _coordinated_clause(cue: Token) -> tuple[int, Token] | None:
+    """"... controls Dalmar and Vorna and the army says ...", parsed right but the army's cue
+    dropped as nested: the last word before "and" and the cue's subject."""
+    opens = _clause_start(cue) if cue.lemma_.lower() in _SAYING else None
+    if opens is None:
+        return None
+    subject = next(c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i)
+    if subject.pos_ == "PRON":  # "... and she thought ...": often the first source's own report
+        return None
+    last = opens - 1
+    while last > 0 and (cue.doc[last].is_punct or cue.doc[last].dep_ == "cc"):
+        last -= 1
+    return last, subject
 
 
 def _subjects_read_as_objects(doc: Doc, text: str, kept: list) -> list:
