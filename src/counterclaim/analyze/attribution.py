@@ -31,9 +31,12 @@ kept direct attribution ('"X," Osei said, adding that Y. "Z."') only looked nest
 kept too (:func:`attribution_quotes.tag_gap_attributions`); a quote beats a short verbless
 phrase as what a speech verb's source said ("said with an eye roll"; :func:`attribution_quotes.quotes_over_occasions`); and so is a participle that ends a
 kept indirect content ("said X, saying that Y"), which the content then leaves
-(:func:`attribution_bounds.participle_splits`). Kept attributions then get the sources the
+(:func:`attribution_bounds.participle_splits`; when the judge kept the participle in its
+host's place, the host comes back first: :mod:`attribution_participle_hosts`); two claims
+the parse runs together over "and" ("... holds Kessen and the army says ...") are split
+(:mod:`attribution_coordinated_claims`). Kept attributions then get the sources the
 rules miss (an active "It said", the passive subject an active conjunct shares, a second
-content's sibling) and lose the one an "Asked about X, ..." participle does not have
+content's sibling, a compound read as a verb: :mod:`attribution_compound_sources`) and lose the one an "Asked about X, ..." participle does not have
 (:mod:`attribution_sources`), and "reportedly" adds the clause it modifies, clear of them,
 as a claim without a source (:mod:`attribution_adverbs`), and so do attitude adjectives
 ("is critical of", "was confident that"; :mod:`attribution_adjectives`), and set phrases
@@ -57,6 +60,8 @@ from .cue_model import CueModel, cue_scores, load_cue_model
 from .cue_parse import (CONTENT_DEPS, EXPLETIVES, WORDS_KEY, cue_span, doc_words, is_cue_verb, read_words,
                         source_head, source_span, speech_tag_after)
 from .attribution_bounds import participle_splits, through_opened_quotes, without_trailing_aside
+from .attribution_compound_sources import sources_of_compounds_parsed_as_verbs
+from .attribution_coordinated_claims import coordinated_claims
 from .attribution_adjectives import adjective_attributions
 from .attribution_phrases import phrase_attributions
 from .attribution_adverbs import adverb_attributions
@@ -64,6 +69,7 @@ from .attribution_boundary import load_boundary_model, refine_contents
 from .attribution_cue_extent import extended_cues
 from .attribution_filter import Candidate, load_filter, select
 from .attribution_parts import settle_spans
+from .attribution_participle_hosts import hosts_over_participles
 from .attribution_sources import mended_sources
 from .attribution_learned import (argument_test_at, learned_attributions, second_stage_attributions,
                                   second_stage_test_at)
@@ -98,10 +104,13 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
         found = _outermost(candidates)
     found = quotes_over_occasions(doc, candidates, found)
     found += tag_gap_attributions(candidates, found)
-    found, split_off = participle_splits(doc, candidates, found)
+    found = hosts_over_participles(doc, candidates, found)
+    found, split_off = participle_splits(doc, candidates, found, quotes)
+    found += split_off
+    found, split_off = coordinated_claims(doc, candidates, found)
     found += split_off
     found = [finished(doc, a, quotes) for a in found]
-    found = mended_sources(doc, found)
+    found = sources_of_compounds_parsed_as_verbs(doc, mended_sources(doc, found))
     found += adverb_attributions(doc, found, quotes)
     found += adjective_attributions(doc, found, quotes)
     found += phrase_attributions(doc, found, quotes)

@@ -148,12 +148,14 @@ say add insist note stress argue explain claim deny acknowledge admit
 """.split())
 
 
-def participle_splits(doc: Doc, candidates, kept: list) -> tuple[list, list]:
+def participle_splits(doc: Doc, candidates, kept: list, quotes=()) -> tuple[list, list]:
     """Kept indirect contents that end in the speaker's next speech act, a participle after a
     comma ("said her father would do the same, saying that he supports equal pay"): the
     participle was a candidate of its own, turned away as nested. The content ends before the
     comma, and the participle's attribution joins the kept ones, with the speaker as source
-    unless the parse gave it one outside the reported clause. Returns the kept list so amended and the added attributions."""
+    unless the parse gave it one outside the reported clause; the host's mode follows its
+    shorter content (a quote cut off with the participle leaves it "indirect"). Returns the
+    kept list so amended and the added attributions."""
     text, tree = text_of(doc), doc_tree(doc)
     taken = {a.cue_token for a in kept if a.cue_token is not None}
     kept, added = list(kept), []
@@ -174,7 +176,7 @@ def participle_splits(doc: Doc, candidates, kept: list) -> tuple[list, list]:
         cut = trim(text, a.content[0], comma - 1)
         if cut[1] - cut[0] < 3:
             continue
-        kept[host] = a._replace(content=cut)
+        kept[host] = a._replace(content=cut, mode=content_mode(cut, quotes))
         if b.source is None or a.content[0] <= b.source[0] < a.content[1]:
             b = b._replace(source=a.source, source_token=a.source_token)  # not a subject it reports
         added.append(b)
