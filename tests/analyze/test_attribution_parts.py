@@ -210,3 +210,15 @@ def test_content_opening_a_quote_after_its_cue_is_the_whole_quote(analyze_text, 
     report = analyze_text(text)
     (claim,) = _attributed(report)
     assert _pieces(report, claim) == [quote.rstrip("!")]
+
+
+@pytest.mark.parametrize("text,pieces", [
+    ("Capt Lena Osei was accused of shelling the market in Dalmar.", ["Capt Lena Osei", "shelling the market in Dalmar"]),
+    ("The Free Highlands Front is known for its raids on the Vorna road.",
+     ["The Free Highlands Front", "its raids on the Vorna road"]),
+])
+def test_subject_of_a_passive_judgement_is_the_contents_first_piece(analyze_text, text, pieces):
+    report = analyze_text(text)
+    (claim,) = _attributed(report)
+    assert _pieces(report, claim) == pieces
+    assert claim.source is None or claim.source.text is None
