@@ -210,3 +210,32 @@ def test_content_opening_a_quote_after_its_cue_is_the_whole_quote(analyze_text, 
     report = analyze_text(text)
     (claim,) = _attributed(report)
     assert _pieces(report, claim) == [quote.rstrip("!")]
+
+
+@pytest.mark.parametrize("text,pieces", [
+    ('Whether the talks in Dalmar fail or not, Capt Lena Osei added, "the pass above Kessen stays '
+     'closed to the convoys."', ["Whether the talks in Dalmar fail or not",
+                                 "the pass above Kessen stays closed to the convoys"]),
+    ('On Monday, Capt Lena Osei said, "The pass above Kessen stays closed to the convoys."',
+     ["The pass above Kessen stays closed to the convoys"]),
+    ('Still, Capt Lena Osei said, "the pass above Kessen stays closed to the convoys."',
+     ["the pass above Kessen stays closed to the convoys"]),
+    ('But, Capt Lena Osei said, "the pass above Kessen stays closed to the convoys."',
+     ["the pass above Kessen stays closed to the convoys"]),
+])
+def test_quote_going_on_with_the_sentence_its_tag_interrupts_takes_the_lead_in(analyze_text, text, pieces):
+    report = analyze_text(text)
+    (claim,) = _attributed(report)
+    assert _pieces(report, claim) == pieces
+
+
+@pytest.mark.parametrize("text,pieces", [
+    ("Capt Lena Osei was accused of shelling the market in Dalmar.", ["Capt Lena Osei", "shelling the market in Dalmar"]),
+    ("The Free Highlands Front is known for its raids on the Vorna road.",
+     ["The Free Highlands Front", "its raids on the Vorna road"]),
+])
+def test_subject_of_a_passive_judgement_is_the_contents_first_piece(analyze_text, text, pieces):
+    report = analyze_text(text)
+    (claim,) = _attributed(report)
+    assert _pieces(report, claim) == pieces
+    assert claim.source is None or claim.source.text is None
