@@ -239,3 +239,20 @@ def test_subject_of_a_passive_judgement_is_the_contents_first_piece(analyze_text
     (claim,) = _attributed(report)
     assert _pieces(report, claim) == pieces
     assert claim.source is None or claim.source.text is None
+
+
+@pytest.mark.parametrize("text", [
+    "The FHF was accused by the army of shelling Dalmar.",  # the parse hangs "of ..." on the agent
+    "The FHF was accused of shelling Dalmar by the army.",  # ... or the agent on the content
+])
+def test_accuser_of_a_passive_judgement_is_the_source_and_not_the_content(analyze_text, text):
+    report = analyze_text(text)
+    (claim,) = _attributed(report)
+    assert _pieces(report, claim) == ["The FHF", "shelling Dalmar"]
+    assert claim.source.text == "the army"
+
+
+def test_by_phrase_of_time_or_means_stays_in_the_accusation(analyze_text):
+    report = analyze_text("Osei was accused of shelling Dalmar by night.")
+    (claim,) = _attributed(report)
+    assert _pieces(report, claim) == ["Osei", "shelling Dalmar by night"]
