@@ -64,6 +64,7 @@ from .attribution_compound_sources import sources_of_compounds_parsed_as_verbs
 from .attribution_coordinated_claims import coordinated_claims
 from .attribution_adjectives import adjective_attributions
 from .attribution_phrases import phrase_attributions
+from .attribution_outlet_frames import outlet_framed
 from .attribution_adverbs import adverb_attributions
 from .attribution_boundary import load_boundary_model, refine_contents
 from .attribution_cue_extent import extended_cues
@@ -158,7 +159,7 @@ def candidate_attributions(doc: Doc, quotes: list[Quote], cue_model: CueModel | 
     finally:
         if owned:
             doc.user_data.pop(WORDS_KEY, None)
-    return candidates
+    return [c for c in candidates if not outlet_framed(doc, c[0])]
 
 
 def _by_sentence(scores: dict[int, float], bounds: list[tuple[int, int]]) -> list[dict[int, float]]:
