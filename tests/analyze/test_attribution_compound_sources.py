@@ -26,3 +26,14 @@ def test_a_clausal_subject_with_a_subject_of_its_own_is_left_alone():
               heads=[1, 3, 1, 3, 5, 3], deps=["nsubj", "csubj", "dobj", "ROOT", "nsubj", "ccomp"],
               pos=["PRON", "VERB", "PROPN", "VERB", "PRON", "VERB"], tags=["WP", "VBZ", "NNP", "VBZ", "PRP", "VBD"])
     assert _misread_compound_head(doc[3]) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Aid workers in Vorna say the wounded are dying.",
+    "Hospital workers in Kessen say the army fired on the clinic. Aid workers in Dalmar say the rebels did it.",
+])
+def test_compound_read_as_a_verb_stays_in_the_entity_name(analyze_text, text):
+    report = analyze_text(text)
+    names = {e.id: e.name for e in report.entities}
+    claim = next(c for c in report.claims if c.source is not None and c.source.text.startswith("Aid"))
+    assert names[claim.source.entity] == "Aid workers"

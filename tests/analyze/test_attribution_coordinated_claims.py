@@ -45,3 +45,11 @@ def test_a_coordinated_subject_after_a_verb_of_saying_stays_one_subject():
                     ["PROPN", "VERB", "PROPN", "CCONJ", "DET", "NOUN", "VERB", "PRON", "AUX", "ADJ"])
     last_object_word, subject = _object_and_subject(holds[6], set())
     assert (last_object_word, subject.text) == (2, "army")
+
+
+def test_boundary_model_does_not_run_the_first_claim_over_the_split(analyze_text):
+    # The split ends the FHF's content at "Kessen"; the learned end must not take it back over
+    # "and the army says ..." (it did for this wording, counting the army's claim twice).
+    report = analyze_text("The FHF says it still holds Kessen and the army says the town has fallen.")
+    claims = sorted(((c.source.text if c.source else None, c.text) for c in report.claims if c.mode != "outlet"))
+    assert claims == [("The FHF", "it still holds Kessen"), ("the army", "the town has fallen")]

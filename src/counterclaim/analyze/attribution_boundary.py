@@ -125,7 +125,7 @@ def short_of_other_tags(doc: Doc, found: list[Attribution], a: Attribution, firs
     and the army says it has captured" holds two claims, the first ending at the coordination.
     Only such clauses after the rule's last word: a cue inside the content's own clause ("calling
     on delegates to back X") or one the rule's content holds may be what it reports."""
-    opens = (_clause_start(doc[b.cue_token]) for b in found
+    opens = (_clause_start(doc[b.cue_token]) or _source_after_and(doc, b) for b in found
              if b is not a and b.cue_token is not None and b.cue_token > last)
     opens = [i for i in opens if i is not None and first < i <= end + 1]
     if not opens:
@@ -134,6 +134,19 @@ def short_of_other_tags(doc: Doc, found: list[Attribution], a: Attribution, firs
     while stop > first and (doc[stop].is_punct or doc[stop].is_space or doc[stop].dep_ == "cc"):
         stop -= 1
     return stop
+
+
+def _source_after_and(doc: Doc, b: Attribution) -> int | None:
+    """Where another claim's source opens right after "and" when the parse misread the
+    coordination ("holds Kessen and the army says ...", "Kessen and the army" one subject): a
+    split made in attribution_coordinated_claims that the model must not undo."""
+    if b.source is None or b.source_token is None:
+        return None
+    opens, head = token_index_at(doc, b.source[0]), doc[b.source_token]
+    if opens == 0 or b.cue[0] < b.source[1] or head.dep_ != "conj":
+        return None
+    conjunction = doc[opens - 1]
+    return opens if conjunction.lower_ == "and" and conjunction.dep_ == "cc" and conjunction.head == head.head else None
 
 
 def _clause_start(cue: Token) -> int | None:

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Token
 
 from .attribution_types import content_mode
+from .cues import GROUP_NOUNS, ROLE_WORDS
 from .spans import CharSpan, doc_tree, text_of, token_at, trim
 
 ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "while", "whereas", "although", "though"})
@@ -147,6 +148,51 @@ _SPEAKERS_PARTICIPLES = frozenset("""
 say add insist note stress argue explain claim deny acknowledge admit
 """.split())
 
+# Nouns of people who can speak for themselves, beyond cues' role and group nouns.
+_PEOPLE = frozenset("""
+prisoner detainee captive suspect hostage rebel fighter soldier insurgent militant man woman
+commander survivor victim defector deserter spy agent gunman attacker bomber informant
+""".split()) | ROLE_WORDS | GROUP_NOUNS | {noun.rstrip("s") for noun in GROUP_NOUNS}
+_MODALS = frozenset("will would shall should can could may might must".split())
+# Flight or a fall the reporter comments on: "the rebels fled Kessen on Monday, claiming
+# victory" is the army's claim, not the rebels'; "Kessen fell, saying ..." (a town the parse
+# may take for a person) says nothing.
+_FLIGHT = frozenset("flee retreat escape scatter run withdraw fall collapse".split())
+
+
+def _antecedent_for_relative(doc: Doc, b):
+    """The participle's source, a relative pronoun ("an FHF fighter, who confessed, admitting
+    ...") given as the noun phrase it stands for."""
+    if b.source_token is None or doc[b.source_token].lower_ not in ("who", "that"):
+        return b
+    act = doc[b.source_token].head
+    if act.dep_ != "relcl":
+        return b
+    noun = act.head
+    return b._replace(source=(noun.left_edge.idx, noun.idx + len(noun.text)), source_token=noun.i)
+
+
+def reported_party_acts(participle: Token) -> bool:
+    """Whether the participle hangs on a finished act of the reported clause's own speaking
+    subject ("said a rebel commander surrendered, acknowledging ...", "said the prisoner
+    confessed, admitting ...", "an FHF fighter, who confessed, admitting ..."): the participle
+    is that person's, not the reporter's. Not a forecast ("the front would hold Kessen,
+    saying ...") nor a subject that cannot speak ("the town fell, ..."), nor a pronoun, as often
+    the speaker himself ("announced that he filed ..., saying ..."), nor flight ("the rebels
+    fled, claiming victory")."""
+    act = participle.head
+    if act.i == participle.i or act.tag_ not in ("VBD", "VBN", "VBZ", "VBP") or act.lemma_.lower() in _FLIGHT:
+        return False
+    if any(child.dep_ == "aux" and child.lower_ in _MODALS for child in act.children):
+        return False
+    subject = next((child for child in act.children if child.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.lower_ in ("who", "that") and act.dep_ == "relcl":
+        subject = act.head
+    return subject.ent_type_ in ("PERSON", "ORG", "NORP") or subject.lemma_.lower() in _PEOPLE \
+        or subject.lower_ in _PEOPLE
+
 
 def participle_splits(doc: Doc, candidates, kept: list, quotes=()) -> tuple[list, list]:
     """Kept indirect contents that end in the speaker's next speech act, a participle after a
@@ -177,7 +223,9 @@ def participle_splits(doc: Doc, candidates, kept: list, quotes=()) -> tuple[list
         if cut[1] - cut[0] < 3:
             continue
         kept[host] = a._replace(content=cut, mode=content_mode(cut, quotes))
-        if b.source is None or a.content[0] <= b.source[0] < a.content[1]:
+        if b.source is not None and reported_party_acts(participle):
+            b = _antecedent_for_relative(doc, b)  # the reported party's own speech act stays theirs
+        elif b.source is None or a.content[0] <= b.source[0] < a.content[1]:
             b = b._replace(source=a.source, source_token=a.source_token)  # not a subject it reports
         added.append(b)
         taken.add(b.cue_token)

@@ -5,7 +5,8 @@ hangs "saying" on "hold", inside the reported clause, so the participle gets "th
 its source and, its cue lying inside the "said" content, the judge keeps one of the two and
 may keep the participle. The host goes back in the participle's place;
 :func:`attribution_bounds.participle_splits` then ends the host's content at the comma and
-gives the participle the host's speaker, as when the judge keeps the host.
+gives the participle the host's speaker, as when the judge keeps the host (unless it is the
+reported party's own act: "said a rebel commander surrendered, acknowledging ...").
 """
 
 from __future__ import annotations

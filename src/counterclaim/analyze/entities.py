@@ -166,7 +166,18 @@ _SPACE_BEFORE_MARK = re.compile(r"\s+([.,'])")
 
 def _nominal_name(head: Token) -> str:
     words = [t for t in head.subtree if t.i < head.i and t.dep_ in ("amod", "compound", "nmod")]
+    words += _compound_word_read_as_verb(head)
     return " ".join([*(t.text for t in sorted(words, key=lambda t: t.i)), head.text])
+
+
+def _compound_word_read_as_verb(head: Token) -> list[Token]:
+    """"Aid" in "Aid workers in Vorna say": the parse makes it a bare verb, the cue's clausal
+    subject, with the noun its object (attribution_compound_sources takes the noun for source)."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.dep_ != "csubj" or verb.tag_ not in ("VB", "VBP") \
+            or verb.left_edge.i != verb.i or verb.i != head.left_edge.i - 1:
+        return []
+    return [verb]
 
 
 def _surname_match(a: str, b: str) -> bool:
