@@ -109,6 +109,17 @@ def test_the_subject_of_a_passive_feeling_holds_it(analyze_text, text, source):
     assert claim.source.text == source
 
 
+@pytest.mark.parametrize("text", [
+    "Officials were assured that the convoy would pass.",
+    "The soldiers were assured that they would be paid.",
+    "Officials were reassured that the convoy would pass.",
+])
+def test_who_was_assured_does_not_hold_what_they_were_told(analyze_text, text):
+    (claim,) = [c for c in analyze_text(text).claims if c.cue is not None]
+    source = claim.source.text if claim.source is not None else None
+    assert source is None or not text.startswith(source)
+
+
 def test_a_prepositions_object_is_no_second_subject(analyze_text):
     # The parser makes "Sadeq" a second subject of "posted"; the account posts.
     report = analyze_text("An account purporting to be that of FHF commander Karim Sadeq posted a photograph on "
