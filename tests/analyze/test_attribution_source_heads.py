@@ -56,9 +56,12 @@ def test_what_a_place_is_called_is_no_speaker(analyze_text):
 
 
 @pytest.mark.parametrize("text,lemma,speaker,said", [
-    # "urged" hangs on "abandoned" without a comma, but the tenses part them: the speaker urges.
-    ("Capt. Lena Osei said the rebels had abandoned Kessen and urged residents to return.",
-     "urge", "Lena Osei", "the rebels had abandoned Kessen"),
+    # "urged" hangs on "hold" without a comma, but the tenses part them: the speaker urges.
+    ("Capt. Lena Osei said the truce would hold and urged residents to return.",
+     "urge", "Lena Osei", "the truce would hold"),
+    # "had" carries on to "called for", but the reported subject is the speaker itself.
+    ("The FHF said it had received reports of looting in Kessen and called for an inquiry.",
+     "call", "The FHF", "it had received reports of looting in Kessen"),
     # A praise is a speech act like an urging.
     ("Osei forecast that the fighting would soon end and praised the mediators.",
      "praise", "Osei", None),
@@ -69,6 +72,29 @@ def test_a_second_speech_act_in_another_tense_is_the_speakers(analyze_text, text
     assert speaker in (claim.source.text or "")
     if said is not None:
         assert _claim_with_cue(report, "say").text == said
+
+
+@pytest.mark.parametrize("text,said", [
+    ("The witnesses said the fighters had entered the village and demanded food.",
+     "the fighters had entered the village and demanded food"),
+    ("Residents said soldiers had stopped the bus and demanded money.",
+     "soldiers had stopped the bus and demanded money"),
+    ("The army said the rebels had seized the mayor and accused him of spying.",
+     "the rebels had seized the mayor and accused him of spying"),
+    ("Osei said the general had visited Kessen and promised to rebuild the bridge.",
+     "the general had visited Kessen and promised to rebuild the bridge"),
+    ("Sadeq said Varnov had flown to Vorna and announced a ceasefire.",
+     "Varnov had flown to Vorna and announced a ceasefire"),
+    ("Osei said the prisoners had confessed and denied that they were tortured.",
+     "the prisoners had confessed and denied that they were tortured"),
+])
+def test_a_past_perfect_shares_its_had_with_the_conjunct(analyze_text, text, said):
+    # "said the fighters had entered ... and demanded food": the fighters demanded; no second
+    # claim of the speaker's beside the one that holds the whole report.
+    report = analyze_text(text)
+    assert _claim_with_cue(report, "say").text == said
+    speaker = _claim_with_cue(report, "say").source.text
+    assert all(c.source is None or c.source.text != speaker for c in report.claims if c.cue.lemma != "say")
 
 
 @pytest.mark.parametrize("text,lemma,source", [

@@ -187,7 +187,35 @@ def _other_tense(clause: Token, verb: Token) -> bool:
     """Whether the reported clause's verb is in another tense than the conjunct ("had met",
     "would rebound", "has" against "urged")."""
     tree = doc_tree(verb.doc)
-    return clause.tag_ != verb.tag_ or any(tree.deps[c] in _AUX_IDS for c in tree.children[clause.i])
+    auxes = [c for c in tree.children[clause.i] if tree.deps[c] in _AUX_IDS]
+    if _past_perfect(verb.doc, clause, auxes) and verb.tag_ == "VBD":
+        # "said the fighters had entered the village and demanded food": the "had" most often
+        # carries on to the conjunct, which is the fighters'; unless the reported subject is
+        # the speaker itself ("OCHA said it had received reports and called for ...").
+        return _speaker_pronoun(clause)
+    return clause.tag_ != verb.tag_ or bool(auxes)
+
+
+def _past_perfect(doc: Doc, clause: Token, auxes: list[int]) -> bool:
+    return clause.tag_ == "VBN" and any(doc[c].lower_ == "had" for c in auxes)
+
+
+def _speaker_pronoun(clause: Token) -> bool:
+    """Whether the reported clause's subject is a pronoun that can stand for the speaker:
+    "it" for a body ("OCHA said it had ..."), "he"/"she" for one person, "they"/"we" for many."""
+    tree = doc_tree(clause.doc)
+    subject = next((clause.doc[c] for c in tree.children[clause.i] if tree.deps[c] in _SUBJECT_IDS), None)
+    speaker, _ = source_head(clause.head)
+    if subject is None or speaker is None or subject.tag_ != "PRP":
+        return False
+    plural = speaker.tag_ in ("NNS", "NNPS")
+    person = speaker.ent_type_ == "PERSON"
+    pronoun = subject.lower_
+    if pronoun == "it":
+        return not plural and not person
+    if pronoun in ("he", "she"):
+        return not plural and speaker.ent_type_ not in ("ORG", "GPE", "NORP")
+    return pronoun in ("they", "we") and (plural or not person)
 
 
 _AUX_IDS = frozenset(get_string_id(d) for d in ("aux", "auxpass"))
