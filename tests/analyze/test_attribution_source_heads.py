@@ -146,6 +146,43 @@ def test_who_was_assured_does_not_hold_what_they_were_told(analyze_text, text):
     assert source is None or not text.startswith(source)
 
 
+@pytest.mark.parametrize("text,lemma,source,not_source", [
+    ("A source close to Maj Gen Ilya Varnov said the general would resign.", "say", "A source", "Varnov"),
+    ("An official speaking for Maj Gen Ilya Varnov said the general had no comment.",
+     "say", "An official", "Varnov"),
+    ("A caller who said he was FHF commander Lena Osei told the radio the rebels had taken Vorna.",
+     "tell", "A caller", "Osei"),
+    ("A man who said he was Maj Gen Ilya Varnov told the radio the army had won.", "tell", "A man", "Varnov"),
+    ("A man claiming to be Maj Gen Ilya Varnov's son said the general was dead.", "say", "A man", "son"),
+    ("A man describing himself as Maj Gen Ilya Varnov's driver said the general had fled.",
+     "say", "A man", "driver"),
+])
+def test_a_name_inside_the_speakers_description_does_not_speak(analyze_text, text, lemma, source,
+                                                               not_source):
+    # The parser makes the named person a second subject of the verb; the one described speaks.
+    claim = next(c for c in analyze_text(text).claims
+                 if c.cue is not None and c.cue.lemma == lemma and c.cue.span[0] > text.index(not_source))
+    assert claim.source.text.startswith(source)
+    assert not claim.source.text.endswith(not_source)
+
+
+def test_a_subject_after_a_conjunction_opening_its_clause_stands_apart(analyze_text):
+    # "as" opens the columnist's own clause inside the relative one: not "which".
+    report = analyze_text("The statements match the tone of her new radio ad, which — as columnist Karim "
+                          "Sadeq noted recently in the Vorna Times — promises to “keep the rebels from "
+                          "burning our fields”.")
+    assert _claim_with_cue(report, "note").source.text == "columnist Karim Sadeq"
+
+
+def test_a_subject_after_a_line_break_stands_apart(nlp):
+    # A live blog's time line the parser takes for a second subject: a break sets it apart
+    # like punctuation (the parse varies, so the rule is checked on its own).
+    from counterclaim.analyze.cue_parse import _set_apart
+
+    doc = nlp("At 12:15 p.m.  Ilya Varnov says he will stay.")
+    assert _set_apart(doc, 2, 4)  # "p.m." and "Ilya Varnov", with the break between
+
+
 def test_a_prepositions_object_is_no_second_subject(analyze_text):
     # The parser makes "Sadeq" a second subject of "posted"; the account posts.
     report = analyze_text("An account purporting to be that of FHF commander Karim Sadeq posted a photograph on "

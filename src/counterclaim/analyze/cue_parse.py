@@ -129,14 +129,27 @@ def _nearest_subject(doc: Doc, children: list[int], deps: list[int], verb: int) 
     before = [c for c in subjects if c < verb]
     if before and before[-1] != subjects[-1] and _quote_between(doc, doc[before[-1]].right_edge.i, verb):
         return subjects[-1]
-    if len(before) > 1 and _after_preposition(doc, doc[before[-1]].left_edge.i):
-        return before[0]  # "an account purporting to be that of Osei posted": not Osei
+    if len(before) > 1 and not _set_apart(doc, before[0], doc[before[-1]].left_edge.i):
+        return before[0]  # "a source close to Osei said": the source speaks, not Osei
     return before[-1] if before else subjects[0]
 
 
-def _after_preposition(doc: Doc, start: int) -> bool:
-    """Whether the phrase starting at the token is a preposition's object ("that of Osei")."""
-    return start > 0 and doc[start - 1].pos_ == "ADP"
+# What may stand between two pieces of one name phrase the parser split in two ("Tennis
+# great Billie Jean King", "army chief Osei").
+_NAME_PHRASE_POS = frozenset(("NOUN", "PROPN", "ADJ", "DET", "NUM", "PUNCT"))
+
+
+def _set_apart(doc: Doc, farther: int, start: int) -> bool:
+    """Whether the nearer subject, starting at the token, stands apart from the farther one:
+    after punctuation (a dateline "LONDON -", an opening phrase "Speaking in Vorna,"), a line
+    break or a subordinating conjunction opening its own clause ("which, as Sadeq noted,"), or with
+    only words of a split name phrase between. A verb, a preposition or a relative pronoun
+    between puts the nearer one inside the farther one's description ("a source close to
+    Osei", "a man who said he was Osei", "an account purporting to be that of Osei")."""
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and (before.is_punct or before.is_space or before.pos_ == "SCONJ"):
+        return True  # also a line break ("12:15 p.m.\n\nObama says") and "as Sadeq noted"
+    return all(doc[i].pos_ in _NAME_PHRASE_POS or doc[i].tag_ == "POS" for i in range(farther + 1, start))
 
 
 def _quote_between(doc: Doc, start: int, end: int) -> bool:
