@@ -258,9 +258,11 @@ def _agent_of(doc: Doc, token: int | None, verb: Token) -> bool:
 
 
 # Passive participles of feeling or conviction whose subject holds the view ("Osei was
-# convinced that ...", "the council is deeply divided over ..."); with the reaction verbs.
-FEELING_PARTICIPLES = STIMULUS_VERBS | frozenset("""convince persuade assure poise satisfy relieve encourage
-    concern divide thrill""".split())
+# convinced that ...", "the council is deeply divided over ..."); with the reaction verbs, but
+# not those whose passive says that someone else told the subject ("officials were assured /
+# reassured that ...": what they were told is the teller's claim).
+FEELING_PARTICIPLES = (STIMULUS_VERBS - {"reassure"}) | frozenset("""convince persuade poise satisfy relieve
+    encourage concern divide thrill""".split())
 
 
 def passive_feeling_holder(doc: Doc, a: Attribution) -> Attribution:

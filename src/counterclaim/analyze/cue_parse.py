@@ -129,14 +129,27 @@ def _nearest_subject(doc: Doc, children: list[int], deps: list[int], verb: int) 
     before = [c for c in subjects if c < verb]
     if before and before[-1] != subjects[-1] and _quote_between(doc, doc[before[-1]].right_edge.i, verb):
         return subjects[-1]
-    if len(before) > 1 and _after_preposition(doc, doc[before[-1]].left_edge.i):
-        return before[0]  # "an account purporting to be that of Osei posted": not Osei
+    if len(before) > 1 and not _set_apart(doc, before[0], doc[before[-1]].left_edge.i):
+        return before[0]  # "a source close to Osei said": the source speaks, not Osei
     return before[-1] if before else subjects[0]
 
 
-def _after_preposition(doc: Doc, start: int) -> bool:
-    """Whether the phrase starting at the token is a preposition's object ("that of Osei")."""
-    return start > 0 and doc[start - 1].pos_ == "ADP"
+# What may stand between two pieces of one name phrase the parser split in two ("Tennis
+# great Billie Jean King", "army chief Osei").
+_NAME_PHRASE_POS = frozenset(("NOUN", "PROPN", "ADJ", "DET", "NUM", "PUNCT"))
+
+
+def _set_apart(doc: Doc, farther: int, start: int) -> bool:
+    """Whether the nearer subject, starting at the token, stands apart from the farther one:
+    after punctuation (a dateline "LONDON -", an opening phrase "Speaking in Vorna,"), a line
+    break or a subordinating conjunction opening its own clause ("which, as Sadeq noted,"), or with
+    only words of a split name phrase between. A verb, a preposition or a relative pronoun
+    between puts the nearer one inside the farther one's description ("a source close to
+    Osei", "a man who said he was Osei", "an account purporting to be that of Osei")."""
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and (before.is_punct or before.is_space or before.pos_ == "SCONJ"):
+        return True  # also a line break ("12:15 p.m.\n\nObama says") and "as Sadeq noted"
+    return all(doc[i].pos_ in _NAME_PHRASE_POS or doc[i].tag_ == "POS" for i in range(farther + 1, start))
 
 
 def _quote_between(doc: Doc, start: int, end: int) -> bool:
@@ -187,7 +200,35 @@ def _other_tense(clause: Token, verb: Token) -> bool:
     """Whether the reported clause's verb is in another tense than the conjunct ("had met",
     "would rebound", "has" against "urged")."""
     tree = doc_tree(verb.doc)
-    return clause.tag_ != verb.tag_ or any(tree.deps[c] in _AUX_IDS for c in tree.children[clause.i])
+    auxes = [c for c in tree.children[clause.i] if tree.deps[c] in _AUX_IDS]
+    if _past_perfect(verb.doc, clause, auxes) and verb.tag_ == "VBD":
+        # "said the fighters had entered the village and demanded food": the "had" most often
+        # carries on to the conjunct, which is the fighters'; unless the reported subject is
+        # the speaker itself ("OCHA said it had received reports and called for ...").
+        return _speaker_pronoun(clause)
+    return clause.tag_ != verb.tag_ or bool(auxes)
+
+
+def _past_perfect(doc: Doc, clause: Token, auxes: list[int]) -> bool:
+    return clause.tag_ == "VBN" and any(doc[c].lower_ == "had" for c in auxes)
+
+
+def _speaker_pronoun(clause: Token) -> bool:
+    """Whether the reported clause's subject is a pronoun that can stand for the speaker:
+    "it" for a body ("OCHA said it had ..."), "he"/"she" for one person, "they"/"we" for many."""
+    tree = doc_tree(clause.doc)
+    subject = next((clause.doc[c] for c in tree.children[clause.i] if tree.deps[c] in _SUBJECT_IDS), None)
+    speaker, _ = source_head(clause.head)
+    if subject is None or speaker is None or subject.tag_ != "PRP":
+        return False
+    plural = speaker.tag_ in ("NNS", "NNPS")
+    person = speaker.ent_type_ == "PERSON"
+    pronoun = subject.lower_
+    if pronoun == "it":
+        return not plural and not person
+    if pronoun in ("he", "she"):
+        return not plural and speaker.ent_type_ not in ("ORG", "GPE", "NORP")
+    return pronoun in ("they", "we") and (plural or not person)
 
 
 _AUX_IDS = frozenset(get_string_id(d) for d in ("aux", "auxpass"))
