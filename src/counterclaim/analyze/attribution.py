@@ -58,7 +58,8 @@ from spacy.tokens import Doc
 
 from .cue_model import CueModel, cue_scores, load_cue_model
 from .cue_parse import (CONTENT_DEPS, EXPLETIVES, WORDS_KEY, cue_span, doc_words, is_cue_verb, read_words,
-                        source_head, source_span, speech_tag_after)
+                        source_head, speech_tag_after)
+from .source_spans import source_span
 from .attribution_bounds import participle_splits, through_opened_quotes, without_trailing_aside
 from .attribution_compound_sources import sources_of_compounds_parsed_as_verbs
 from .attribution_coordinated_claims import coordinated_claims

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 from . import cues
 from .attribution_types import Attribution, content_mode
 from .attribution_verbs import in_any_quote
-from .cue_parse import EXPLETIVES, cue_span, source_head, source_span
+from .cue_parse import EXPLETIVES, cue_span, source_head
+from .source_spans import source_span
 from .quotes import Quote
 from .spans import char_span_of_subtree, doc_tree, overlaps
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .attribution_types import Attribution
-from .cue_parse import source_span
+from .source_spans import source_span
 
 _OWN_CLAUSE_DEPS = frozenset(("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl"))
 

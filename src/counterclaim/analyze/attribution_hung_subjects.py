@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cue_parse import source_span
+from .source_spans import source_span
 from .spans import CharSpan, sentence_of, text_of, trim
 
 # The labels a subject so hung gets (a noun that is another verb's subject is not one).

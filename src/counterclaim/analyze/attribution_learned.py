@@ -18,7 +18,8 @@ from .attribution_bounds import circumstance, object_before
 from .attribution_nominal import nominal_source
 from .attribution_types import Attribution, content_mode
 from .attribution_verbs import extend_right
-from .cue_parse import CONTENT_DEPS, cue_span, doc_words, source_head, source_span
+from .cue_parse import CONTENT_DEPS, cue_span, doc_words, source_head
+from .source_spans import source_span
 from .quotes import Quote
 from .spans import CharSpan, char_span_of_subtree, children_labelled, doc_tree, text_of, trim
 

@@ -8,7 +8,8 @@ from spacy.tokens import Span, Token
 
 from . import cues
 from .attribution_types import Attribution, content_mode
-from .cue_parse import doc_words, source_head, source_span
+from .cue_parse import doc_words, source_head
+from .source_spans import source_span
 from .quotes import Quote
 from .spans import CharSpan, char_span_of_subtree, text_of, trim
 

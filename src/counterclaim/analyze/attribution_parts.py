@@ -37,7 +37,7 @@ from .attribution_raising import as_raising_frame
 from .attribution_sources import (received_reaction, source_outside_content, sources_with_restrictive_participles,
                                   stimulus_subject)
 from .attribution_types import Attribution
-from .cue_parse import source_span
+from .source_spans import source_span
 from .quotes import Quote
 from .spans import CharSpan, doc_tree, expand_span, overlaps, subtree_order, text_of, token_at, trim
 

@@ -22,7 +22,8 @@ from spacy.tokens import Doc, Token
 from .attribution_adjectives import touches
 from .attribution_types import Attribution, content_mode
 from .attribution_verbs import in_any_quote
-from .cue_parse import EXPLETIVES, cue_span, doc_words, source_head, source_span
+from .cue_parse import EXPLETIVES, cue_span, doc_words, source_head
+from .source_spans import source_span
 from .quotes import Quote
 from .spans import char_span_of_subtree, doc_tree, subtree_tokens, text_of, token_span, trim
 

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Token
 from . import cues
 from .attribution_types import Attribution
 from .attribution_verbs import in_any_quote, source_clear_of, verb_content
-from .cue_parse import cue_span, doc_words, is_cue_verb, source_head, source_span, speech_tag_after
+from .cue_parse import cue_span, doc_words, is_cue_verb, source_head, speech_tag_after
+from .source_spans import source_span
 from .quotes import Quote
 from .spans import sentence_of, text_of, token_at, trim
 

@@ -15,7 +15,8 @@ from spacy.tokens import Span, Token
 
 from .attribution_adverbs import CUE_ADVERBS
 from .attribution_types import Attribution
-from .cue_parse import EXPLETIVES, cue_span, doc_words, source_span
+from .cue_parse import EXPLETIVES, cue_span, doc_words
+from .source_spans import source_span
 from .spans import CharSpan, char_span_of_subtree, text_of, trim
 
 # "seems to", "appears calm", "looks set to", "sounds like"

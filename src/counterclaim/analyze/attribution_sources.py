@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Token
 
 from .attribution_hung_subjects import hung_subject_span
 from .attribution_types import Attribution
-from .cue_parse import source_head, source_span
+from .cue_parse import source_head
+from .source_spans import source_span
 from .spans import CharSpan, char_span_of_subtree, overlaps
 
 HOST_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})

@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from . import cues
 from .attribution_bounds import circumstance, object_before
 from .attribution_types import Attribution, content_mode
-from .cue_parse import (EXPLETIVES, cue_span, doc_words, is_cue_verb, reporting_verb_of_conjunct, source_head,
-                        source_span)
+from .cue_parse import EXPLETIVES, cue_span, doc_words, is_cue_verb, reporting_verb_of_conjunct, source_head
+from .source_spans import source_span
 from .quotes import Quote
 from .spans import (CharSpan, char_span_of_subtree, children_labelled, contains, doc_tree, subtree_tokens, text_of,
                     token_at, token_span, trim)

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Token
 
 from . import cues
 from .attribution import Attribution
-from .cue_parse import doc_words, source_name_span, source_span
+from .cue_parse import doc_words
+from .source_spans import source_name_span, source_span
 from .entities import EntityIndex, EntityRecord, entity_span_for, gender_hint
 from .spans import CharSpan, char_span_of_subtree, doc_tree, expand_span, subtree_order, text_of
 
