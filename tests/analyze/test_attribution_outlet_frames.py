@@ -32,3 +32,12 @@ def test_frames_are_told_apart_from_their_neighbours(nlp):
     assert _framed(nlp, "Images shared alongside the post showed smoke over Kessen.", "showed")
     assert not _framed(nlp, "Footage released by the army showed smoke over Kessen.", "showed")
     assert not _framed(nlp, "Osei showed reporters the crater in Kessen.", "showed")
+
+
+def test_pictures_beside_another_claim_keep_their_content_claimed(analyze_text):
+    # The outlet's own claim is only made for a sentence with no other claim: dropping the
+    # depiction here would leave "fighters entering Dalmar" nobody's, and the rebuttal
+    # nothing to answer.
+    report = analyze_text("Images shared alongside the post showed fighters entering Dalmar, "
+                          "but the army said they were fake.")
+    assert any("fighters entering Dalmar" in c.text for c in report.claims)

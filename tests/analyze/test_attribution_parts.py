@@ -256,3 +256,28 @@ def test_by_phrase_of_time_or_means_stays_in_the_accusation(analyze_text):
     report = analyze_text("Osei was accused of shelling Dalmar by night.")
     (claim,) = _attributed(report)
     assert _pieces(report, claim) == ["Osei", "shelling Dalmar by night"]
+
+
+@pytest.mark.parametrize("text,pieces,source", [
+    ("Osei was accused of shelling Dalmar by mistake.", ["Osei", "shelling Dalmar by mistake"], None),
+    ("Osei was accused of being shelled by the FHF.", ["Osei", "being shelled by the FHF"], None),
+    ("Osei was accused by residents of Dalmar of shelling the market.", ["Osei", "shelling the market"],
+     "residents of Dalmar"),
+])
+def test_a_by_of_means_or_of_another_verb_is_no_accuser(analyze_text, text, pieces, source):
+    report = analyze_text(text)
+    (claim,) = _attributed(report)
+    assert _pieces(report, claim) == pieces
+    assert (claim.source.text if claim.source else None) == source
+
+
+def test_quote_lead_in_that_is_another_claim_stays_out(analyze_text):
+    report = analyze_text('The FHF says Kessen has fallen, Osei said, "but the pass stays closed."')
+    osei = next(c for c in _attributed(report) if c.cue.text == "said")
+    assert "Kessen has fallen" not in osei.text
+
+
+def test_relative_pronoun_is_no_piece_of_a_passive_judgement(analyze_text):
+    report = analyze_text("Osei, who was accused of shelling Dalmar, denied the charge.")
+    accused = next(c for c in _attributed(report) if c.cue.text.startswith("was accused"))
+    assert "who" not in _pieces(report, accused)

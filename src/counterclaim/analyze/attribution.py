@@ -160,7 +160,8 @@ def candidate_attributions(doc: Doc, quotes: list[Quote], cue_model: CueModel | 
     finally:
         if owned:
             doc.user_data.pop(WORDS_KEY, None)
-    return [c for c in candidates if not outlet_framed(doc, c[0])]
+    cue_words = {c[0].cue_token for c in candidates if c[0].cue_token is not None}
+    return [c for c in candidates if not outlet_framed(doc, c[0], cue_words)]
 
 
 def _by_sentence(scores: dict[int, float], bounds: list[tuple[int, int]]) -> list[dict[int, float]]:

@@ -37,15 +37,28 @@ def _trailing_agent(doc: Doc, a: Attribution):
     by = next((w for w in doc[a.cue_token + 1:] if w.lower_ == "by" and w.dep_ in ("prep", "agent")
                and a.content[0] < w.idx and w.right_edge.idx + len(w.right_edge.text) >= a.content[1]), None)
     agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-    if (agent is None or agent.pos_ not in ("NOUN", "PROPN") or agent.ent_type_ in ("DATE", "TIME")
+    if (agent is None or by.head.tag_ == "VBN" or not _names_a_party(agent)
             or not agent.idx + len(agent.text) <= a.content[1]):
-        return a, None
+        return a, None  # "by mistake", "by drone", "of being shelled by the FHF"
     text = text_of(doc)
     content = trim(text, a.content[0], doc[by.i - 1].idx + len(doc[by.i - 1].text))
     if content[1] - content[0] < 3:
         return a, None
     return a._replace(content=content), agent
 
+
+def _names_a_party(noun) -> bool:
+    """A named party or a noun for one ("the army", "prosecutors"), not a means or a place."""
+    return (noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.pos_ == "PROPN"
+            or noun.lemma_.lower() in _PARTY_NOUNS)
+
+
+_PARTY_NOUNS = frozenset("""army military government rebel rebels police prosecutor prosecutors resident
+residents official officials ministry court critic critics activist activists witness witnesses group
+force forces troop troops soldier soldiers authority authorities commander commanders opposition
+villager villagers neighbour neighbor monitor monitors investigator investigators""".split())
+# Verbs whose accuser the parse misplaces often enough to mend ("accused by the army of ...").
+_MISPARSED_AGENT_VERBS = frozenset({"accuse"})
 
 _JUDGED_SUBJECT_VERBS = frozenset("""
 accuse charge suspect know blame credit praise criticize criticise fault condemn recognize
@@ -67,14 +80,16 @@ def with_judged_subject(doc: Doc, a: Attribution) -> Attribution:
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
     agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
     held = False
-    if agent is not None and subject is not None:
-        a, held = _judgement_held_by_agent(doc, a, agent)
-    elif agent is None:
-        a, agent = _trailing_agent(doc, a)
+    if verb.lemma_.lower() in _MISPARSED_AGENT_VERBS and subject is not None and subject.tag_ not in ("WDT", "WP"):
+        if agent is not None and not any(c.dep_ == "prep" and c.i > verb.i for c in verb.children):
+            a, held = _judgement_held_by_agent(doc, a, agent)
+        elif agent is None:
+            a, agent = _trailing_agent(doc, a)
     if a.content[0] < a.cue[1]:
         return a
-    if subject is None or a.source_token not in (None, subject.i, agent.i if agent is not None else None):
-        return a
+    if subject is None or subject.tag_ in ("WDT", "WP") or a.source_token not in (
+            None, subject.i, agent.i if agent is not None else None):
+        return a  # "the man who was accused of ...": "who" is no piece of what is said
     if any(c.dep_ == "ccomp" for c in verb.children):
         return a  # "it is known that ...": the clause is the content, "it" stands in for it
     if not held and not any(c.dep_ == "prep" and c.i > verb.i and c.idx <= a.content[0] <= c.right_edge.idx

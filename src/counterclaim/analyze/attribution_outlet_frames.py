@@ -23,11 +23,17 @@ _MEDIA = frozenset("image images photo photos photograph photographs picture pic
 _DEPICTING = frozenset({"show", "depict"})
 
 
-def outlet_framed(doc: Doc, a: Attribution) -> bool:
-    """Whether the candidate is a depiction the outlet frames itself (see the module)."""
+def outlet_framed(doc: Doc, a: Attribution, sentence_cues: set[int]) -> bool:
+    """Whether the candidate is a depiction the outlet frames itself (see the module).
+    sentence_cues: the cue words of every candidate in the article; a sentence that holds
+    another claim keeps the depiction as a claim too, or the pictures' content would be
+    nobody's ("Images ... showed X, but the army said they were fake")."""
     if a.cue_token is None:
         return False
     cue = doc[a.cue_token]
+    sent = cue.sent
+    if any(sent.start <= i < sent.end and i != cue.i for i in sentence_cues):
+        return False
     return _media_depiction(cue)
 
 
@@ -41,5 +47,5 @@ def _media_depiction(cue: Token) -> bool:
 def _from_a_party(media: Token) -> bool:
     """"Footage released by the army", "the FHF's photos", "pictures from the ministry": a
     party put the pictures out, and what they show is its claim (channel video/photo)."""
-    return any(w.dep_ in ("agent", "poss") or (w.dep_ == "prep" and w.lower_ == "from")
+    return any(w.dep_ in ("agent", "poss") or (w.dep_ == "prep" and w.lower_ in ("from", "by"))
                for w in media.subtree if w.i != media.i)

@@ -38,6 +38,7 @@ from .attribution_raising import as_raising_frame
 from .attribution_sources import (received_reaction, source_outside_content, sources_with_restrictive_participles,
                                   stimulus_subject)
 from .attribution_types import Attribution
+from .cue_parse import is_cue_verb
 from .source_spans import source_span
 from .quotes import Quote
 from .spans import CharSpan, doc_tree, expand_span, overlaps, subtree_order, text_of, token_at, trim
@@ -180,8 +181,9 @@ def with_quote_lead_in(doc: Doc, a: Attribution) -> Attribution:
     if lead is None:
         return a
     piece = (lead.start(1), lead.end(1))
-    if _not_an_opening(expand_span(doc, *piece)):
-        return a
+    span = expand_span(doc, *piece)
+    if _not_an_opening(span) or any(is_cue_verb(w) or w.is_quote for w in span):
+        return a  # an opening that is itself someone's claim or quote is not this speaker's
     return a._replace(parts=(piece, a.content), content=(piece[0], a.content[1]))
 
 
