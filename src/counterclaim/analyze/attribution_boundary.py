@@ -125,7 +125,7 @@ def short_of_other_tags(doc: Doc, found: list[Attribution], a: Attribution, firs
     and the army says it has captured" holds two claims, the first ending at the coordination.
     Only such clauses after the rule's last word: a cue inside the content's own clause ("calling
     on delegates to back X") or one the rule's content holds may be what it reports."""
-    opens = (_clause_start(doc[b.cue_token]) or _source_after_and(doc, b) for b in found
+    opens = (clause_start(doc[b.cue_token]) or _source_after_and(doc, b) for b in found
              if b is not a and b.cue_token is not None and b.cue_token > last)
     opens = [i for i in opens if i is not None and first < i <= end + 1]
     if not opens:
@@ -149,7 +149,7 @@ def _source_after_and(doc: Doc, b: Attribution) -> int | None:
     return opens if conjunction.lower_ == "and" and conjunction.dep_ == "cc" and conjunction.head == head.head else None
 
 
-def _clause_start(cue: Token) -> int | None:
+def clause_start(cue: Token) -> int | None:
     """Where a cue clause with its own subject opens right after a coordinating conjunction,
     joined to another clause ("and *the army* says"). A clause that opens with a relative
     pronoun or a subordinator still describes a noun or depends on a verb ("emails ... and that

@@ -144,9 +144,14 @@ def object_before(verb: Token, clause: Token, start: int) -> int:
 # Participles that report back to the speaker ("..., saying ...", "..., adding ..."); not
 # "according to" (a source inside the content) nor acts of the reported clause's own subject
 # ("a soldier shouted at the crowd, telling them to go home", "..., asking the driver ...").
-_SPEAKERS_PARTICIPLES = frozenset("""
+SPEAKERS_PARTICIPLES = frozenset("""
 say add insist note stress argue explain claim deny acknowledge admit
 """.split())
+
+def is_speech_participle(token: Token) -> bool:
+    """A present participle of a speech act: "..., saying ...", "..., insisting ..."."""
+    return token.tag_ == "VBG" and token.lemma_.lower() in SPEAKERS_PARTICIPLES
+
 
 # Nouns of people who can speak for themselves, beyond cues' role and group nouns.
 _PEOPLE = frozenset("""
@@ -216,7 +221,7 @@ def participle_splits(doc: Doc, candidates, kept: list, quotes=()) -> tuple[list
                      and not any(ch.isalnum() for ch in text[b.content[1]:a.content[1]])
                      and b.cue[0] < b.content[0]), None)
         participle = doc[b.cue_token]
-        if host is None or participle.tag_ != "VBG" or participle.lemma_.lower() not in _SPEAKERS_PARTICIPLES:
+        if host is None or not is_speech_participle(participle):
             continue
         a = kept[host]
         cut = trim(text, a.content[0], comma - 1)

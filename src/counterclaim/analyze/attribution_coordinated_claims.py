@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .attribution_boundary import _clause_start
+from .attribution_boundary import clause_start
 from .cue_parse import is_cue_verb
 from .spans import text_of, trim
 
@@ -63,7 +63,7 @@ def _plain_report(doc: Doc, a) -> bool:
 def _coordinated_clause(cue: Token) -> tuple[int, Token] | None:
     """"... controls Dalmar and Vorna and the army says ...", parsed right but the army's cue
     dropped as nested: the last word before "and" and the cue's subject."""
-    opens = _clause_start(cue) if cue.lemma_.lower() in _SAYING else None
+    opens = clause_start(cue) if cue.lemma_.lower() in _SAYING else None
     if opens is None:
         return None
     subject = next(c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i)

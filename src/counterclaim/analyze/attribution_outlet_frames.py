@@ -31,10 +31,10 @@ def outlet_framed(doc: Doc, a: Attribution, sentence_cues: set[int]) -> bool:
     if a.cue_token is None:
         return False
     cue = doc[a.cue_token]
-    sent = cue.sent
-    if any(sent.start <= i < sent.end and i != cue.i for i in sentence_cues):
+    if not _media_depiction(cue):  # the rare case first: the sentence scan is the dearer test
         return False
-    return _media_depiction(cue)
+    sent = cue.sent
+    return not any(sent.start <= i < sent.end and i != cue.i for i in sentence_cues)
 
 
 def _media_depiction(cue: Token) -> bool:

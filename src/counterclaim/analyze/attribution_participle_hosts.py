@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .attribution_bounds import _SPEAKERS_PARTICIPLES
+from .attribution_bounds import is_speech_participle
 from .cue_parse import is_cue_verb
 from .spans import text_of
 
@@ -49,7 +49,7 @@ def _comma_participle(doc: Doc, text: str, a) -> bool:
     if a.cue_token is None or a.cue is None or a.mode == "direct" or a.parts:
         return False
     cue = doc[a.cue_token]
-    return (cue.tag_ == "VBG" and cue.lemma_.lower() in _SPEAKERS_PARTICIPLES and a.cue[0] == cue.idx
+    return (is_speech_participle(cue) and a.cue[0] == cue.idx
             and text[:cue.idx].rstrip().endswith(",") and a.cue[0] < a.content[0])
 
 
