@@ -197,6 +197,10 @@ def test_map_shows_places_and_leads_to_claims(watched, server):
     # A place's events are small dots drawn over its circle, so a click at the circle's centre
     # opens an event's popup; send the click to the place's own path instead.
     page.locator("path.place-marker.status-disputed").first.dispatch_event("click")
+    # The marker sits near the map's corner, so its popup opens off-screen and Leaflet pans it
+    # into view over a quarter second (the pane carries leaflet-pan-anim meanwhile). A click
+    # made during the pan lands where the link was, on the map, and nothing navigates.
+    page.wait_for_selector(".leaflet-map-pane.leaflet-pan-anim", state="detached")
     link = page.locator(".leaflet-popup a", has_text="Claims about")
     link.wait_for()
     with page.expect_navigation():
