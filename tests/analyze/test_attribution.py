@@ -163,6 +163,38 @@ def test_doubled_apostrophe_quote_is_direct_speech(analyze_text):
     assert claim.source.text == "Karim Sadeq"
 
 
+def test_quote_opening_a_paragraph_keeps_its_speaker(analyze_text):
+    # Left to itself the parser runs the first paragraph's sentence on into the quote, hangs
+    # the quote on "added", and the quote is nobody's.
+    report = analyze_text(
+        "Capt Lena Osei added that the army was better prepared than the rebels.\n\n"
+        "''I don't know why he is doing that, but we will hold Dalmar anyway,'' she said.")
+    (claim,) = [c for c in report.claims if c.mode == "direct"]
+    assert claim.text.startswith("I don't know why") and claim.source.text == "she"
+
+
+def test_blank_line_starts_a_sentence(nlp):
+    from counterclaim.analyze import make_doc
+    from counterclaim.read import read_text
+
+    doc = make_doc(nlp, read_text("The army said the road was open.\n\n''We stay,'' she said."))
+    assert next(t for t in doc if t.text == "''").is_sent_start
+    # a wrapped line (the reader makes each line of a text without blank lines a paragraph)
+    # is left to the parser
+    doc = make_doc(nlp, read_text("The army said the road\nwas open."))
+    assert not any(t.is_sent_start for t in doc[1:])
+
+
+@pytest.mark.parametrize("text,source", [
+    ("\u201cThey keep asking, \u2018Where is the army?\u2019\u201d said Capt Lena Osei.", "Capt Lena Osei"),
+    ("\u201cResidents ask us, \u2018What can we do?\u2019\u201d Karim Sadeq said.", "Karim Sadeq"),
+])
+def test_quote_ending_on_a_quoted_question_keeps_its_tag(analyze_text, text, source):
+    report = analyze_text(text)
+    (claim,) = [c for c in report.claims if c.mode != "outlet"]
+    assert claim.mode == "direct" and claim.source.text == source
+
+
 def test_quote_after_a_long_speech_tag_continues_the_speakers_quote(analyze_text):
     report = analyze_text(
         '"The clinic in Vorna has run out of insulin," said Lena Osei, a coordinator for the aid '

@@ -47,7 +47,19 @@ def make_doc(nlp: Language, article: model.Article) -> Doc:
         after = doc.char_span(end, len(article.text), alignment_mode="expand")
         if after is not None and len(after) and after[0].i > 0:
             after[0].is_sent_start = True
+    _paragraphs_start_sentences(doc)
     return doc
+
+
+def _paragraphs_start_sentences(doc: Doc) -> None:
+    """A blank line ends a sentence. Left to itself the parser runs about one sentence in
+    fourteen on over a paragraph break (PolNeAR train: 2,167 of 29,312), and then a quote
+    that opens the next paragraph hangs on the last paragraph's verb and loses its speaker.
+    A paragraph that starts in lower case is a wrapped line the reader could not rejoin (a
+    text without blank lines has one paragraph per line), so the parser decides there."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2 and not doc[token.i + 1].text[:1].islower():
+            doc[token.i + 1].is_sent_start = True
 
 
 def analyze_article(article: model.Article, *, nlp: Language | None = None,

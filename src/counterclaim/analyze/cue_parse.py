@@ -296,7 +296,8 @@ def speech_tag_after(doc, quote_end: int) -> Token | None:
     quote. None unless the quote ends as an utterance does, with a comma, ? or !, or with a
     full stop before a bare speech tag ('"We stay." Osei said.'; :func:`_bare_tag`)."""
     text = text_of(doc)
-    inside_end = text[max(0, quote_end - 1):quote_end]
+    # A quote may end on a quote of its own: '"... about, 'What can I do?'" Weaver said.'
+    inside_end = text[max(0, quote_end - 3):quote_end].rstrip("'\u2019\u201d\"")[-1:]
     after = text[quote_end:quote_end + 3].lstrip("'\u201d\u2019\"")
     full_stop = inside_end == "." and not after.startswith(",")
     if inside_end not in _UTTERANCE_ENDS and not after.startswith(",") and not full_stop:
