@@ -40,6 +40,11 @@ def _cue_text(report) -> str:
     ('"The road to Kessen is open," Osei said in a statement.', "said in a statement"),
     ('"We will not leave Vorna," Sadeq said with a grin.', "said with a grin"),
     ('"The road to Kessen is open," Osei said in an interview.', "said"),
+    ('"The convoy never reached Vorna," Osei said dryly.', "said dryly"),
+    ('"We hold Dalmar," Sadeq shot back with a laugh.', "shot back with a laugh"),
+    # a host the gerund cannot do without stays ("refrained from" turns "endorsing" round)
+    ("Capt Lena Osei has refrained from endorsing the FHF's claim that Kessen fell.",
+     "has refrained from endorsing"),
 ])
 def test_cue_reaches_its_content(analyze_text, text, cue):
     assert _cue_text(analyze_text(text)) == cue
