@@ -33,6 +33,8 @@ def _cue_text(report) -> str:
     ("The FHF and the army have both argued that the ceasefire in Dalmar is holding.",
      "have both argued"),
     ("Capt Lena Osei has since said that the FHF shelled Kessen.", "has since said"),
+    # "now" and "then" right before the verb
+    ("The FHF now says that the army shelled the market in Kessen.", "now says"),
     # what the source did before or after saying is not the cue
     ("Osei paused before adding that the convoy had reached Vorna.", "adding"),
     # after a content, the statement it came in and the face it was said with join the cue;
