@@ -19,6 +19,10 @@ def _cue_text(report) -> str:
     ("Halvorsen erred in saying that the FHF had withdrawn from Dalmar.", "erred in saying"),
     ("The ministry issued a statement saying the bridge at Dalmar had reopened.",
      "issued a statement saying"),
+    # a message the gerund describes, an adjective the infinitive completes
+    ("The FHF sent out a press release saying that the army had shelled Kessen.",
+     "sent out a press release saying"),
+    ("Osei was quick to add that the convoy had reached Vorna.", "was quick to add"),
     # when it was said and whom it was told stay out
     ("Osei said on Tuesday that the army had left Vorna.", "said"),
     ("Halvorsen told reporters on Monday that the talks would resume in Kessen.", "told"),
