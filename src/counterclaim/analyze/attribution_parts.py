@@ -37,6 +37,7 @@ from .attribution_judged import with_judged_subject
 from .attribution_raising import as_raising_frame
 from .attribution_sources import (received_reaction, source_outside_content, sources_with_restrictive_participles,
                                   stimulus_subject)
+from .attribution_clause_leads import with_clauses_before_tags
 from .attribution_quote_subjects import with_subject_before_quote
 from .attribution_types import Attribution
 from .cue_parse import is_cue_verb
@@ -62,6 +63,7 @@ def settle_spans(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> lis
     found = [with_judged_subject(doc, as_raising_frame(doc, a)) for a in found]
     found = [with_left_piece(doc, with_relative_pronoun(doc, a)) for a in found]
     found = [with_subject_before_quote(doc, with_quote_lead_in(doc, a), quotes) for a in found]
+    found = with_clauses_before_tags(doc, found, quotes)
     found = [source_outside_content(doc, without_connective_piece(doc, a)) for a in found]
     return sources_with_restrictive_participles(doc, found)
 
