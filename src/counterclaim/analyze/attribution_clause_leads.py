@@ -4,7 +4,7 @@ first half of what the speaker is reported as saying, and PolNeAR's annotators m
 content's first piece once the clause is a main clause of its own (a subject and a finite verb,
 no subordinator) holding no other speech verb or quote: of such openings before a tag set off
 by commas, PolNeAR train's gold takes 8 of 9 on half a and 9 of 9 on half b (the rule, held to
-a tag of source and cue alone, gains 3 and 2 exact contents there and loses none).
+a tag of source and cue alone, gains 3 and 3 exact contents there and loses none).
 
 An opening that only frames the tag ("In a statement, Osei said: ...", "When asked, Osei
 said, ...", "Asked about X, she replied: ...") has no subject of its own and stays out, as does
