@@ -25,3 +25,11 @@ def test_subject_before_a_continued_quote_opens_the_content(analyze_text, openin
     claim = _claim_by_source(report, "Capt Lena Osei")
     assert _pieces(report, claim) == [f'{opening} "{quoted}', "They are pulling back to Vorna"]
     assert claim.mode == "mixed"
+
+
+def test_opening_that_is_another_claim_stays_out_of_the_quote(analyze_text):
+    # "According to Osei, the FHF ...": the opening is Osei's claim, not Sadeq's words
+    report = analyze_text('According to Lena Osei, the FHF "has run out of shells," Karim Sadeq said. '
+                          '"We saw it."')
+    claim = _claim_by_source(report, "Karim Sadeq")
+    assert _pieces(report, claim)[0] == "has run out of shells"

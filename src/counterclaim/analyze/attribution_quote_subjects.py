@@ -17,11 +17,26 @@ from spacy.tokens import Doc, Span
 
 from .attribution_types import Attribution, content_mode
 from .cue_parse import is_cue_verb
-from .spans import text_of, token_index_at
+from .spans import overlaps, text_of, token_index_at
 
 MAX_OPENING_TOKENS = 20  # a longer opening holds more than the quoted clause's subject
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 _SENTENCE_ENDS = frozenset({".", "?", "!", ";", ":"})
+
+
+def with_subjects_before_quotes(doc: Doc, found: list[Attribution], quotes) -> list[Attribution]:
+    """The attributions, each quote among them reaching back over its sentence's opening words
+    when they hold the subject of the quoted clause, the tag follows the quote, and no other
+    attribution holds those words ("According to Osei, the FHF "has ...," Sadeq said": Osei's)."""
+    taken = [span for a in found for span in (*(a.parts or (a.content,)), *((a.cue,) if a.cue else ()))]
+    result = []
+    for a in found:
+        widened = with_subject_before_quote(doc, a, quotes)
+        opening = (widened.content[0], a.content[0])
+        if widened is not a and any(overlaps(opening, span) for span in taken):
+            widened = a
+        result.append(widened)
+    return result
 
 
 def with_subject_before_quote(doc: Doc, a: Attribution, quotes) -> Attribution:
