@@ -37,3 +37,10 @@ def test_clause_of_a_said_claim_is_not_the_participle_content(analyze_text):
     report = analyze_text('The FHF left Dalmar on Monday, Capt Lena Osei said, adding that "the war is not over."')
     adding = next(c for c in report.claims if c.cue and c.cue.text == "adding")
     assert _pieces(report, adding) == ["that \"the war is not over"]
+
+
+def test_unfinished_clause_before_the_tag_stays_out(analyze_text):
+    # "... and also, Sadeq said, to ...": the clause goes on after the tag; it is not one of its own
+    report = analyze_text('There was no statement from the FHF, in keeping with its custom and also, '
+                          'Karim Sadeq said, to keep its options open.')
+    assert _pieces(report, _claim_by_source(report, "Karim Sadeq")) == ["to keep its options open"]

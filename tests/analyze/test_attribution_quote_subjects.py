@@ -33,3 +33,9 @@ def test_opening_that_is_another_claim_stays_out_of_the_quote(analyze_text):
                           '"We saw it."')
     claim = _claim_by_source(report, "Karim Sadeq")
     assert _pieces(report, claim)[0] == "has run out of shells"
+
+
+def test_participle_frame_before_the_subject_stays_out(analyze_text):
+    report = analyze_text('Emerging from the talks, the envoy "looked ashen," Karim Sadeq said, from "the blow he took."')
+    claim = _claim_by_source(report, "Karim Sadeq")
+    assert _pieces(report, claim)[0] == 'the envoy "looked ashen'

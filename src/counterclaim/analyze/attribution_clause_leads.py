@@ -74,7 +74,10 @@ def _main_clause(clause: Span) -> bool:
         return False
     if any(t.is_quote or is_cue_verb(t) or t.text in (".", "?", "!", ";", ":") for t in clause):
         return False
-    if clause[-1].dep_ in ("cc", "prep", "mark") or clause[-1].is_punct:
+    last = clause[-1]
+    while last.pos_ == "ADV" and last.i > clause.start:  # "... and also, Osei said, to ...": unfinished
+        last = last.doc[last.i - 1]
+    if last.dep_ in ("cc", "prep", "mark") or last.is_punct:
         return False
     roots = [t for t in clause if not clause.start <= t.head.i < clause.end or t.head.i == t.i]
     if len(roots) != 1:

@@ -79,4 +79,18 @@ def _subject_opening(doc: Doc, piece: tuple[int, int]) -> Span | None:
     last = token_index_at(doc, max(piece[0], piece[1] - 1))
     if not all(sentence_start <= t.head.i <= last for t in opening):
         return None  # a word of the opening hangs outside the quoted clause: a frame or a tag
-    return opening if any(t.dep_ in _SUBJECTS for t in opening) else None
+    if not any(t.dep_ in _SUBJECTS for t in opening):
+        return None
+    return _without_participle_frame(opening)
+
+
+def _without_participle_frame(opening: Span) -> Span:
+    """"Emerging from the talks, the envoy "looked ashen"": a participle phrase set off by a
+    comma frames the speaker's scene and stays out; the subject after it opens the content."""
+    head = next((t for t in opening if t.dep_ == "advcl" and t.left_edge.i == opening.start), None)
+    if head is None or head.tag_ not in ("VBG", "VBN"):
+        return opening
+    comma = head.right_edge.i + 1
+    if comma >= opening.end - 1 or opening.doc[comma].text != ",":
+        return opening
+    return opening.doc[comma + 1:opening.end]
