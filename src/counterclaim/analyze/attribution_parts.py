@@ -37,6 +37,8 @@ from .attribution_judged import with_judged_subject
 from .attribution_raising import as_raising_frame
 from .attribution_sources import (received_reaction, source_outside_content, sources_with_restrictive_participles,
                                   stimulus_subject)
+from .attribution_clause_leads import with_clauses_before_tags
+from .attribution_quote_subjects import with_subjects_before_quotes
 from .attribution_types import Attribution
 from .cue_parse import is_cue_verb
 from .source_spans import source_span
@@ -60,7 +62,8 @@ def settle_spans(doc: Doc, found: list[Attribution], quotes: list[Quote]) -> lis
     found = [received_reaction(doc, stimulus_subject(doc, a)) for a in found]
     found = [with_judged_subject(doc, as_raising_frame(doc, a)) for a in found]
     found = [with_left_piece(doc, with_relative_pronoun(doc, a)) for a in found]
-    found = [with_quote_lead_in(doc, a) for a in found]
+    found = with_subjects_before_quotes(doc, [with_quote_lead_in(doc, a) for a in found], quotes)
+    found = with_clauses_before_tags(doc, found, quotes)
     found = [source_outside_content(doc, without_connective_piece(doc, a)) for a in found]
     return sources_with_restrictive_participles(doc, found)
 
