@@ -73,6 +73,7 @@ from .attribution_filter import Candidate, load_filter, select
 from .attribution_parts import settle_spans
 from .attribution_participle_hosts import hosts_over_participles
 from .attribution_sources import mended_sources
+from .attribution_misreads import is_imperative, without_own_cues
 from .attribution_learned import (argument_test_at, learned_attributions, second_stage_attributions,
                                   second_stage_test_at)
 from .attribution_quotes import (quote_attributions, quotes_over_occasions, tag_gap_attributions,
@@ -119,6 +120,7 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
     found = through_opened_quotes(doc, found, quotes)
     if refine:
         found = refine_contents(doc, found, quotes, load_boundary_model())
+    found = without_own_cues(doc, found)
     # Interrupted contents in pieces, no source inside its own content (attribution_parts).
     found = settle_spans(doc, found, quotes)
     if whole_cues:
@@ -161,7 +163,7 @@ def candidate_attributions(doc: Doc, quotes: list[Quote], cue_model: CueModel | 
         if owned:
             doc.user_data.pop(WORDS_KEY, None)
     cue_words = {c[0].cue_token for c in candidates if c[0].cue_token is not None}
-    return [c for c in candidates if not outlet_framed(doc, c[0], cue_words)]
+    return [c for c in candidates if not outlet_framed(doc, c[0], cue_words) and not is_imperative(doc, c[0])]
 
 
 def _by_sentence(scores: dict[int, float], bounds: list[tuple[int, int]]) -> list[dict[int, float]]:

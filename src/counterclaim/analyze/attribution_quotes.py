@@ -185,7 +185,10 @@ _NOT_SPEAKERS = {"note", "update", "editor", "photo", "video", "correction", "re
                  "read", "watch", "q", "a", "question", "answer", "by", "and", "but", "the",
                  "according", "follow",
                  # credit lines and headline kickers: "Contributing: ...", "Twitter: @name", "Breaking: ..."
-                 "contributing", "twitter", "breaking", "revealed", "look", "exclusive", "listen"}
+                 "contributing", "twitter", "breaking", "revealed", "look", "exclusive", "listen",
+                 # a byline, and kickers that are an exclamation or an order to the reader
+                 # ("BYLINE: ...", "Wow: ...", "Remember: ...")
+                 "byline", "wow", "boom", "bombshell", "remember"}
 
 
 # Headline and subhead speakers: "FHF camp: Kessen talks are a trap", "Former General Osei
