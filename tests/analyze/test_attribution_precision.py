@@ -80,3 +80,23 @@ def test_an_imperative_after_a_conjunction_on_a_hand_built_parse():
 def test_bylines_and_kickers_are_no_speakers(analyze_text):
     report = analyze_text("BYLINE: Karim Sadeq\n\nRemember: the army also ignored the shelling of Dalmar.")
     assert [c.source.text for c in _attributed(report)] == []
+
+
+def test_a_relative_clause_on_the_speaker_between_quotes_is_no_claim(analyze_text):
+    # The gap between the two quotes held "who backs the truce" as a claim of "who", which
+    # the judge scores under its bar; the gap rule used to keep it all the same.
+    report = analyze_text('"The road to Kessen is open," said Capt Lena Osei, who backs the truce. '
+                          '"We will rebuild the bridge."')
+    (claim,) = _attributed(report)
+    assert claim.mode == "direct" and claim.cue.text == "said"
+
+
+def test_the_outlet_a_quote_is_credited_to_between_quotes_is_no_content(analyze_text):
+    report = analyze_text('"We will hold Kessen," Osei said, according to the Vorna Herald. "The FHF will not pass."')
+    assert [c.cue.text for c in _attributed(report)] == ["said"]
+
+
+def test_a_speech_act_between_quotes_is_still_a_claim(analyze_text):
+    report = analyze_text('"The road to Kessen is open," Osei said, adding that the FHF had withdrawn from Dalmar. '
+                          '"We will rebuild the bridge."')
+    assert sorted(c.cue.text for c in _attributed(report)) == ["adding", "said"]

@@ -69,7 +69,7 @@ from .attribution_outlet_frames import outlet_framed
 from .attribution_adverbs import adverb_attributions
 from .attribution_boundary import load_boundary_model, refine_contents
 from .attribution_cue_extent import extended_cues
-from .attribution_filter import Candidate, load_filter, select
+from .attribution_filter import Candidate, judged_selection, load_filter
 from .attribution_parts import settle_spans
 from .attribution_participle_hosts import hosts_over_participles
 from .attribution_sources import mended_sources
@@ -102,11 +102,11 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
     judge = load_filter()
     candidates = candidate_attributions(doc, quotes)
     if judge is not None:
-        found = select(doc, candidates, judge)
+        found, passing = judged_selection(doc, candidates, judge)
     else:
-        found = _outermost(candidates)
+        found, passing = _outermost(candidates), candidates
     found = quotes_over_occasions(doc, candidates, found)
-    found += tag_gap_attributions(candidates, found)
+    found += tag_gap_attributions(passing, found)
     found = hosts_over_participles(doc, candidates, found)
     found, split_off = participle_splits(doc, candidates, found, quotes)
     found += split_off
