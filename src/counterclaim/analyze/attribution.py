@@ -28,13 +28,15 @@ PolNeAR never nests attributions, so of two candidates where one's cue lies insi
 other's content only one is kept: the learned judge (:mod:`attribution_filter`) keeps the
 likelier, or, without it, the outermost wins; a candidate in the gap between two quotes of a
 kept direct attribution ('"X," Osei said, adding that Y. "Z."') only looked nested and is
-kept too (:func:`attribution_quotes.tag_gap_attributions`); a quote beats a short verbless
+kept too, if the judge passes it (:func:`attribution_quotes.tag_gap_attributions`); a quote beats a short verbless
 phrase as what a speech verb's source said ("said with an eye roll"; :func:`attribution_quotes.quotes_over_occasions`); and so is a participle that ends a
 kept indirect content ("said X, saying that Y"), which the content then leaves
 (:func:`attribution_bounds.participle_splits`; when the judge kept the participle in its
 host's place, the host comes back first: :mod:`attribution_participle_hosts`); two claims
 the parse runs together over "and" ("... holds Kessen and the army says ...") are split
-(:mod:`attribution_coordinated_claims`). Kept attributions then get the sources the
+(:mod:`attribution_coordinated_claims`). A sentence-opening imperative ("Call it a
+victory.") proposes nothing, and a kept content that runs over its own cue ("what Osei is
+talking about") is cut to its relative word or dropped (:mod:`attribution_misreads`). Kept attributions then get the sources the
 rules miss (an active "It said", the passive subject an active conjunct shares, a second
 content's sibling, a compound read as a verb: :mod:`attribution_compound_sources`) and lose the one an "Asked about X, ..." participle does not have
 (:mod:`attribution_sources`), and "reportedly" adds the clause it modifies, clear of them,
