@@ -28,13 +28,15 @@ PolNeAR never nests attributions, so of two candidates where one's cue lies insi
 other's content only one is kept: the learned judge (:mod:`attribution_filter`) keeps the
 likelier, or, without it, the outermost wins; a candidate in the gap between two quotes of a
 kept direct attribution ('"X," Osei said, adding that Y. "Z."') only looked nested and is
-kept too (:func:`attribution_quotes.tag_gap_attributions`); a quote beats a short verbless
+kept too, if the judge passes it (:func:`attribution_quotes.tag_gap_attributions`); a quote beats a short verbless
 phrase as what a speech verb's source said ("said with an eye roll"; :func:`attribution_quotes.quotes_over_occasions`); and so is a participle that ends a
 kept indirect content ("said X, saying that Y"), which the content then leaves
 (:func:`attribution_bounds.participle_splits`; when the judge kept the participle in its
 host's place, the host comes back first: :mod:`attribution_participle_hosts`); two claims
 the parse runs together over "and" ("... holds Kessen and the army says ...") are split
-(:mod:`attribution_coordinated_claims`). Kept attributions then get the sources the
+(:mod:`attribution_coordinated_claims`). A sentence-opening imperative ("Call it a
+victory.") proposes nothing, and a kept content that runs over its own cue ("what Osei is
+talking about") is cut to its relative word or dropped (:mod:`attribution_misreads`). Kept attributions then get the sources the
 rules miss (an active "It said", the passive subject an active conjunct shares, a second
 content's sibling, a compound read as a verb: :mod:`attribution_compound_sources`) and lose the one an "Asked about X, ..." participle does not have
 (:mod:`attribution_sources`), and "reportedly" adds the clause it modifies, clear of them,
@@ -69,10 +71,11 @@ from .attribution_outlet_frames import outlet_framed
 from .attribution_adverbs import adverb_attributions
 from .attribution_boundary import load_boundary_model, refine_contents
 from .attribution_cue_extent import extended_cues
-from .attribution_filter import Candidate, load_filter, select
+from .attribution_filter import Candidate, judged_selection, load_filter
 from .attribution_parts import settle_spans
 from .attribution_participle_hosts import hosts_over_participles
 from .attribution_sources import mended_sources
+from .attribution_misreads import is_imperative, without_own_cues
 from .attribution_learned import (argument_test_at, learned_attributions, second_stage_attributions,
                                   second_stage_test_at)
 from .attribution_quotes import (quote_attributions, quotes_over_occasions, tag_gap_attributions,
@@ -101,11 +104,11 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
     judge = load_filter()
     candidates = candidate_attributions(doc, quotes)
     if judge is not None:
-        found = select(doc, candidates, judge)
+        found, passing = judged_selection(doc, candidates, judge)
     else:
-        found = _outermost(candidates)
+        found, passing = _outermost(candidates), candidates
     found = quotes_over_occasions(doc, candidates, found)
-    found += tag_gap_attributions(candidates, found)
+    found += tag_gap_attributions(passing, found)
     found = hosts_over_participles(doc, candidates, found)
     found, split_off = participle_splits(doc, candidates, found, quotes)
     found += split_off
@@ -119,6 +122,7 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
     found = through_opened_quotes(doc, found, quotes)
     if refine:
         found = refine_contents(doc, found, quotes, load_boundary_model())
+    found = without_own_cues(doc, found)
     # Interrupted contents in pieces, no source inside its own content (attribution_parts).
     found = settle_spans(doc, found, quotes)
     if whole_cues:
@@ -161,7 +165,7 @@ def candidate_attributions(doc: Doc, quotes: list[Quote], cue_model: CueModel | 
         if owned:
             doc.user_data.pop(WORDS_KEY, None)
     cue_words = {c[0].cue_token for c in candidates if c[0].cue_token is not None}
-    return [c for c in candidates if not outlet_framed(doc, c[0], cue_words)]
+    return [c for c in candidates if not outlet_framed(doc, c[0], cue_words) and not is_imperative(doc, c[0])]
 
 
 def _by_sentence(scores: dict[int, float], bounds: list[tuple[int, int]]) -> list[dict[int, float]]:

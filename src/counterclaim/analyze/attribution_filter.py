@@ -202,6 +202,13 @@ def select(doc: Doc, candidates: list[Candidate], model: CueModel) -> list[Attri
     """The candidates the judge keeps, most probable first, none nesting in another.
     (The cue model's score is left out of the features: on the training articles it is
     scored in-sample and would be trusted too much.)"""
+    return judged_selection(doc, candidates, model)[0]
+
+
+def judged_selection(doc: Doc, candidates: list[Candidate],
+                     model: CueModel) -> tuple[list[Attribution], list[Candidate]]:
+    """:func:`select`'s attributions, and every candidate over the judge's bar, kept or not
+    (a later step may take one that only looked nested)."""
     nestings, heads = _all_nestings(candidates), content_heads(doc, candidates)
     judged = sorted(((model.score(candidate_features(doc, c, candidates, nesting, heads)), n, c)
                      for n, (c, nesting) in enumerate(zip(candidates, nestings))), key=lambda x: (-x[0], x[1]))
@@ -209,11 +216,14 @@ def select(doc: Doc, candidates: list[Candidate], model: CueModel) -> list[Attri
     kept_spans: list[tuple[CharSpan, tuple[CharSpan, ...], CharSpan]] = []  # each kept one's content, pieces, cue probe
     cues_taken: set[int] = set()
     recall_bar = model.recall_threshold if model.recall_threshold is not None else 2.0
-    for probability, _, (a, finder, _score) in judged:
+    passing: list[Candidate] = []
+    for probability, _, candidate in judged:
+        a, finder, _score = candidate
         if probability < model.threshold:
             break
         if finder == "recall" and probability < recall_bar:
             continue
+        passing.append(candidate)
         if a.cue_token is not None and a.cue_token in cues_taken:
             continue
         if _conflicts(a, kept_spans):
@@ -222,7 +232,7 @@ def select(doc: Doc, candidates: list[Candidate], model: CueModel) -> list[Attri
         kept_spans.append((a.content, a.parts, _cue_probe(a)))
         if a.cue_token is not None:
             cues_taken.add(a.cue_token)
-    return kept
+    return kept, passing
 
 
 def _conflicts(a: Attribution, kept_spans: list[tuple[CharSpan, tuple[CharSpan, ...], CharSpan]]) -> bool:

@@ -185,7 +185,10 @@ _NOT_SPEAKERS = {"note", "update", "editor", "photo", "video", "correction", "re
                  "read", "watch", "q", "a", "question", "answer", "by", "and", "but", "the",
                  "according", "follow",
                  # credit lines and headline kickers: "Contributing: ...", "Twitter: @name", "Breaking: ..."
-                 "contributing", "twitter", "breaking", "revealed", "look", "exclusive", "listen"}
+                 "contributing", "twitter", "breaking", "revealed", "look", "exclusive", "listen",
+                 # a byline, and kickers that are an exclamation or an order to the reader
+                 # ("BYLINE: ...", "Wow: ...", "Remember: ...")
+                 "byline", "wow", "boom", "bombshell", "remember"}
 
 
 # Headline and subhead speakers: "FHF camp: Kessen talks are a trap", "Former General Osei
@@ -254,7 +257,9 @@ def tag_gap_attributions(candidates, kept: list[Attribution]) -> list[Attributio
     attribution ('"X," Osei said, adding that Y. "Z."'): the quote's span runs over the gap,
     so they looked nested in it, but the quotes themselves are the content and the tag's own
     "adding that Y" is a claim of its own. First-stage candidates only, one per cue, clear of
-    the quotes and of every other kept attribution."""
+    the quotes and of every other kept attribution; ``candidates``: those over the judge's
+    bar, when there is a judge (PolNeAR train: 2 of the 27 kept under it are annotated, most
+    of them a relative clause describing the speaker, '"...," said X, who backs Osei.')."""
     holders = [a for a in kept if a.mode == "direct" and len(a.parts) > 1]
     if not holders:
         return []

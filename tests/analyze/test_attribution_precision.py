@@ -1,0 +1,102 @@
+"""Attribution rules from the session-10 precision analysis of PolNeAR train (kept claims
+that match no annotation, grouped by rule and syntactic context), each on an invented
+sentence; parse-dependent cases are also written out as hand-built parses."""
+
+from __future__ import annotations
+
+
+def _attributed(report):
+    return [c for c in report.claims if c.mode != "outlet"]
+
+
+def _parsed(words, heads, deps, pos, tags):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def _attribution(doc, content, cue_token, source=None):
+    from counterclaim.analyze.attribution_types import Attribution
+
+    cue = doc[cue_token]
+    return Attribution(content=content, parts=(), cue=(cue.idx, cue.idx + len(cue.text)), cue_lemma=cue.text,
+                       cue_token=cue_token, source=source, source_token=None, mode="indirect",
+                       sentence=(0, len(doc.text)))
+
+
+def test_a_stranded_preposition_gives_its_question_word_as_content(analyze_text):
+    # The parse takes the clause "what Osei is talking about now" as the object of "about":
+    # source and cue sat inside their own content, and the source was then dropped.
+    (claim,) = _attributed(analyze_text("Look, what Osei is talking about now is mainstream in Vorna."))
+    assert claim.source.text == "Osei"
+    assert claim.cue.text == "is talking about"
+    assert claim.text == "what"
+
+
+def test_a_stranded_preposition_gives_its_relative_word_as_content(analyze_text):
+    (claim,) = _attributed(analyze_text(
+        "Capt Lena Osei, whom Karim Sadeq referred to in his speech, was not in Vorna."))
+    assert claim.source.text == "Karim Sadeq"
+    assert claim.text == "whom"
+
+
+def test_a_content_holding_its_cue_without_a_relative_word_is_dropped():
+    from counterclaim.analyze.attribution_misreads import without_own_cues
+
+    # "Sadeq previously reported the FHF left ." with a content that runs back over the cue.
+    words = ["Sadeq", "previously", "reported", "the", "FHF", "left", "."]
+    doc = _parsed(words, heads=[2, 2, 2, 4, 5, 2, 2], deps=["nsubj", "advmod", "ROOT", "det", "nsubj", "ccomp", "punct"],
+                  pos=["PROPN", "ADV", "VERB", "DET", "PROPN", "VERB", "PUNCT"],
+                  tags=["NNP", "RB", "VBD", "DT", "NNP", "VBD", "."])
+    reported = doc[2]
+    own = _attribution(doc, (0, reported.idx + len(reported.text)), 2)
+    kept = _attribution(doc, (doc[3].idx, doc[5].idx + len(doc[5].text)), 2)
+    assert without_own_cues(doc, [own, kept]) == [kept]
+
+
+def test_an_imperative_opening_its_sentence_is_the_outlet_s_own(analyze_text):
+    report = analyze_text("Call it a victory for the Free Highlands Front. But consider the turnout in Vorna this year.")
+    assert _attributed(report) == []
+
+
+def test_a_speech_verb_with_its_subject_is_no_imperative(analyze_text):
+    (claim,) = _attributed(analyze_text("Osei said the Free Highlands Front would hold Kessen."))
+    assert claim.source.text == "Osei"
+
+
+def test_an_imperative_after_a_conjunction_on_a_hand_built_parse():
+    from counterclaim.analyze.attribution_misreads import is_imperative
+
+    # "Or support Osei ." and "They support Osei ."
+    doc = _parsed(["Or", "support", "Osei", "."], heads=[1, 1, 1, 1], deps=["cc", "ROOT", "dobj", "punct"],
+                  pos=["CCONJ", "VERB", "PROPN", "PUNCT"], tags=["CC", "VB", "NNP", "."])
+    assert is_imperative(doc, _attribution(doc, (doc[2].idx, doc[2].idx + 4), 1))
+    doc = _parsed(["They", "support", "Osei", "."], heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
+                  pos=["PRON", "VERB", "PROPN", "PUNCT"], tags=["PRP", "VBP", "NNP", "."])
+    assert not is_imperative(doc, _attribution(doc, (doc[2].idx, doc[2].idx + 4), 1))
+
+
+def test_bylines_and_kickers_are_no_speakers(analyze_text):
+    report = analyze_text("BYLINE: Karim Sadeq\n\nRemember: the army also ignored the shelling of Dalmar.")
+    assert [c.source.text for c in _attributed(report)] == []
+
+
+def test_a_relative_clause_on_the_speaker_between_quotes_is_no_claim(analyze_text):
+    # The gap between the two quotes held "who backs the truce" as a claim of "who", which
+    # the judge scores under its bar; the gap rule used to keep it all the same.
+    report = analyze_text('"The road to Kessen is open," said Capt Lena Osei, who backs the truce. '
+                          '"We will rebuild the bridge."')
+    (claim,) = _attributed(report)
+    assert claim.mode == "direct" and claim.cue.text == "said"
+
+
+def test_the_outlet_a_quote_is_credited_to_between_quotes_is_no_content(analyze_text):
+    report = analyze_text('"We will hold Kessen," Osei said, according to the Vorna Herald. "The FHF will not pass."')
+    assert [c.cue.text for c in _attributed(report)] == ["said"]
+
+
+def test_a_speech_act_between_quotes_is_still_a_claim(analyze_text):
+    report = analyze_text('"The road to Kessen is open," Osei said, adding that the FHF had withdrawn from Dalmar. '
+                          '"We will rebuild the bridge."')
+    assert sorted(c.cue.text for c in _attributed(report)) == ["adding", "said"]
