@@ -185,6 +185,20 @@ def test_blank_line_starts_a_sentence(nlp):
     assert not any(t.is_sent_start for t in doc[1:])
 
 
+@pytest.mark.parametrize("text,source,content", [
+    ("Capt Lena Osei told reporters:\n\nThe FHF is finished. We will hold Kessen.",
+     "Capt Lena Osei", "The FHF is finished"),
+    ("The army said\n\nKessen had fallen to the FHF.", "The army", "Kessen had fallen to the FHF"),
+    ("The army said:\n\n- the FHF had fled Kessen;\n- Vorna was safe.", "The army", "the FHF had fled Kessen"),
+])
+def test_paragraph_that_continues_a_sentence_keeps_its_claim(analyze_text, text, source, content):
+    # A colon, a list item or a line broken mid-sentence: the blank line ends no sentence.
+    report = analyze_text(text)
+    claims = [c for c in report.claims if c.mode != "outlet" and c.source.text == source]
+    assert any(c.text.startswith(content) for c in claims)
+    assert not [c for c in report.claims if c.mode == "outlet" and c.text.startswith(content)]
+
+
 @pytest.mark.parametrize("text,source", [
     ("\u201cThey keep asking, \u2018Where is the army?\u2019\u201d said Capt Lena Osei.", "Capt Lena Osei"),
     ("\u201cResidents ask us, \u2018What can we do?\u2019\u201d Karim Sadeq said.", "Karim Sadeq"),

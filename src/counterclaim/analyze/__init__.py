@@ -52,14 +52,29 @@ def make_doc(nlp: Language, article: model.Article) -> Doc:
 
 
 def _paragraphs_start_sentences(doc: Doc) -> None:
-    """A blank line ends a sentence. Left to itself the parser runs about one sentence in
-    fourteen on over a paragraph break (PolNeAR train: 2,167 of 29,312), and then a quote
-    that opens the next paragraph hangs on the last paragraph's verb and loses its speaker.
-    A paragraph that starts in lower case is a wrapped line the reader could not rejoin (a
-    text without blank lines has one paragraph per line), so the parser decides there."""
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2 and not doc[token.i + 1].text[:1].islower():
+    """A blank line after a finished sentence starts a new one. Left to itself the parser runs
+    about one sentence in fourteen on over a paragraph break (PolNeAR train: 2,167 of
+    29,312), and then a quote that opens the next paragraph hangs on the last paragraph's verb
+    and loses its speaker. The parser still decides after a paragraph that ends unfinished
+    ("Osei said:", a list item ending in ";", a line broken mid-sentence) or before one that
+    starts in lower case: a colon introduces what follows, and the reader makes each line of a
+    text without blank lines a paragraph, so such breaks can fall inside a sentence."""
+    for token in doc[1:-1]:
+        if (token.is_space and token.text.count("\n") >= 2 and _ends_sentence(doc, token.i)
+                and not doc[token.i + 1].text[:1].islower()):
             doc[token.i + 1].is_sent_start = True
+
+
+def _ends_sentence(doc: Doc, space_i: int) -> bool:
+    """Whether the text before a paragraph break ends in . ! or ?, past closing quote marks and
+    brackets."""
+    i = space_i - 1
+    while i > 0 and doc[i].text in _CLOSERS:
+        i -= 1
+    return doc[i].text[-1:] in ".!?"
+
+
+_CLOSERS = frozenset({'"', "''", "\u201d", "\u2019", "'", ")", "]"})
 
 
 def analyze_article(article: model.Article, *, nlp: Language | None = None,
