@@ -19,6 +19,9 @@ def _claims_with_cue(report, word):
     ("The FHF held Vorna for a week, confident that the army would not return.", "confident", "The FHF"),
     # An attitude adjective after its noun ("worried" tagged as a participle).
     ("Officials were not the only ones worried about the convoy reaching Kessen.", "worried", "the only ones"),
+    # A participle cue going on from a passive clause: the passive's subject acts.
+    ("A lawsuit was filed last week challenging the curfew in Dalmar and alleging that the army "
+     "had detained 40 people.", "alleging", "A lawsuit"),
 ])
 def test_mislabelled_speaker_is_the_source(analyze_text, text, cue, speaker):
     claims = _claims_with_cue(analyze_text(text), cue)
@@ -50,3 +53,9 @@ def test_inverted_tag_speaker_parsed_as_object():
     thanked = Doc(doc.vocab, words=words, heads=heads, deps=deps, pos=pos,
                   lemmas=lemmas[:4] + ["thank"] + lemmas[5:])
     assert _inverted_object_speaker(thanked[4]) is None  # '"Scandal," thanked Obama': a title
+
+
+def test_a_passive_justified_by_an_argument_is_not_its_subjects(analyze_text):
+    report = analyze_text("The curfew in Dalmar is often justified by arguing that the FHF hides among civilians.")
+    for claim in _claims_with_cue(report, "arguing"):
+        assert claim.source.text is None or "curfew" not in claim.source.text

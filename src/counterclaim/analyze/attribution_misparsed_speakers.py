@@ -9,6 +9,8 @@ a source:
 - an attitude adjective set off after its clause ("The FHF held Vorna, confident that ...")
   or after its noun ("Osei -- angry at the delay -- left"): the clause's subject or the noun
   holds the view;
+- a participle cue going on from a passive clause ("A lawsuit was filed challenging ..."):
+  the passive's subject does what the participle says;
 - an inverted speech tag whose speaker the parse made the object ('"Nonsense," wrote a
   commander').
 
@@ -44,7 +46,7 @@ def _sourceless(a: Attribution) -> bool:
 def _with_misparsed_speaker(doc: Doc, a: Attribution) -> Attribution:
     cue = doc[a.cue_token]
     speaker = (_perfect_subject(cue) or _noun_cue_subject(cue) or _attitude_holder(cue)
-               or _inverted_object_speaker(cue))
+               or _inverted_object_speaker(cue) or _passive_host_subject(cue))
     if speaker is None:
         return a
     # Not the adjective that describes the noun: "Osei -- angry at the delay --".
@@ -141,6 +143,36 @@ def _attitude_holder(cue: Token) -> Token | None:
     if cue.dep_ == "amod" and head.pos_ in ("PROPN", "NOUN", "PRON") and head.lower_ not in _NOT_SPEAKERS:
         return head
     return None
+
+
+_EVIDENCE_VERBS = frozenset("show indicate suggest signal reflect mean demonstrate highlight underscore".split())
+_OWN_ACT_PREPOSITIONS = frozenset("after before for while since upon in".split())
+
+
+def _passive_host_subject(cue: Token) -> Token | None:
+    """The subject of a passive clause a participle cue goes on from ("A lawsuit was filed in
+    May challenging the ban and alleging ...", "She's tacked to the left, criticizing ...",
+    "Osei can be forgiven for not knowing ..."): the rules read a passive subject as what is
+    said, but the participle is the subject's own act. Not when a name stands right before
+    the participle, which may be its doer ("interviewed about Osei calling ...")."""
+    if cue.tag_ != "VBG" or cue.lemma_.lower() in _EVIDENCE_VERBS:
+        return None  # "Four people were injured, showing the gulf ...": the fact shows
+    verb = cue
+    while verb.dep_ == "conj" and verb.head.tag_ == "VBG":
+        verb = verb.head
+    if verb.dep_ == "advcl":
+        host = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in _OWN_ACT_PREPOSITIONS:
+        host = verb.head.head  # not "justified by arguing", "read as saying": someone else's act
+    else:
+        return None
+    if host.pos_ not in ("VERB", "AUX") or host.i > verb.i or any(c.dep_ == "agent" for c in host.children):
+        return None
+    before = verb.nbor(-1)
+    if before.pos_ in ("PROPN", "PRON") or (before.pos_ == "NOUN" and before.dep_ in ("pobj", "dobj")):
+        return None
+    subject = next((c for c in host.children if c.dep_ == "nsubjpass" and c.i < host.i), None)
+    return subject if subject is not None and subject.lower_ not in _NOT_SPEAKERS else None
 
 
 # Verbs that report the words of a quote before them.
