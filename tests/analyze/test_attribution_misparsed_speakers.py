@@ -59,3 +59,16 @@ def test_a_passive_justified_by_an_argument_is_not_its_subjects(analyze_text):
     report = analyze_text("The curfew in Dalmar is often justified by arguing that the FHF hides among civilians.")
     for claim in _claims_with_cue(report, "arguing"):
         assert claim.source.text is None or "curfew" not in claim.source.text
+
+
+@pytest.mark.parametrize("text,cue,speaker", [
+    ("Sadeq, asked whether the FHF would withdraw, said his fighters would stay.", "said", "Sadeq"),
+    ("Capt Lena Osei, asked about the curfew, told reporters it would end on Friday.", "told", "Capt Lena Osei"),
+    ("The spokesman, asked about the convoy, said it had reached Kessen.", "said", "The spokesman"),
+])
+def test_speaker_interrupted_by_what_they_were_asked(analyze_text, text, cue, speaker):
+    report = analyze_text(text)
+    (claim,) = _claims_with_cue(report, cue)
+    assert claim.source.text == speaker
+    for asked in _claims_with_cue(report, "asked"):
+        assert asked.source.text is None

@@ -25,7 +25,7 @@ from . import cues
 from .attribution_adjectives import ATTITUDE_ADJECTIVES, INFINITIVE_ADJECTIVES
 from .attribution_types import Attribution
 from .cue_parse import source_head
-from .source_spans import source_span
+from .source_spans import is_asked_aside, source_span
 from .spans import overlaps
 
 _HAS_CONTRACTIONS = frozenset({"'s", "\u2019s"})
@@ -34,8 +34,26 @@ _NOT_SPEAKERS = frozenset({"it", "there", "this", "that", "what"})
 
 def misparsed_speaker_sources(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """Kept attributions without a source, with the speaker the parse mislabelled, if any."""
+    found = [_with_asked_aside_subject(doc, a) if a.cue_token is not None else a for a in found]
     return [_with_misparsed_speaker(doc, a) if _sourceless(a) and a.cue_token is not None else a
             for a in found]
+
+
+def _with_asked_aside_subject(doc: Doc, a: Attribution) -> Attribution:
+    """"Sadeq, asked whether ..., said his fighters would stay": the parse made Sadeq the
+    subject of "asked" and left "said" without one (its source then none, or its object:
+    "told reporters"); Sadeq speaks."""
+    verb = doc[a.cue_token]
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return a
+    aside = next((c for c in verb.children if c.i < verb.i and is_asked_aside(c)), None)
+    subject = next((c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i), None) if aside else None
+    if subject is None:
+        return a
+    span = source_span(subject)
+    if span is None or _inside(span, a) or (a.cue is not None and overlaps(span, a.cue)):
+        return a
+    return a._replace(source=span, source_token=subject.i)
 
 
 def _sourceless(a: Attribution) -> bool:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from .attribution_hung_subjects import hung_subject_span
 from .attribution_types import Attribution
 from .cue_parse import source_head
-from .source_spans import source_span
+from .source_spans import ASKING_VERBS, is_asked_aside, source_span
 from .spans import CharSpan, char_span_of_subtree, overlaps
 
 HOST_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
@@ -192,8 +192,6 @@ def _it_subject(verb: Token) -> Token | None:
     return None
 
 
-# Participles whose clause subject is the one asked, not the asker ("Asked about X, Osei said").
-ASKING_VERBS = frozenset("ask press question quiz query challenge".split())
 
 
 def asked_participle_without_source(doc: Doc, a: Attribution) -> Attribution:
@@ -216,6 +214,8 @@ def _asked_without_asker(cue: Token) -> bool:
     verb ("when asked", ", asked about ...,"; the small model tags an opening "Asked" VBD too)
     or a full passive ("was asked", "who has been asked")."""
     deps = {c.dep_ for c in cue.children}
+    if is_asked_aside(cue):
+        return "agent" not in deps
     if deps & {"nsubj", "agent", "expl", "csubj"}:
         return False
     if cue.tag_ == "VBN" and "auxpass" in deps:
