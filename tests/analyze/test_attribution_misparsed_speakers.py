@@ -72,3 +72,30 @@ def test_speaker_interrupted_by_what_they_were_asked(analyze_text, text, cue, sp
     assert claim.source.text == speaker
     for asked in _claims_with_cue(report, "asked"):
         assert asked.source.text is None
+
+
+def _parsed(words, heads, deps, pos, lemmas=None):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas or words)
+
+
+def test_an_object_read_as_inverted_subject_gives_way_to_the_clause_subject():
+    """"He will try to galvanize voters and paint her as a liar": with no subject for
+    "galvanize", the rules read "voters" as an inverted one; the parse the small model gives
+    such sentences is built by hand here."""
+    from counterclaim.analyze.attribution_misparsed_speakers import _without_object_for_subject
+    from counterclaim.analyze.attribution_types import Attribution
+
+    words = "He will try to galvanize voters and paint her as a liar .".split()
+    heads = [2, 2, 2, 4, 2, 4, 4, 4, 7, 7, 11, 9, 2]
+    deps = ["nsubj", "aux", "ROOT", "aux", "xcomp", "dobj", "cc", "conj", "dobj", "prep", "det", "pobj", "punct"]
+    pos = ["PRON", "AUX", "VERB", "PART", "VERB", "NOUN", "CCONJ", "VERB", "PRON", "ADP", "DET", "NOUN", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos)
+    voters, paint, her = doc[5], doc[7], doc[8]
+    claim = Attribution(content=(her.idx, len(doc.text) - 2), parts=(), cue=(paint.idx, paint.idx + 5),
+                        cue_lemma="paint", cue_token=7, source=(voters.idx, voters.idx + 6), source_token=5,
+                        mode="indirect", sentence=(0, len(doc.text)))
+    mended = _without_object_for_subject(doc, claim)
+    assert mended.source_token == 0 and doc.text[mended.source[0]:mended.source[1]] == "He"

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from . import cues
 from .attribution_adjectives import ATTITUDE_ADJECTIVES, INFINITIVE_ADJECTIVES
 from .attribution_types import Attribution
-from .cue_parse import source_head
+from .cue_parse import OBJECT_CONTROL_VERBS, source_head
 from .source_spans import is_asked_aside, source_span
 from .spans import overlaps
 
@@ -34,9 +34,49 @@ _NOT_SPEAKERS = frozenset({"it", "there", "this", "that", "what"})
 
 def misparsed_speaker_sources(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """Kept attributions without a source, with the speaker the parse mislabelled, if any."""
-    found = [_with_asked_aside_subject(doc, a) if a.cue_token is not None else a for a in found]
+    found = [_with_asked_aside_subject(doc, _without_object_for_subject(doc, a)) if a.cue_token is not None else a
+             for a in found]
     return [_with_misparsed_speaker(doc, a) if _sourceless(a) and a.cue_token is not None else a
             for a in found]
+
+
+def _without_object_for_subject(doc: Doc, a: Attribution) -> Attribution:
+    """"He will try to galvanize those voters and paint her as ...": the rules, finding no
+    subject for "galvanize", read the noun after it as an inverted one ("..., said Osei"),
+    which it is only after a quote or a comma; elsewhere it is the verb's object and speaks
+    for no one. The subject of the clause the verb hangs on speaks, or no one named."""
+    if a.source_token is None:
+        return a
+    word = doc[a.source_token]
+    verb = word.head
+    if word.dep_ != "dobj" or verb.i == a.cue_token or verb.pos_ not in ("VERB", "AUX") or verb.i == 0:
+        return a
+    cue = doc[a.cue_token]
+    if verb.lemma_.lower() in OBJECT_CONTROL_VERBS | {"give"} or (cue.head.i == verb.i and cue.tag_ == "VB"):
+        return a  # "led Osei to declare", "getting the media to pump out ...": the object acts
+    before = verb.nbor(-1)
+    if before.is_quote or before.text in (",", ":") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return a
+    subject = _subject_up_from(verb)
+    span = source_span(subject) if subject is not None else None
+    if span is None or _inside(span, a) or (a.cue is not None and overlaps(span, a.cue)):
+        return a._replace(source=None, source_token=None)
+    return a._replace(source=span, source_token=subject.i)
+
+
+_CLIMBING_DEPS = frozenset(("xcomp", "advcl", "conj", "acl", "pcomp", "relcl", "ccomp", "prep", "pobj", "dobj"))
+
+
+def _subject_up_from(verb: Token) -> Token | None:
+    """The first subject met going up from the verb through the clauses it hangs on."""
+    for _ in range(8):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject if subject.lower_ not in _NOT_SPEAKERS and subject.tag_ not in ("WDT",) else None
+        if verb.dep_ not in _CLIMBING_DEPS or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 def _with_asked_aside_subject(doc: Doc, a: Attribution) -> Attribution:
