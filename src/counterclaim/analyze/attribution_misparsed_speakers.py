@@ -51,6 +51,8 @@ def _without_object_for_subject(doc: Doc, a: Attribution) -> Attribution:
     verb = word.head
     if word.dep_ != "dobj" or verb.i == a.cue_token or verb.pos_ not in ("VERB", "AUX") or verb.i == 0:
         return a
+    if verb.dep_ == "csubj":
+        return a  # "Aid workers say": a compound the parse read as a verb (attribution_compound_sources)
     cue = doc[a.cue_token]
     if verb.lemma_.lower() in OBJECT_CONTROL_VERBS | {"give"} or (cue.head.i == verb.i and cue.tag_ == "VB"):
         return a  # "led Osei to declare", "getting the media to pump out ...": the object acts
