@@ -14,6 +14,11 @@ a source:
 - an inverted speech tag whose speaker the parse made the object ('"Nonsense," wrote a
   commander').
 
+Two mends come first, for any kept attribution: a subject the parse gave an asking aside
+("Sadeq, asked whether ..., said") speaks for the verb the aside interrupts, and an object
+the rules read as an inverted subject ("to galvanize those voters and paint her as ...")
+gives way to the subject of the clause its verb hangs on, or to none.
+
 Applied to kept attributions only, so the judge's inputs are unchanged.
 """
 
