@@ -89,6 +89,21 @@ def test_asked_participle_names_no_asker(analyze_text):
             assert claim.source.text is None
 
 
+@pytest.mark.parametrize("text", [
+    '"We will hold Kessen until the spring," Karim Sadeq said when asked about the offensive.',
+    "Lena Osei was asked to leave Dalmar before the convoy arrived.",
+])
+def test_asked_passive_after_its_host_names_no_asker(analyze_text, text):
+    asked = [c for c in _attributed(analyze_text(text)) if c.cue and "asked" in c.cue.text.lower()]
+    assert asked and all(c.source.text is None for c in asked)
+
+
+def test_asked_with_an_agent_keeps_the_asker(analyze_text):
+    report = analyze_text("Lena Osei was asked by reporters whether the truce would hold.")
+    asked = [c for c in _attributed(report) if c.cue and "asked" in c.cue.text.lower()]
+    assert asked and asked[0].source.text == "reporters"
+
+
 def test_active_conjunct_of_a_passive_speaks_through_its_subject(analyze_text):
     report = analyze_text("Karim Sadeq was forced into a rare retreat and said that his words had "
                           "been twisted by the FHF.")

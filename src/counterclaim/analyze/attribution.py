@@ -76,6 +76,7 @@ from .attribution_parts import settle_spans
 from .attribution_participle_hosts import hosts_over_participles
 from .attribution_sources import mended_sources
 from .attribution_misreads import is_imperative, without_own_cues
+from .attribution_misparsed_speakers import misparsed_speaker_sources
 from .attribution_learned import (argument_test_at, learned_attributions, second_stage_attributions,
                                   second_stage_test_at)
 from .attribution_quotes import (quote_attributions, quotes_over_occasions, tag_gap_attributions,
@@ -119,6 +120,7 @@ def find_attributions(doc: Doc, *, refine: bool = True, whole_cues: bool = True)
     found += adverb_attributions(doc, found, quotes)
     found += adjective_attributions(doc, found, quotes)
     found += phrase_attributions(doc, found, quotes)
+    found = misparsed_speaker_sources(doc, found)
     found = through_opened_quotes(doc, found, quotes)
     if refine:
         found = refine_contents(doc, found, quotes, load_boundary_model())

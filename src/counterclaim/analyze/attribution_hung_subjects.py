@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .source_spans import source_span
+from .source_spans import is_asked_aside, source_span
 from .spans import CharSpan, sentence_of, text_of, trim
 
 # The labels a subject so hung gets (a noun that is another verb's subject is not one).
@@ -32,6 +32,8 @@ def misattached_subject(verb: Token) -> Token | None:
     the verb; or the noun a finite verb was made a modifier of ("Osei called for ...")."""
     if verb.tag_ not in _FINITE_TAGS or any(c.dep_ in _NO_SUBJECT_NEEDED for c in verb.children):
         return None
+    if is_asked_aside(verb):
+        return None  # "The spokesman, asked about the convoy, said": the one asked
     if verb.dep_ == "acl":  # not an object's: "echoing Sadeq, called for ..." is another's call
         head = verb.head
         fits = head.i < verb.i and head.pos_ in ("PROPN", "NOUN") and head.dep_ not in ("dobj", "pobj", "dative")

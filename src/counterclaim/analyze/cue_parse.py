@@ -98,6 +98,7 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
 # speech to say", where the subject does.
 _OBJECT_CONTROL = frozenset("""lead prompt require leave cause drive push force urge encourage ask allow
     invite inspire persuade spur compel enable move press pressure""".split())
+OBJECT_CONTROL_VERBS = _OBJECT_CONTROL  # for the mends that must not undo the rule above
 
 
 def _object_controller(verb: Token) -> Token | None:

@@ -28,8 +28,9 @@ def source_span(head: Token | None) -> CharSpan | None:
 def _left_out_of_source(head: Token, child: Token) -> bool:
     """A channel ("Osei in a tweet"), an "-ing" aside ("Osei, speaking in Vorna, said"), a
     phrase on how the source spoke or felt ("Osei, with evident relief, said", "Officials,
-    wary of ..., said", "Rebels in particular say"), a relative clause that reports something
-    of its own ("Osei, who also said that ...") or one that tells more of a person already
+    wary of ..., said", "Rebels in particular say"), an aside on what the source was asked
+    ("Osei, asked about the convoy, said"), a relative clause that reports something of its
+    own ("Osei, who also said that ...") or one that tells more of a person already
     introduced ("Osei, who has held Dalmar since May, said")."""
     dep = child.dep_
     if dep == "prep":
@@ -37,8 +38,29 @@ def _left_out_of_source(head: Token, child: Token) -> bool:
     if dep == "amod":
         return _after_comma(child)
     if dep == "acl":
-        return child.tag_ == "VBG"
+        return child.tag_ == "VBG" or (is_asked_aside(child) and not any(c.dep_ == "agent" for c in child.children))
     return dep == "relcl" and (_reports(child) or _aside_on_known_name(head, child))
+
+
+# Verbs whose passive subject is the one asked, not the asker ("Asked about X, Osei said").
+ASKING_VERBS = frozenset("ask press question quiz query challenge".split())
+
+
+def is_asked_aside(cue: Token) -> bool:
+    """"Sadeq, asked whether ..., said": an asking verb set off by commas before the verb it
+    interrupts. The small parser often reads it as "Sadeq asked", a clause of that verb with
+    the speaker as its subject; the speaker is the one asked."""
+    doc = cue.doc
+    host = cue.head
+    if cue.lemma_.lower() not in ASKING_VERBS or cue.tag_ not in ("VBD", "VBN") \
+            or cue.dep_ not in ("advcl", "ccomp", "acl") or cue.i == 0:
+        return False
+    if doc[cue.i - 1].text != "," or host.i <= cue.i and cue.dep_ != "acl":
+        return False
+    last = cue.right_edge.i  # the closing comma, which the parse may hang on the aside
+    closing = last if doc[last].text == "," else last + 1
+    return closing < len(doc) and doc[closing].text == "," and not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i > cue.i for c in cue.children)
 
 
 def _reports(verb: Token) -> bool:
