@@ -67,6 +67,8 @@ def takes_in_imperative(doc: Doc, a: Attribution) -> bool:
     if a.cue_token is None or a.mode == "direct":
         return False
     cue = doc[a.cue_token]
+    if a.content[0] >= cue.idx:  # the common case, before the sentence is looked up
+        return False
     root = cue.sent.root
     if root.i == cue.i or not a.content[0] <= root.idx < a.content[1] or not _opens_as_imperative(root):
         return False
