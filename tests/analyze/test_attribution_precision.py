@@ -25,20 +25,30 @@ def _attribution(doc, content, cue_token, source=None):
                        sentence=(0, len(doc.text)))
 
 
-def test_a_stranded_preposition_gives_its_question_word_as_content(analyze_text):
-    # The parse takes the clause "what Osei is talking about now" as the object of "about":
-    # source and cue sat inside their own content, and the source was then dropped.
-    (claim,) = _attributed(analyze_text("Look, what Osei is talking about now is mainstream in Vorna."))
-    assert claim.source.text == "Osei"
-    assert claim.cue.text == "is talking about"
-    assert claim.text == "what"
+def test_a_content_holding_its_own_cue_is_no_claim(analyze_text):
+    # The parse takes the clause "what Osei is talking about" as the object of "about": source
+    # and cue sit inside their own content. Cut to its question word, the claim said "what".
+    for text in ("Look, what Osei is talking about now is mainstream in Vorna.",
+                 "That is not what Osei is talking about.",
+                 "It is not clear what the army is referring to.",
+                 "Capt Lena Osei, whom Karim Sadeq referred to in his speech, was not in Vorna."):
+        assert _attributed(analyze_text(text)) == [], text
 
 
-def test_a_stranded_preposition_gives_its_relative_word_as_content(analyze_text):
-    (claim,) = _attributed(analyze_text(
-        "Capt Lena Osei, whom Karim Sadeq referred to in his speech, was not in Vorna."))
-    assert claim.source.text == "Karim Sadeq"
-    assert claim.text == "whom"
+def test_a_content_of_a_lone_relative_word_is_dropped():
+    from counterclaim.analyze.attribution_misreads import without_own_cues
+
+    # "The army 's claim , which the FHF denies , is false ." with "which" as what is denied.
+    words = ["The", "army", "'s", "claim", ",", "which", "the", "FHF", "denies", ",", "is", "false", "."]
+    doc = _parsed(words, heads=[1, 3, 1, 10, 3, 8, 7, 8, 3, 3, 10, 10, 10],
+                  deps=["det", "poss", "case", "nsubj", "punct", "dobj", "det", "nsubj", "relcl", "punct", "ROOT",
+                        "acomp", "punct"],
+                  pos=["DET", "NOUN", "PART", "NOUN", "PUNCT", "PRON", "DET", "PROPN", "VERB", "PUNCT", "AUX", "ADJ",
+                       "PUNCT"],
+                  tags=["DT", "NN", "POS", "NN", ",", "WDT", "DT", "NNP", "VBZ", ",", "VBZ", "JJ", "."])
+    which = doc[5]
+    lone = _attribution(doc, (which.idx, which.idx + len(which.text)), 8)
+    assert without_own_cues(doc, [lone]) == []
 
 
 def test_a_content_holding_its_cue_without_a_relative_word_is_dropped():
@@ -58,6 +68,25 @@ def test_a_content_holding_its_cue_without_a_relative_word_is_dropped():
 def test_an_imperative_opening_its_sentence_is_the_outlet_s_own(analyze_text):
     report = analyze_text("Call it a victory for the Free Highlands Front. But consider the turnout in Vorna this year.")
     assert _attributed(report) == []
+
+
+def test_a_claim_taking_in_the_writer_s_imperative_is_no_claim(analyze_text):
+    # Dropping the imperative let through the clause nested in it, with "Consider what" as the
+    # first piece of its content; and with it the claim of "what" alone.
+    for text in ("Consider what Sadeq said: the FHF is finished.",
+                 "Consider what Osei said on Monday: the army will not retreat.",
+                 "Imagine what the FHF says when nobody listens."):
+        assert _attributed(analyze_text(text)) == [], text
+
+
+def test_an_aside_cue_in_an_imperative_keeps_its_claim(analyze_text):
+    (claim,) = _attributed(analyze_text("Take action before the election, they said, and you risk being seen as partisan."))
+    assert claim.source.text == "they" and claim.text.startswith("Take action")
+
+
+def test_a_quoted_imperative_keeps_its_speaker(analyze_text):
+    (claim,) = _attributed(analyze_text('"Follow us," Osei said, and the boys trailed behind.'))
+    assert claim.source.text == "Osei" and claim.text.startswith("Follow us")
 
 
 def test_a_speech_verb_with_its_subject_is_no_imperative(analyze_text):

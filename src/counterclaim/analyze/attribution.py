@@ -35,8 +35,9 @@ kept indirect content ("said X, saying that Y"), which the content then leaves
 host's place, the host comes back first: :mod:`attribution_participle_hosts`); two claims
 the parse runs together over "and" ("... holds Kessen and the army says ...") are split
 (:mod:`attribution_coordinated_claims`). A sentence-opening imperative ("Call it a
-victory.") proposes nothing, and a kept content that runs over its own cue ("what Osei is
-talking about") is cut to its relative word or dropped (:mod:`attribution_misreads`). Kept attributions then get the sources the
+victory.") proposes nothing, nor does a clause that is its object ("Consider what Sadeq said"), and
+a kept content that runs over its own cue ("what Osei is talking about") or is a lone relative word
+is dropped (:mod:`attribution_misreads`). Kept attributions then get the sources the
 rules miss (an active "It said", the passive subject an active conjunct shares, a second
 content's sibling, a compound read as a verb: :mod:`attribution_compound_sources`) and lose the one an "Asked about X, ..." participle does not have
 (:mod:`attribution_sources`), and "reportedly" adds the clause it modifies, clear of them,
@@ -75,7 +76,7 @@ from .attribution_filter import Candidate, judged_selection, load_filter
 from .attribution_parts import settle_spans
 from .attribution_participle_hosts import hosts_over_participles
 from .attribution_sources import mended_sources
-from .attribution_misreads import is_imperative, without_own_cues
+from .attribution_misreads import is_imperative, takes_in_imperative, without_own_cues
 from .attribution_misparsed_speakers import misparsed_speaker_sources
 from .attribution_learned import (argument_test_at, learned_attributions, second_stage_attributions,
                                   second_stage_test_at)
@@ -167,7 +168,8 @@ def candidate_attributions(doc: Doc, quotes: list[Quote], cue_model: CueModel | 
         if owned:
             doc.user_data.pop(WORDS_KEY, None)
     cue_words = {c[0].cue_token for c in candidates if c[0].cue_token is not None}
-    return [c for c in candidates if not outlet_framed(doc, c[0], cue_words) and not is_imperative(doc, c[0])]
+    return [c for c in candidates if not outlet_framed(doc, c[0], cue_words)
+            and not is_imperative(doc, c[0]) and not takes_in_imperative(doc, c[0])]
 
 
 def _by_sentence(scores: dict[int, float], bounds: list[tuple[int, int]]) -> list[dict[int, float]]:

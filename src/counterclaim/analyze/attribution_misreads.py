@@ -4,30 +4,27 @@ session-10 precision analysis: claims matching no annotation, grouped by rule an
 - a content that runs over its own cue in one piece: the parse took the clause a stranded
   preposition or a fronted object sits in as what is said ("what Osei is talking about
   now", "whom Sadeq referred to"), and its source and cue sit inside it. What is said is
-  the relative or question word, as in "which the FHF denies" (gold marks "what" so, with
-  the speaker as source); without such a word the claim is dropped;
+  at most the relative or question word, which tells a reader nothing: the claim is dropped,
+  as is any whose content is such a word alone ("which the FHF denies");
 - an imperative opening its sentence ("Call it a victory.", "Remember: ..."): the writer
-  addressing the reader, with no one to be its source. Its sentence stays the outlet's.
+  addressing the reader, with no one to be its source, and any claim whose content takes it
+  in ("Consider what Sadeq said: ..."). Its sentence stays the outlet's.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .attribution_types import Attribution
 from .spans import token_at
 
 
 def without_own_cues(doc: Doc, found: list[Attribution]) -> list[Attribution]:
-    """The kept attributions, each content that holds its own cue cut to its relative or
-    question word (:func:`_stranded_object`), or dropped when it has none."""
-    settled = []
-    for a in found:
-        if _holds_own_cue(a):
-            a = _stranded_object(doc, a)
-        if a is not None:
-            settled.append(a)
-    return settled
+    """The kept attributions less those whose content holds its own cue or is a lone
+    relative or question word ("what", "whom", "which": PolNeAR gold marks it so for "what
+    Osei is talking about", but a ledger entry saying Osei claims "what" tells its reader
+    nothing)."""
+    return [a for a in found if not _holds_own_cue(a) and not _lone_relative_word(doc, a)]
 
 
 def _holds_own_cue(a: Attribution) -> bool:
@@ -40,15 +37,10 @@ def _holds_own_cue(a: Attribution) -> bool:
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 
 
-def _stranded_object(doc: Doc, a: Attribution) -> Attribution | None:
-    """The content cut to the relative or question word before the source and cue, or None
-    when there is none ("that most leaders can agree on" gives "that")."""
-    first = token_at(doc, a.content[0])
-    before = (a.source or a.cue)[0]
-    for token in doc[first.i:a.cue_token]:
-        if token.tag_ in _RELATIVE_TAGS and token.idx < before:
-            return a._replace(content=(token.idx, token.idx + len(token.text)), mode="indirect")
-    return None
+def _lone_relative_word(doc: Doc, a: Attribution) -> bool:
+    word = token_at(doc, a.content[0])
+    return (not a.parts and word.tag_ in _RELATIVE_TAGS and word.idx == a.content[0]
+            and word.idx + len(word.text) == a.content[1])
 
 
 # What may stand before an imperative at the head of its sentence: "But consider ...",
@@ -63,9 +55,34 @@ def is_imperative(doc: Doc, a: Attribution) -> bool:
     claims are annotated (two "Think ..." asides, a headline "Expect ...")."""
     if a.cue_token is None or a.mode == "direct":
         return False
-    verb = doc[a.cue_token]
+    return _opens_as_imperative(doc[a.cue_token])
+
+
+def takes_in_imperative(doc: Doc, a: Attribution) -> bool:
+    """Whether the content reaches back over its sentence's imperative root from a clause
+    that is the imperative's object: "Consider what Sadeq said: ..." read as Sadeq saying
+    "Consider what ... the FHF is finished". The imperative is the writer's, so the reading
+    is wrong. A cue set in the imperative as an aside ("Take action, they said, and ...") or
+    after a quote keeps its claim."""
+    if a.cue_token is None or a.mode == "direct":
+        return False
+    cue = doc[a.cue_token]
+    if a.content[0] >= cue.idx:  # the common case, before the sentence is looked up
+        return False
+    root = cue.sent.root
+    if root.i == cue.i or not a.content[0] <= root.idx < a.content[1] or not _opens_as_imperative(root):
+        return False
+    clause = next(t for t in cue.ancestors if t.head.i == root.i) if cue.head.i != root.i else cue
+    return clause.dep_ in _OBJECT_DEPS
+
+
+_OBJECT_DEPS = frozenset({"ccomp", "dobj", "xcomp"})
+
+
+def _opens_as_imperative(verb: Token) -> bool:
     if verb.tag_ != "VB" or verb.dep_ != "ROOT":
         return False
     if any(c.dep_ in _NOT_IMPERATIVE_DEPS for c in verb.children):
         return False
+    doc = verb.doc
     return all(doc[i].dep_ in _LEADING_DEPS and doc[i].head.i == verb.i for i in range(verb.sent.start, verb.i))
