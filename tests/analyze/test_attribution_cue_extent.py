@@ -25,6 +25,9 @@ def _cue_text(report) -> str:
     ("Osei was quick to add that the convoy had reached Vorna.", "was quick to add"),
     ("The FHF were more likely to say that the army had shelled Kessen.",
      "were more likely to say"),
+    # but an adjective judging the saying is the writer's, not part of the cue
+    ("Osei was wrong to claim that Kessen was safe.", "claim"),
+    ("The army was right to warn that the FHF would attack.", "warn"),
     # when it was said and whom it was told stay out
     ("Osei said on Tuesday that the army had left Vorna.", "said"),
     ("Halvorsen told reporters on Monday that the talks would resume in Kessen.", "told"),
