@@ -23,6 +23,11 @@ def _cue_text(report) -> str:
     ("The FHF sent out a press release saying that the army had shelled Kessen.",
      "sent out a press release saying"),
     ("Osei was quick to add that the convoy had reached Vorna.", "was quick to add"),
+    ("The FHF were more likely to say that the army had shelled Kessen.",
+     "were more likely to say"),
+    # but an adjective judging the saying is the writer's, not part of the cue
+    ("Osei was wrong to claim that Kessen was safe.", "claim"),
+    ("The army was right to warn that the FHF would attack.", "warn"),
     # when it was said and whom it was told stay out
     ("Osei said on Tuesday that the army had left Vorna.", "said"),
     ("Halvorsen told reporters on Monday that the talks would resume in Kessen.", "told"),
@@ -48,6 +53,23 @@ def _cue_text(report) -> str:
     ('"The road to Kessen is open," Osei said in an interview.', "said"),
     ('"The convoy never reached Vorna," Osei said dryly.', "said dryly"),
     ('"We hold Dalmar," Sadeq shot back with a laugh.', "shot back with a laugh"),
+    # when, where and how often it was said are no part of the cue, after it as before it
+    ('"We won in Dalmar," Osei said later.', "said"),
+    ('"We won in Dalmar," Osei said earlier.', "said"),
+    ('"We won in Dalmar," Osei said afterwards.', "said"),
+    ('"We won in Dalmar," Osei said recently.', "said"),
+    ('"We won in Dalmar," Osei said again.', "said"),
+    ('"We won in Dalmar," Osei said here.', "said"),
+    ('"We won in Dalmar," Osei said too.', "said"),
+    ('"We won in Dalmar," Osei said quietly.', "said quietly"),
+    # the statement piece ends at its noun: when, to whom, from where stay out
+    ('"The road to Kessen is open," Sadeq said in a statement on Tuesday.', "said in a statement"),
+    ('"The road to Kessen is open," Sadeq said in a statement to Reuters.', "said in a statement"),
+    ('"The road to Kessen is open," Sadeq said in a statement from Dalmar.',
+     "said in a statement"),
+    ('"The road to Kessen is open," Sadeq said in a statement and a video.',
+     "said in a statement"),
+    ('"We will not leave Vorna," Sadeq said with a laugh in Dalmar.', "said with a laugh"),
     # a host the gerund cannot do without stays ("refrained from" turns "endorsing" round)
     ("Capt Lena Osei has refrained from endorsing the FHF's claim that Kessen fell.",
      "has refrained from endorsing"),
