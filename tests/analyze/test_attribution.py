@@ -209,6 +209,19 @@ def test_quote_ending_on_a_quoted_question_keeps_its_tag(analyze_text, text, sou
     assert claim.mode == "direct" and claim.source.text == source
 
 
+@pytest.mark.parametrize("text,content", [
+    ("There were reports of gunfire near the presidential palace in Ostgrad late on Tuesday.",
+     "gunfire near the presidential palace in Ostgrad late on Tuesday"),
+    ("There were reports of gunfire, but the army denied them.", "gunfire"),
+])
+def test_existential_reports_cover_what_runs_on_after_of(analyze_text, text, content):
+    # The parse hangs "near the palace" on "reports" and "late on Tuesday" on "were"; they
+    # are what is reported. A comma ends it.
+    report = analyze_text(text)
+    claim = next(c for c in report.claims if c.cue is not None and c.cue.lemma == "report")
+    assert claim.text == content and claim.source.text is None
+
+
 def test_quote_after_a_long_speech_tag_continues_the_speakers_quote(analyze_text):
     report = analyze_text(
         '"The clinic in Vorna has run out of insulin," said Lena Osei, a coordinator for the aid '

@@ -62,7 +62,7 @@ def nominal_attributions(sent: Span, quotes: list[Quote], scores: dict[int, floa
             about = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "that")), None)
         if clause is None and about is None:
             continue
-        content = char_span_of_subtree(clause) if clause is not None else _prep_object_span(about)
+        content = char_span_of_subtree(clause) if clause is not None else _reported_matter(noun, about)
         if content is None:
             continue
         head = None if about is not None else nominal_source(noun)
@@ -82,6 +82,25 @@ def _is_existential(noun: Token) -> bool:
 def _prep_object_span(prep: Token) -> CharSpan | None:
     pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     return char_span_of_subtree(pobj) if pobj is not None else None
+
+
+def _reported_matter(noun: Token, prep: Token) -> CharSpan | None:
+    """What "there were reports of ..." reports: the object of "of" and the modifiers that run
+    on right after it, which the parse hangs on the noun or on "were" ("reports of gunfire |
+    near the palace | late on Tuesday"); a comma or a clause of its own ends it."""
+    span = _prep_object_span(prep)
+    if span is None:
+        return None
+    doc = noun.doc
+    last = doc[prep.i].right_edge.i
+    modifiers = sorted([c for c in noun.children if c.i > prep.i and c.dep_ in ("prep", "acl")]
+                       + [c for c in noun.head.children if c.i > noun.i and c.dep_ in ("prep", "advmod", "npadvmod")],
+                       key=lambda t: t.left_edge.i)
+    for modifier in modifiers:
+        if modifier.left_edge.i != last + 1:
+            break
+        last = modifier.right_edge.i
+    return trim(text_of(doc), span[0], doc[last].idx + len(doc[last].text))
 
 
 def nominal_source(noun: Token) -> Token | None:
