@@ -41,6 +41,16 @@ def test_hedge_inside_a_direct_quote_belongs_to_the_speaker():
     assert result.hedges == ["may have"]
 
 
+def test_outlet_sentence_wholly_in_quote_marks_is_not_the_outlets_assertion(analyze_text):
+    # a quote with no tag after a speaker's indirect claim: no speaker is found for it, but its
+    # words are somebody's, not the outlet's
+    report = analyze_text("Capt Lena Osei said the announcement was meant for Ostgrad. \u201cThey "
+                          "need a victory before the minister speaks.\u201d The army has not commented.")
+    statuses = {c.text: c.status for c in report.claims if c.mode == "outlet"}
+    assert statuses == {"They need a victory before the minister speaks": "attributed",
+                        "The army has not commented": "asserted"}
+
+
 def test_reportedly_inside_a_quote_does_not_make_the_claim_reported():
     text = "Our men were reportedly pushed off the deck"
     result = classify(text=text, context=" the owner said ", mode="direct",

@@ -212,6 +212,10 @@ def _base_status(mode: str, outside: str, context: str, cue_lemma: str | None,
     if cue_lemma in REFUSAL_CUES:
         return "asserted"  # "Police declined to comment": the outlet reports a silence
     if mode == "outlet":
+        if not any(ch.isalnum() for ch in outside):
+            # Wholly inside quote marks, with no speaker found: somebody's words, not the
+            # outlet's assertion ('She said ... . "They need a victory."')
+            return "attributed"
         if _search(HEDGES, outside):
             return "hedged"
         return "attributed" if _reports_stance(sentence) else "asserted"
