@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Iterable, Iterator
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -59,9 +60,11 @@ def _paragraphs_start_sentences(doc: Doc) -> None:
     ("Osei said:", a list item ending in ";", a line broken mid-sentence) or before one that
     starts in lower case: a colon introduces what follows, and the reader makes each line of a
     text without blank lines a paragraph, so such breaks can fall inside a sentence."""
-    for token in doc[1:-1]:
-        if (token.is_space and token.text.count("\n") >= 2 and _ends_sentence(doc, token.i)
-                and not doc[token.i + 1].text[:1].islower()):
+    # Only the whitespace tokens are looked at: a Token object for every word cost ~0.1 ms
+    # an article, on the path every article takes.
+    for i in doc.to_array(IS_SPACE)[1:-1].nonzero()[0] + 1:
+        token = doc[int(i)]
+        if token.text.count("\n") >= 2 and _ends_sentence(doc, token.i) and not doc[token.i + 1].text[:1].islower():
             doc[token.i + 1].is_sent_start = True
 
 

@@ -35,6 +35,8 @@ from .spans import overlaps
 
 _HAS_CONTRACTIONS = frozenset({"'s", "\u2019s"})
 _NOT_SPEAKERS = frozenset({"it", "there", "this", "that", "what"})
+# Verbs whose object acts ("led Osei to declare", "gave him the floor to say").
+_OBJECT_ACTS = OBJECT_CONTROL_VERBS | {"give"}
 
 
 def misparsed_speaker_sources(doc: Doc, found: list[Attribution]) -> list[Attribution]:
@@ -59,14 +61,14 @@ def _without_object_for_subject(doc: Doc, a: Attribution) -> Attribution:
     if verb.dep_ == "csubj":
         return a  # "Aid workers say": a compound the parse read as a verb (attribution_compound_sources)
     cue = doc[a.cue_token]
-    if verb.lemma_.lower() in OBJECT_CONTROL_VERBS | {"give"} or (cue.head.i == verb.i and cue.tag_ == "VB"):
+    if verb.lemma_.lower() in _OBJECT_ACTS or (cue.head.i == verb.i and cue.tag_ == "VB"):
         return a  # "led Osei to declare", "getting the media to pump out ...": the object acts
     before = verb.nbor(-1)
     if before.is_quote or before.text in (",", ":") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return a
     subject = _subject_up_from(verb)
     span = source_span(subject) if subject is not None else None
-    if span is None or _inside(span, a) or (a.cue is not None and overlaps(span, a.cue)):
+    if not _clear_of(span, a):
         return a._replace(source=None, source_token=None)
     return a._replace(source=span, source_token=subject.i)
 
@@ -98,9 +100,7 @@ def _with_asked_aside_subject(doc: Doc, a: Attribution) -> Attribution:
     if subject is None:
         return a
     span = source_span(subject)
-    if span is None or _inside(span, a) or (a.cue is not None and overlaps(span, a.cue)):
-        return a
-    return a._replace(source=span, source_token=subject.i)
+    return a._replace(source=span, source_token=subject.i) if _clear_of(span, a) else a
 
 
 def _sourceless(a: Attribution) -> bool:
@@ -116,9 +116,7 @@ def _with_misparsed_speaker(doc: Doc, a: Attribution) -> Attribution:
         return a
     # Not the adjective that describes the noun: "Osei -- angry at the delay --".
     span = _speaker_span(speaker, cue)
-    if span is None or _inside(span, a) or (a.cue is not None and overlaps(span, a.cue)):
-        return a
-    return a._replace(source=span, source_token=speaker.i)
+    return a._replace(source=span, source_token=speaker.i) if _clear_of(span, a) else a
 
 
 def _speaker_span(speaker: Token, cue: Token):
@@ -135,6 +133,11 @@ def _speaker_span(speaker: Token, cue: Token):
 
 def _inside(span, a: Attribution) -> bool:
     return any(overlaps(span, piece) for piece in (a.parts or (a.content,)))
+
+
+def _clear_of(span, a: Attribution) -> bool:
+    """Whether a speaker's span can be the source: there, and clear of the content and cue."""
+    return span is not None and not _inside(span, a) and not (a.cue is not None and overlaps(span, a.cue))
 
 
 def _perfect_subject(verb: Token) -> Token | None:

@@ -92,7 +92,7 @@ def _reported_matter(noun: Token, prep: Token) -> CharSpan | None:
     if span is None:
         return None
     doc = noun.doc
-    last = doc[prep.i].right_edge.i
+    last = prep.right_edge.i
     modifiers = sorted([c for c in noun.children if c.i > prep.i and c.dep_ in ("prep", "acl")]
                        + [c for c in noun.head.children if c.i > noun.i and c.dep_ in ("prep", "advmod", "npadvmod")],
                        key=lambda t: t.left_edge.i)

@@ -192,8 +192,6 @@ def _it_subject(verb: Token) -> Token | None:
     return None
 
 
-
-
 def asked_participle_without_source(doc: Doc, a: Attribution) -> Attribution:
     """A passive cue of asking without an agent ("Asked about the truce, Osei said ...",
     "Osei said when asked about the truce", "Osei was asked to stay") has no named speaker:

@@ -96,9 +96,8 @@ def source_head(verb: Token) -> tuple[Token | None, bool]:
 
 # Verbs whose object does what their infinitive says ("led Osei to declare"); not "used a
 # speech to say", where the subject does.
-_OBJECT_CONTROL = frozenset("""lead prompt require leave cause drive push force urge encourage ask allow
+OBJECT_CONTROL_VERBS = frozenset("""lead prompt require leave cause drive push force urge encourage ask allow
     invite inspire persuade spur compel enable move press pressure""".split())
-OBJECT_CONTROL_VERBS = _OBJECT_CONTROL  # for the mends that must not undo the rule above
 
 
 def _object_controller(verb: Token) -> Token | None:
@@ -106,7 +105,7 @@ def _object_controller(verb: Token) -> Token | None:
     "prompted Sadeq to call ..."): it speaks, not the subject of the verb it completes."""
     head = verb.head
     if verb.dep_ != "xcomp" or verb.tag_ != "VB" or head.pos_ not in ("VERB", "AUX") \
-            or head.lemma_.lower() not in _OBJECT_CONTROL:
+            or head.lemma_.lower() not in OBJECT_CONTROL_VERBS:
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i
                  and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
