@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-
-def _pieces(report, claim):
-    text = report.article.text
-    return [text[s:e].strip(" \"\u201c\u201d,.") for s, e in (claim.parts or [claim.span])]
-
-
-def _claim_by_source(report, source):
-    return next(c for c in report.claims if c.mode != "outlet" and c.source and c.source.text == source)
+from analyze.claim_pieces import claim_by_source as _claim_by_source
+from analyze.claim_pieces import pieces as _pieces
 
 
 @pytest.mark.parametrize("sentence, pieces", [

@@ -6,15 +6,11 @@ and cue interrupt, a relative cue clause, raising participles, participle cues' 
 from __future__ import annotations
 
 import pytest
+from analyze.claim_pieces import pieces as _pieces
 
 
 def _attributed(report):
     return [c for c in report.claims if c.mode != "outlet"]
-
-
-def _pieces(report, claim):
-    text = report.article.text
-    return [text[s:e].strip(" \"\u201c\u201d,.") for s, e in (claim.parts or [claim.span])]
 
 
 def _claim_by_cue(report, cue_text):
